@@ -1,0 +1,3 @@
+"""nightlegs: an explainable assessment service for night leg discomfort."""
+
+__version__ = "0.1.0"

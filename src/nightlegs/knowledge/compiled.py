@@ -1,0 +1,185 @@
+"""The knowledge base as the engine uses it: validated, indexed and compiled."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from nightlegs.knowledge import schema
+from nightlegs.knowledge.expressions import Compiled, Expr
+
+FindingType = Literal["boolean", "number", "choice"]
+
+
+@dataclass(frozen=True, slots=True)
+class FindingDef:
+    id: str
+    type: FindingType
+    means: str
+    unit: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    values: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """An expression together with the YAML it came from."""
+
+    expr: Expr
+    test: Compiled
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredFeature:
+    """Evidence that moves a condition's score; weights are log-odds points."""
+
+    findings: tuple[str, ...]
+    finding: str | None
+    present: float
+    absent: float
+    values: dict[str, float]
+    rule: Rule | None
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledCriterion:
+    source: schema.Criterion
+    rule: Rule
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledCondition:
+    source: schema.Condition
+    features: tuple[ScoredFeature, ...]
+    criteria: tuple[CompiledCriterion, ...]
+
+    @property
+    def id(self) -> str:
+        return self.source.id
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledTriageRule:
+    source: schema.TriageRule
+    rank: int
+    rule: Rule
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledScopeRule:
+    source: schema.ScopeRule
+    rule: Rule
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledFactorRule:
+    factor: str
+    source: schema.FactorRule
+    rule: Rule
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRouting:
+    source: schema.RoutingRule
+    rule: Rule
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledTestRule:
+    source: schema.TestRule
+    rule: Rule
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledContraindication:
+    source: schema.Contraindication
+    rule: Rule
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledAdvice:
+    source: schema.AdviceItem
+    give_when: Rule
+    contraindications: tuple[CompiledContraindication, ...]
+
+    @property
+    def id(self) -> str:
+        return self.source.id
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledQuestion:
+    source: schema.Question
+    ask_if: Rule | None
+    stage_rank: int
+    order: int
+
+    @property
+    def id(self) -> str:
+        return self.source.id
+
+    @property
+    def findings(self) -> tuple[str, ...]:
+        return tuple(item.finding for item in self.source.items)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitConversion:
+    factor: float
+    offset: float
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    meta: schema.Meta
+    content_hash: str
+    sources: dict[str, schema.Source]
+    findings: dict[str, FindingDef]
+    units: dict[str, dict[str, UnitConversion]]
+    predicates: dict[str, Compiled]
+    conditions: tuple[CompiledCondition, ...]
+    levels: tuple[schema.TriageLevel, ...]
+    triage_rules: tuple[CompiledTriageRule, ...]
+    scope_rules: tuple[CompiledScopeRule, ...]
+    factors: dict[str, schema.Factor]
+    factor_rules: tuple[CompiledFactorRule, ...]
+    specialist_names: dict[str, schema.LText]
+    first_specialist: tuple[CompiledRouting, ...]
+    also_specialists: tuple[CompiledRouting, ...]
+    fallback_specialist: schema.RoutingRule
+    test_names: dict[str, schema.LText]
+    test_rules: tuple[CompiledTestRule, ...]
+    advice: tuple[CompiledAdvice, ...]
+    advice_suppression: schema.EmergencySuppression
+    suppression_rank: int
+    questions: tuple[CompiledQuestion, ...]
+    question_texts: schema.Questions
+    texts: schema.Texts
+    red_flags: frozenset[str]
+    predicate_exprs: dict[str, Expr] = field(default_factory=dict)
+    #: For every number finding, answers on both sides of every limit the rules use.
+    probe_values: dict[str, tuple[float, ...]] = field(default_factory=dict)
+
+    @property
+    def version(self) -> str:
+        return self.meta.kb_version
+
+    def level_rank(self, level: str) -> int:
+        for rank, item in enumerate(self.levels):
+            if item.id == level:
+                return rank
+        raise KeyError(level)
+
+    def condition(self, condition_id: str) -> CompiledCondition:
+        for condition in self.conditions:
+            if condition.id == condition_id:
+                return condition
+        raise KeyError(condition_id)
+
+    def question(self, question_id: str) -> CompiledQuestion:
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        raise KeyError(question_id)

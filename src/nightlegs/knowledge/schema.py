@@ -1,0 +1,259 @@
+"""Strict pydantic models of the knowledge-base YAML files, as written by hand.
+
+These models only check shape; cross-references (ids, sources, reachability)
+are checked by :mod:`nightlegs.knowledge.loader` and :mod:`nightlegs.knowledge.lint`.
+Expressions stay as plain mappings here and are parsed by
+:mod:`nightlegs.knowledge.expressions`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Language = Literal["uk", "ru", "en"]
+LANGUAGES: tuple[Language, ...] = ("uk", "ru", "en")
+Band = Literal["low", "moderate"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LText(Strict):
+    """A patient-facing text in every language the product speaks."""
+
+    uk: str = Field(min_length=1)
+    ru: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, language: str) -> str:
+        return str(getattr(self, language))
+
+
+ExprData = dict[str, Any]
+
+
+class Likelihood(Strict):
+    high: float = Field(gt=0, lt=1)
+    moderate: float = Field(gt=0, lt=1)
+    list_floor: float = Field(ge=0, lt=1)
+    cap_low: float = Field(gt=0, lt=1)
+    cap_moderate: float = Field(gt=0, lt=1)
+
+
+class InterviewSettings(Strict):
+    max_questions: int = Field(ge=1, le=100)
+
+
+class EmergencyNumbers(Strict):
+    ambulance: str
+    general: str
+
+
+class Meta(Strict):
+    kb_version: str = Field(pattern=r"^\d{4}\.\d{1,2}\.\d+$")
+    default_language: Language
+    likelihood: Likelihood
+    interview: InterviewSettings
+    emergency_numbers: EmergencyNumbers
+
+
+class Source(Strict):
+    id: str
+    citation: str
+    year: int = Field(ge=1900, le=2100)
+    url: str | None = None
+    note: str | None = None
+
+
+class UnitAlias(Strict):
+    unit: str
+    factor: float = 1.0
+    offset: float = 0.0
+
+
+class LabUnits(Strict):
+    finding: str
+    accepts: list[UnitAlias]
+    sources: list[str] = Field(min_length=1)
+
+
+class Predicate(Strict):
+    when: ExprData
+    sources: list[str] = Field(min_length=1)
+
+
+class Criterion(Strict):
+    id: str
+    text: LText
+    when: ExprData
+    required_cap: Band | None = None
+    unknown_cap: Band | None = None
+    sources: list[str] = Field(min_length=1)
+
+
+class Feature(Strict):
+    """One piece of evidence for (positive weight) or against a condition."""
+
+    finding: str | None = None
+    present: float | None = None
+    absent: float | None = None
+    values: dict[str, float] | None = None
+    when: ExprData | None = None
+    weight: float | None = None
+    sources: list[str] | None = None
+
+
+class Codes(Strict):
+    icd10: str
+    icpc2: str | None = None
+    snomed: str | None = None
+
+
+class Condition(Strict):
+    id: str
+    name: LText
+    codes: Codes
+    emergency: bool = False
+    prior: float
+    sources: list[str] = Field(min_length=1)
+    criteria: list[Criterion] = Field(min_length=1)
+    features: list[Feature] = Field(min_length=1)
+
+
+class TriageLevel(Strict):
+    id: str
+    name: LText
+    safety_net: LText
+
+
+class TriageRule(Strict):
+    id: str
+    level: str
+    when: ExprData
+    reason: LText
+    red_flag: bool = False
+    warning_if_unknown: LText | None = None
+    sources: list[str] = Field(min_length=1)
+
+
+class ScopeRule(Strict):
+    id: str
+    when: ExprData
+    reason: LText
+    sources: list[str] = Field(min_length=1)
+
+
+class Triage(Strict):
+    levels: list[TriageLevel]
+    rules: list[TriageRule]
+    scope: list[ScopeRule]
+
+
+class FactorRule(Strict):
+    when: ExprData
+    detail: LText
+    relevant_to: list[str] | None = None
+    sources: list[str] = Field(min_length=1)
+
+
+class Factor(Strict):
+    id: str
+    name: LText
+    rules: list[FactorRule] = Field(min_length=1)
+
+
+class RoutingRule(Strict):
+    when: ExprData
+    specialist: str
+    why: LText
+    sources: list[str] = Field(min_length=1)
+
+
+class Specialists(Strict):
+    names: dict[str, LText]
+    first: list[RoutingRule]
+    also: list[RoutingRule]
+    fallback: RoutingRule
+
+
+class TestRule(Strict):
+    when: ExprData
+    tests: list[str] = Field(min_length=1)
+    why: LText
+    sources: list[str] = Field(min_length=1)
+
+
+class Tests(Strict):
+    names: dict[str, LText]
+    rules: list[TestRule]
+
+
+class Contraindication(Strict):
+    id: str
+    when: ExprData
+    why: LText
+    sources: list[str] = Field(min_length=1)
+
+
+class AdviceItem(Strict):
+    id: str
+    kind: Literal["self_care", "safety"]
+    text: LText
+    give_when: ExprData
+    contraindications: list[Contraindication] = []
+    sources: list[str] = Field(min_length=1)
+
+
+class EmergencySuppression(Strict):
+    level: str
+    why: LText
+
+
+class Advice(Strict):
+    emergency_suppression: EmergencySuppression
+    items: list[AdviceItem]
+
+
+class QuestionItem(Strict):
+    finding: str
+    label: LText
+    again: LText | None = None
+    choices: dict[str, LText] | None = None
+    unit_label: LText | None = None
+
+
+class Question(Strict):
+    id: str
+    stage: str
+    type: Literal["single", "group_single", "group_multiple", "number", "choice"]
+    mandatory: bool = False
+    text: LText
+    why: LText
+    ask_if: ExprData | None = None
+    #: Questions about results of one laboratory panel: when one was answered
+    #: "I don't know", the person does not have that panel and the rest are skipped.
+    panel: str | None = None
+    items: list[QuestionItem] = Field(min_length=1)
+
+
+class Questions(Strict):
+    stages: dict[str, LText]
+    answers: dict[Literal["present", "absent", "unknown"], LText]
+    recheck: LText
+    recheck_why: LText
+    questions: list[Question]
+
+
+class Texts(Strict):
+    """Engine-level sentences that belong to no single rule."""
+
+    disclaimer: LText
+    provisional: LText
+    unchecked_red_flags: LText
+    red_flag_unknown_intro: LText
+    out_of_scope: LText
+    no_reason: LText
+    withheld_prefix: LText
