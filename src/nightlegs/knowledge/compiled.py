@@ -148,7 +148,7 @@ class KnowledgeBase:
     specialist_names: dict[str, schema.LText]
     first_specialist: tuple[CompiledRouting, ...]
     also_specialists: tuple[CompiledRouting, ...]
-    fallback_specialist: schema.RoutingRule
+    fallback_specialist: CompiledRouting
     test_names: dict[str, schema.LText]
     test_rules: tuple[CompiledTestRule, ...]
     advice: tuple[CompiledAdvice, ...]

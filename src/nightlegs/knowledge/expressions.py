@@ -88,6 +88,7 @@ class Expr:
 
 
 _CONTEXT_OPS = {
+    "present",
     "known",
     "unknown",
     "ref",
@@ -127,7 +128,7 @@ def parse(data: Any, path: tuple[str | int, ...] = ()) -> Expr:
     if op not in _CONTEXT_OPS:
         raise ExpressionError(path, f"unknown operator '{op}'")
     arg = data[op]
-    if op in {"known", "unknown"}:
+    if op in {"known", "unknown", "present"}:
         return Expr(op, arg=str(arg), finding=str(arg))
     if op in {"out_of_scope", "none_listed"}:
         if not isinstance(arg, bool):
@@ -182,7 +183,7 @@ def compile_expr(expr: Expr) -> Compiled:
             return None if result is None else not result
 
         return negate
-    if expr.finding is not None and op not in {"known", "unknown"}:
+    if expr.finding is not None and op not in {"known", "unknown", "present"}:
         return _compile_finding(expr)
     return _compile_context(expr)
 
@@ -260,6 +261,9 @@ def _compile_context(expr: Expr) -> Compiled:
         return lambda ctx: ctx.values.get(arg, UNKNOWN) != UNKNOWN
     if op == "unknown":
         return lambda ctx: ctx.values.get(arg, UNKNOWN) == UNKNOWN
+    if op == "present":
+        # Definite: true only for an answer "present"; never unknown.
+        return lambda ctx: ctx.values.get(arg) == "present"
     if op == "ref":
         return lambda ctx: ctx.predicates[arg](ctx)
     if op == "suspected":

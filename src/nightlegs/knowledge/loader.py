@@ -229,7 +229,7 @@ class _Builder:
             specialist_names=specialists.names,
             first_specialist=self.build_routing(specialists.first, "first"),
             also_specialists=self.build_routing(specialists.also, "also"),
-            fallback_specialist=specialists.fallback,
+            fallback_specialist=self.build_routing([specialists.fallback], "fallback")[0],
             test_names=tests.names,
             test_rules=self.build_tests(tests),
             advice=self.build_advice(advice),

@@ -230,6 +230,9 @@ class Question(Strict):
     stage: str
     type: Literal["single", "group_single", "group_multiple", "number", "choice"]
     mandatory: bool = False
+    #: The items are read together as a pattern: when no single answer matters
+    #: but all of them together would, the whole question is asked.
+    joint: bool = False
     text: LText
     why: LText
     ask_if: ExprData | None = None

@@ -1,0 +1,200 @@
+"""The decision: evidence in, ids and the rules behind them out (no texts, no I/O).
+
+Stages run in a fixed order, each seeing what the earlier ones decided:
+conditions, scope, factors, triage, specialists, tests, advice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from nightlegs.engine.scoring import ConditionScore, score_conditions
+from nightlegs.knowledge.compiled import (
+    CompiledAdvice,
+    CompiledContraindication,
+    CompiledFactorRule,
+    CompiledRouting,
+    CompiledScopeRule,
+    CompiledTestRule,
+    CompiledTriageRule,
+    KnowledgeBase,
+)
+from nightlegs.knowledge.expressions import UNKNOWN, EvalContext, Value
+from nightlegs.knowledge.schema import LText
+
+
+@dataclass(frozen=True, slots=True)
+class Withheld:
+    advice: CompiledAdvice
+    why: LText
+    contraindication: CompiledContraindication | None
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    values: Mapping[str, Value]
+    conditions: tuple[ConditionScore, ...]
+    probabilities: Mapping[str, float]
+    out_of_scope: bool
+    scope_rules: tuple[CompiledScopeRule, ...]
+    level: int
+    triage_rules: tuple[CompiledTriageRule, ...]
+    unknown_red_flags: tuple[CompiledTriageRule, ...]
+    unasked_red_flags: tuple[str, ...]
+    factors: tuple[tuple[str, tuple[CompiledFactorRule, ...]], ...]
+    specialists: tuple[CompiledRouting, ...]
+    tests: tuple[tuple[str, CompiledTestRule], ...]
+    advice: tuple[CompiledAdvice, ...]
+    withheld: tuple[Withheld, ...]
+
+    @property
+    def leading(self) -> str | None:
+        return self.conditions[0].id if self.conditions else None
+
+    def key(self, kb: KnowledgeBase) -> tuple[object, ...]:
+        """What the interview must settle: a question whose answer cannot change
+        this is not worth asking. At an emergency only urgency and the leading
+        condition matter: the person should be calling for help, not answering."""
+        if self.level >= kb.suppression_rank:
+            return (self.level, self.leading)
+        return (
+            self.level,
+            self.leading,
+            frozenset(c.id for c in self.conditions if c.likelihood != "low"),
+            self.out_of_scope,
+            self.specialists[0].source.specialist if self.specialists else None,
+            tuple(f for f, _ in self.factors),
+            tuple(a.id for a in self.advice),
+        )
+
+
+def decide(kb: KnowledgeBase, values: Mapping[str, Value]) -> Decision:
+    conditions, probabilities = score_conditions(kb, values)
+    listed = frozenset(c.id for c in conditions)
+    ctx = EvalContext(
+        values=values,
+        probabilities=probabilities,
+        moderate=kb.meta.likelihood.moderate,
+        listed=listed,
+        leading=conditions[0].id if conditions else None,
+        predicates=kb.predicates,
+    )
+    scope = tuple(r for r in kb.scope_rules if r.rule.test(ctx) is True)
+    ctx.out_of_scope = bool(scope)
+
+    factors: dict[str, list[CompiledFactorRule]] = {}
+    for rule in kb.factor_rules:
+        relevant = rule.source.relevant_to
+        if relevant and not listed.intersection(relevant):
+            continue
+        if rule.rule.test(ctx) is True:
+            factors.setdefault(rule.factor, []).append(rule)
+    ctx.factors = frozenset(factors)
+
+    level = 0
+    fired: list[CompiledTriageRule] = []
+    unknown_flags: list[CompiledTriageRule] = []
+    for rule in kb.triage_rules:
+        result = rule.rule.test(ctx)
+        if result is True:
+            fired.append(rule)
+            level = max(level, rule.rank)
+        elif result is None and rule.source.red_flag and _answered_unknown(rule, values):
+            unknown_flags.append(rule)
+    ctx.level = level
+    winning = tuple(r for r in fired if r.rank == level)
+    unknown = tuple(r for r in unknown_flags if r.rank > level)
+    unasked = tuple(sorted(f for f in kb.red_flags if f not in values))
+
+    return Decision(
+        values=values,
+        conditions=conditions,
+        probabilities=probabilities,
+        out_of_scope=bool(scope),
+        scope_rules=scope,
+        level=level,
+        triage_rules=winning,
+        unknown_red_flags=unknown,
+        unasked_red_flags=unasked,
+        factors=tuple((f, tuple(rules)) for f, rules in factors.items()),
+        specialists=_specialists(kb, ctx),
+        tests=_tests(kb, ctx),
+        advice=(advice := _advice(kb, ctx))[0],
+        withheld=advice[1],
+    )
+
+
+def context(kb: KnowledgeBase, decision: Decision) -> EvalContext:
+    """The evaluation context a decision was made in, for follow-up questions."""
+    return EvalContext(
+        values=decision.values,
+        probabilities=decision.probabilities,
+        moderate=kb.meta.likelihood.moderate,
+        listed=frozenset(c.id for c in decision.conditions),
+        leading=decision.leading,
+        factors=frozenset(f for f, _ in decision.factors),
+        level=decision.level,
+        out_of_scope=decision.out_of_scope,
+        predicates=kb.predicates,
+    )
+
+
+def _answered_unknown(rule: CompiledTriageRule, values: Mapping[str, Value]) -> bool:
+    return any(values.get(f) == UNKNOWN for f in rule.rule.expr.findings())
+
+
+def _specialists(kb: KnowledgeBase, ctx: EvalContext) -> tuple[CompiledRouting, ...]:
+    first = next((r for r in kb.first_specialist if r.rule.test(ctx) is True), None)
+    chosen: list[CompiledRouting] = []
+    if first is not None:
+        chosen.append(first)
+    seen = {r.source.specialist for r in chosen}
+    for rule in kb.also_specialists:
+        if rule.source.specialist not in seen and rule.rule.test(ctx) is True:
+            chosen.append(rule)
+            seen.add(rule.source.specialist)
+    if not chosen:
+        chosen.append(kb.fallback_specialist)
+    return tuple(chosen)
+
+
+def _tests(kb: KnowledgeBase, ctx: EvalContext) -> tuple[tuple[str, CompiledTestRule], ...]:
+    chosen: dict[str, CompiledTestRule] = {}
+    for rule in kb.test_rules:
+        if rule.rule.test(ctx) is True:
+            for test in rule.source.tests:
+                chosen.setdefault(test, rule)
+    return tuple(chosen.items())
+
+
+def _advice(
+    kb: KnowledgeBase, ctx: EvalContext
+) -> tuple[tuple[CompiledAdvice, ...], tuple[Withheld, ...]]:
+    # "Cannot be ruled out": a finding nobody was asked about counts as absent,
+    # but one answered "I don't know" stays unknown, and unknown withholds.
+    cautious = EvalContext(
+        values=ctx.values,
+        missing=False,
+        probabilities=ctx.probabilities,
+        moderate=ctx.moderate,
+        listed=ctx.listed,
+        leading=ctx.leading,
+        factors=ctx.factors,
+        level=ctx.level,
+        out_of_scope=ctx.out_of_scope,
+        predicates=ctx.predicates,
+    )
+    given: list[CompiledAdvice] = []
+    withheld: list[Withheld] = []
+    for item in kb.advice:
+        if item.give_when.test(ctx) is not True:
+            continue
+        contra = next((c for c in item.contraindications if c.rule.test(cautious) is not False), None)
+        if contra is not None:
+            withheld.append(Withheld(item, contra.source.why, contra))
+        elif item.source.kind == "self_care" and ctx.level >= kb.suppression_rank:
+            withheld.append(Withheld(item, kb.advice_suppression.why, None))
+        else:
+            given.append(item)
+    return tuple(given), tuple(withheld)

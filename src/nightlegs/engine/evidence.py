@@ -1,0 +1,120 @@
+"""Evidence: answers about findings, checked against the vocabulary and normalised.
+
+A value is ``"present"``, ``"absent"``, a choice value, a number in the
+vocabulary's unit, or ``"unknown"``. Laboratory values may arrive in another
+common unit and are converted here. Anything else is refused with a message
+that names the finding and says what it accepts.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from nightlegs.knowledge.compiled import FindingDef, KnowledgeBase
+from nightlegs.knowledge.expressions import UNKNOWN, Value
+from nightlegs.knowledge.loader import normalise_unit
+
+BOOLEAN_VALUES = ("present", "absent", UNKNOWN)
+
+
+class EvidenceError(ValueError):
+    """An answer that cannot be accepted; ``finding`` names it (or is None)."""
+
+    def __init__(self, finding: str | None, message: str) -> None:
+        super().__init__(message)
+        self.finding = finding
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    finding: str
+    value: Any
+    unit: str | None = None
+
+
+def accepted(definition: FindingDef) -> str:
+    """A short description of what a finding accepts, for error messages."""
+    if definition.type == "boolean":
+        return "present, absent or unknown"
+    if definition.type == "choice":
+        return ", ".join(definition.values) + " or unknown"
+    low, high = _fmt(definition.minimum), _fmt(definition.maximum)
+    return f"a number from {low} to {high} {definition.unit or ''}".rstrip() + " or unknown"
+
+
+def normalise_answer(kb: KnowledgeBase, answer: Answer) -> Value:
+    definition = kb.findings.get(answer.finding)
+    if definition is None:
+        raise EvidenceError(answer.finding, f"unknown finding '{answer.finding}'")
+    value = answer.value
+    if value == UNKNOWN:
+        return UNKNOWN
+    if definition.type == "boolean":
+        if value not in ("present", "absent"):
+            raise EvidenceError(answer.finding, f"{answer.finding} takes {accepted(definition)}")
+        return str(value)
+    if definition.type == "choice":
+        if value not in definition.values:
+            raise EvidenceError(answer.finding, f"{answer.finding} takes {accepted(definition)}")
+        return str(value)
+    return _number(kb, definition, answer)
+
+
+def _number(kb: KnowledgeBase, definition: FindingDef, answer: Answer) -> float:
+    value = answer.value
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise EvidenceError(answer.finding, f"{answer.finding} takes {accepted(definition)}")
+    number = float(value)
+    if answer.unit is not None and answer.unit.strip():
+        number = _convert(kb, definition, number, answer.unit)
+    low = definition.minimum if definition.minimum is not None else -math.inf
+    high = definition.maximum if definition.maximum is not None else math.inf
+    if not low <= number <= high:
+        raise EvidenceError(
+            answer.finding,
+            f"{answer.finding} = {_fmt(number)} {definition.unit or ''} is outside its range; "
+            f"it takes {accepted(definition)}",
+        )
+    return number
+
+
+def _convert(kb: KnowledgeBase, definition: FindingDef, number: float, unit: str) -> float:
+    wanted = normalise_unit(unit)
+    table = kb.units.get(definition.id, {})
+    if definition.unit is not None and wanted == normalise_unit(definition.unit):
+        return number
+    conversion = table.get(wanted)
+    if conversion is None:
+        units = [definition.unit or ""] if not table else [*table]
+        raise EvidenceError(
+            definition.id,
+            f"unknown unit '{unit}' for {definition.id}; it accepts {', '.join(sorted(set(units)))}",
+        )
+    return number * conversion.factor + conversion.offset
+
+
+def merge(
+    kb: KnowledgeBase,
+    answers: Iterable[Answer],
+    base: Mapping[str, Value] | None = None,
+) -> dict[str, Value]:
+    """Validate every answer and merge them into ``base``; a later answer wins.
+
+    Nothing is merged unless every answer is valid, so a refused request changes
+    nothing.
+    """
+    normalised = [(a.finding, normalise_answer(kb, a)) for a in answers]
+    merged = dict(base or {})
+    for finding, value in normalised:
+        merged[finding] = value
+    return merged
+
+
+def _fmt(number: float | None) -> str:
+    if number is None:
+        return "?"
+    return str(int(number)) if float(number).is_integer() else f"{number:g}"

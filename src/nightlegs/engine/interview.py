@@ -1,0 +1,263 @@
+"""The adaptive interview: which question to ask next, and when to stop.
+
+Order of business:
+
+1. a red flag answered "I don't know" is asked once more, in other words;
+2. the mandatory questions (urgent signs, then the basics) in their order;
+3. then, stage by stage, the question whose answers weigh most among the
+   conditions still plausible, asking only the items whose answer could change
+   what the person is told (urgency, leading condition, whom to see first,
+   contributing factors, advice);
+4. stop when no remaining answer can change any of that, or after the
+   knowledge base's maximum number of questions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from nightlegs.engine import models
+from nightlegs.engine.decide import Decision, context, decide
+from nightlegs.knowledge.compiled import CompiledQuestion, KnowledgeBase
+from nightlegs.knowledge.expressions import UNKNOWN, Value
+
+RECHECK_ID = "q-recheck-urgent"
+
+
+@dataclass(frozen=True, slots=True)
+class AskedQuestion:
+    question_id: str
+    findings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class InterviewState:
+    values: Mapping[str, Value]
+    asked: tuple[AskedQuestion, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedQuestion:
+    """A question to ask: the knowledge-base question (None for a re-check) and
+    the items of it still worth asking."""
+
+    question: CompiledQuestion | None
+    findings: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return self.question.id if self.question else RECHECK_ID
+
+    def record(self) -> AskedQuestion:
+        return AskedQuestion(self.id, self.findings)
+
+
+@dataclass(frozen=True, slots=True)
+class NextStep:
+    done: bool
+    progress: float
+    planned: PlannedQuestion | None
+    decision: Decision
+
+
+def next_step(kb: KnowledgeBase, state: InterviewState) -> NextStep:
+    values = state.values
+    decision = decide(kb, values)
+    asked_count = len(state.asked)
+    if asked_count >= kb.meta.interview.max_questions:
+        return NextStep(True, 1.0, None, decision)
+    asked = {f for a in state.asked for f in a.findings}
+    rechecked = {f for a in state.asked if a.question_id == RECHECK_ID for f in a.findings}
+
+    recheck = tuple(
+        f
+        for f in sorted(kb.red_flags)
+        if values.get(f) == UNKNOWN and f in asked and f not in rechecked
+    )
+    if recheck:
+        return _step(asked_count, 1, PlannedQuestion(None, recheck), decision)
+
+    for question in kb.questions:
+        if question.source.mandatory:
+            open_items = _open_items(question, values, asked)
+            if open_items:
+                remaining = 1 + sum(1 for q in kb.questions if not q.source.mandatory)
+                return _step(asked_count, remaining, PlannedQuestion(question, open_items), decision)
+
+    asked_questions = {a.question_id for a in state.asked}
+    candidates = _candidates(kb, decision, values, asked, asked_questions)
+    base_key = decision.key(kb)
+    for question, items in candidates:
+        informative = tuple(f for f in items if _informative(kb, values, f, base_key))
+        joint = question.source.joint and len(items) > 1
+        if joint and len(informative) < len(items) and _jointly_informative(
+            kb, values, items, base_key
+        ):
+            # Some conditions need several answers together before any one counts.
+            informative = items
+        if not informative:
+            continue
+        chosen = informative if question.source.type == "group_multiple" else items
+        return _step(asked_count, len(candidates), PlannedQuestion(question, chosen), decision)
+    return NextStep(True, 1.0, None, decision)
+
+
+def _step(asked: int, remaining: int, planned: PlannedQuestion, decision: Decision) -> NextStep:
+    progress = round(asked / (asked + max(remaining, 1)), 3)
+    return NextStep(False, progress, planned, decision)
+
+
+def _open_items(
+    question: CompiledQuestion, values: Mapping[str, Value], asked: set[str]
+) -> tuple[str, ...]:
+    return tuple(f for f in question.findings if f not in values and f not in asked)
+
+
+def _candidates(
+    kb: KnowledgeBase,
+    decision: Decision,
+    values: Mapping[str, Value],
+    asked: set[str],
+    asked_questions: set[str],
+) -> list[tuple[CompiledQuestion, tuple[str, ...]]]:
+    ctx = context(kb, decision)
+    panels_without_results = {
+        q.source.panel
+        for q in kb.questions
+        if q.source.panel and any(values.get(f) == UNKNOWN for f in q.findings)
+    }
+    weights = _weights(kb)
+    higher_rules = [r for r in kb.triage_rules if r.rank > decision.level]
+    ranked: list[tuple[tuple[int, float, int], CompiledQuestion, tuple[str, ...]]] = []
+    for question in kb.questions:
+        if question.source.mandatory or question.source.panel in panels_without_results:
+            continue
+        if question.id in asked_questions:
+            continue  # each question is asked once, with every item that matters then
+        items = _open_items(question, values, asked)
+        if not items:
+            continue
+        if question.ask_if is not None and question.ask_if.test(ctx) is False:
+            continue
+        value = 0.0
+        for finding in items:
+            for condition_id, spread in weights.get(finding, ()):
+                value += decision.probabilities.get(condition_id, 0.0) * spread
+            if any(finding in r.rule.expr.findings() for r in higher_rules):
+                value += 1.0
+        ranked.append(((question.stage_rank, -value, question.order), question, items))
+    ranked.sort(key=lambda item: item[0])
+    return [(question, items) for _, question, items in ranked]
+
+
+def _informative(
+    kb: KnowledgeBase, values: Mapping[str, Value], finding: str, base_key: tuple[object, ...]
+) -> bool:
+    trial = dict(values)
+    for answer in _probes(kb, finding):
+        trial[finding] = answer
+        if decide(kb, trial).key(kb) != base_key:
+            return True
+    return False
+
+
+def _jointly_informative(
+    kb: KnowledgeBase, values: Mapping[str, Value], items: tuple[str, ...], base_key: tuple[object, ...]
+) -> bool:
+    if any(kb.findings[f].type != "boolean" for f in items):
+        return False
+    trial = dict(values)
+    trial.update({f: "present" for f in items})
+    return decide(kb, trial).key(kb) != base_key
+
+
+def _probes(kb: KnowledgeBase, finding: str) -> tuple[Value, ...]:
+    definition = kb.findings[finding]
+    if definition.type == "boolean":
+        return ("present", "absent", UNKNOWN)
+    if definition.type == "choice":
+        return (*definition.values, UNKNOWN)
+    return (*kb.probe_values.get(finding, ()), UNKNOWN)
+
+
+_WEIGHTS: dict[str, tuple[KnowledgeBase, dict[str, list[tuple[str, float]]]]] = {}
+
+
+def _weights(kb: KnowledgeBase) -> dict[str, list[tuple[str, float]]]:
+    """For each finding, how far each condition's score can swing on its answer."""
+    cached = _WEIGHTS.get(kb.content_hash)
+    if cached is not None and cached[0] is kb:
+        return cached[1]
+    index: dict[str, list[tuple[str, float]]] = {}
+    for condition in kb.conditions:
+        for feature in condition.features:
+            options = [feature.present, feature.absent, feature.weight, *feature.values.values(), 0.0]
+            spread = max(options) - min(options)
+            for finding in feature.findings:
+                index.setdefault(finding, []).append((condition.id, spread))
+    _WEIGHTS[kb.content_hash] = (kb, index)
+    return index
+
+
+def localize(kb: KnowledgeBase, planned: PlannedQuestion, language: str) -> models.Question:
+    """The contract's question shape, in one language."""
+    texts = kb.question_texts
+    answers = [
+        models.Choice(value=value, label=texts.answers[value].get(language))  # type: ignore[index]
+        for value in ("present", "absent", UNKNOWN)
+    ]
+    if planned.question is None:
+        items = []
+        for finding in planned.findings:
+            item = _item_source(kb, finding)
+            label = (item.again or item.label).get(language)
+            items.append(models.QuestionItem(finding=finding, label=label, choices=answers))
+        return models.Question(
+            id=RECHECK_ID,
+            type="group_multiple",
+            stage="urgent",
+            stage_label=texts.stages["urgent"].get(language),
+            text=texts.recheck.get(language),
+            explanation=texts.recheck_why.get(language),
+            items=items,
+        )
+    source = planned.question.source
+    rendered = []
+    for item in source.items:
+        if item.finding not in planned.findings:
+            continue
+        definition = kb.findings[item.finding]
+        question_item = models.QuestionItem(finding=item.finding, label=item.label.get(language))
+        if definition.type == "boolean":
+            question_item.choices = answers
+        elif definition.type == "choice":
+            question_item.choices = [
+                models.Choice(value=v, label=(item.choices or {})[v].get(language))
+                for v in definition.values
+            ] + [answers[2]]
+        else:
+            question_item.unit = definition.unit
+            question_item.unit_label = item.unit_label.get(language) if item.unit_label else None
+            question_item.min = definition.minimum
+            question_item.max = definition.maximum
+            others = [u for u in kb.units.get(item.finding, {}) if u]
+            question_item.units = others or None
+        rendered.append(question_item)
+    return models.Question(
+        id=source.id,
+        type=source.type,
+        stage=source.stage,
+        stage_label=texts.stages[source.stage].get(language),
+        text=source.text.get(language),
+        explanation=source.why.get(language),
+        items=rendered,
+    )
+
+
+def _item_source(kb: KnowledgeBase, finding: str):  # type: ignore[no-untyped-def]
+    for question in kb.questions:
+        for item in question.source.items:
+            if item.finding == finding:
+                return item
+    raise KeyError(finding)

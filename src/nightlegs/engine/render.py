@@ -1,0 +1,135 @@
+"""Turn a decision into the localized assessment a person (or a clinic) reads."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from nightlegs.engine import models
+from nightlegs.engine.decide import Decision
+from nightlegs.knowledge.compiled import KnowledgeBase
+from nightlegs.knowledge.expressions import Value
+from nightlegs.knowledge.schema import LText
+
+
+class _Filler(dict[str, str]):
+    """Placeholder values for texts; unknown placeholders stay visible."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _placeholders(values: Mapping[str, Value], numbers: Mapping[str, str]) -> _Filler:
+    filler = _Filler(numbers)
+    for finding, value in values.items():
+        if isinstance(value, float):
+            filler[finding] = str(int(value)) if value.is_integer() else f"{value:g}"
+        else:
+            filler[finding] = str(value)
+    return filler
+
+
+def render(
+    kb: KnowledgeBase,
+    decision: Decision,
+    language: str,
+    *,
+    provisional: bool = False,
+    emergency_numbers: Mapping[str, str] | None = None,
+) -> models.Assessment:
+    numbers = dict(emergency_numbers or kb.meta.emergency_numbers.model_dump())
+    filler = _placeholders(decision.values, numbers)
+
+    def say(text: LText) -> str:
+        return text.get(language).format_map(filler)
+
+    level = kb.levels[decision.level]
+    reasons = [say(r.source.reason) for r in decision.triage_rules] or [say(kb.texts.no_reason)]
+    warnings = [say(r.source.warning_if_unknown) for r in decision.unknown_red_flags if r.source.warning_if_unknown]
+    if decision.unasked_red_flags:
+        labels = [_finding_label(kb, f, language) for f in decision.unasked_red_flags]
+        filler["signs"] = "; ".join(labels)
+        warnings.append(say(kb.texts.unchecked_red_flags))
+    if provisional:
+        warnings.insert(0, say(kb.texts.provisional))
+    factors = []
+    for factor_id, rules in decision.factors:
+        findings = sorted({f for r in rules for f in r.rule.expr.findings() if f in decision.values})
+        factors.append(
+            models.Factor(
+                id=factor_id,
+                name=say(kb.factors[factor_id].name),
+                detail=" ".join(say(r.source.detail) for r in rules),
+                findings=findings,
+                sources=sorted({s for r in rules for s in r.source.sources}),
+            )
+        )
+    return models.Assessment(
+        kb_version=kb.version,
+        provisional=provisional,
+        language=language,  # type: ignore[arg-type]
+        triage=models.Triage(
+            level=level.id,  # type: ignore[arg-type]
+            name=say(level.name),
+            reasons=reasons,
+            safety_net=say(level.safety_net),
+        ),
+        conditions=[
+            models.ConditionOut(
+                id=c.id,
+                name=say(c.condition.source.name),
+                likelihood=c.likelihood,
+                score=round(c.probability, 3),
+                criteria=[
+                    models.Criterion(id=cr.source.id, text=say(cr.source.text), status=status)
+                    for cr, status in c.criteria
+                ],
+                supporting=list(c.supporting),
+                against=list(c.against),
+                codes={
+                    k: v for k, v in c.condition.source.codes.model_dump().items() if v is not None
+                },
+                sources=list(c.condition.source.sources),
+            )
+            for c in decision.conditions
+        ],
+        out_of_scope=decision.out_of_scope,
+        out_of_scope_reasons=[say(r.source.reason) for r in decision.scope_rules],
+        factors=factors,
+        specialists=[
+            models.Specialist(
+                id=r.source.specialist,
+                name=say(kb.specialist_names[r.source.specialist]),
+                why=say(r.source.why),
+            )
+            for r in decision.specialists
+        ],
+        tests=[
+            models.Test(id=test, name=say(kb.test_names[test]), why=say(rule.source.why))
+            for test, rule in decision.tests
+        ],
+        advice=[
+            models.Advice(
+                id=a.id, kind=a.source.kind, text=say(a.source.text), sources=list(a.source.sources)
+            )
+            for a in decision.advice
+        ],
+        withheld_advice=[
+            models.WithheldAdvice(
+                id=w.advice.id,
+                text=say(w.advice.source.text),
+                why=say(w.why),
+                sources=list(w.contraindication.source.sources if w.contraindication else []),
+            )
+            for w in decision.withheld
+        ],
+        warnings=warnings,
+        disclaimer=say(kb.texts.disclaimer),
+    )
+
+
+def _finding_label(kb: KnowledgeBase, finding: str, language: str) -> str:
+    for question in kb.questions:
+        for item in question.source.items:
+            if item.finding == finding:
+                return item.label.get(language)
+    return finding

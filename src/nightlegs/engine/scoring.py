@@ -1,0 +1,88 @@
+"""How likely each condition is, with the evidence for and against it."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from nightlegs.knowledge.compiled import CompiledCondition, CompiledCriterion, KnowledgeBase
+from nightlegs.knowledge.expressions import UNKNOWN, EvalContext, Value
+
+Likelihood = Literal["high", "moderate", "low"]
+Status = Literal["met", "not_met", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class ConditionScore:
+    condition: CompiledCondition
+    probability: float
+    likelihood: Likelihood
+    criteria: tuple[tuple[CompiledCriterion, Status], ...]
+    supporting: tuple[str, ...]
+    against: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return self.condition.id
+
+
+def score_conditions(
+    kb: KnowledgeBase, values: Mapping[str, Value]
+) -> tuple[tuple[ConditionScore, ...], dict[str, float]]:
+    """Every condition's score; returns (listed conditions, most likely first; all probabilities)."""
+    ctx = EvalContext(values=values, predicates=kb.predicates)
+    bands = kb.meta.likelihood
+    caps = {"low": bands.cap_low, "moderate": bands.cap_moderate}
+    listed: list[tuple[float, int, ConditionScore]] = []
+    probabilities: dict[str, float] = {}
+    for order, condition in enumerate(kb.conditions):
+        logit = condition.source.prior
+        supporting: list[str] = []
+        against: list[str] = []
+        for feature in condition.features:
+            weight = 0.0
+            if feature.rule is None:
+                value = values.get(feature.finding or "")
+                if value is None or value == UNKNOWN:
+                    continue
+                if value == "present":
+                    weight = feature.present
+                elif value == "absent":
+                    weight = feature.absent
+                elif isinstance(value, str):
+                    weight = feature.values.get(value, 0.0)
+            elif feature.rule.test(ctx) is True:
+                weight = feature.weight
+            if weight > 0:
+                supporting.extend(f for f in feature.findings if f not in supporting)
+            elif weight < 0:
+                against.extend(f for f in feature.findings if f not in against)
+            logit += weight
+        probability = 1.0 / (1.0 + math.exp(-logit))
+        statuses: list[tuple[CompiledCriterion, Status]] = []
+        for criterion in condition.criteria:
+            result = criterion.rule.test(ctx)
+            status: Status = "met" if result is True else "not_met" if result is False else "unknown"
+            statuses.append((criterion, status))
+            cap = criterion.source.required_cap if result is False else None
+            if result is None:
+                cap = criterion.source.unknown_cap
+            if cap is not None:
+                probability = min(probability, caps[cap])
+        probabilities[condition.id] = probability
+        if supporting and probability >= bands.list_floor:
+            likelihood: Likelihood = (
+                "high"
+                if probability >= bands.high
+                else "moderate"
+                if probability >= bands.moderate
+                else "low"
+            )
+            score = ConditionScore(
+                condition, probability, likelihood, tuple(statuses), tuple(supporting), tuple(against)
+            )
+            listed.append((-probability, order, score))
+    listed.sort(key=lambda item: (item[0], item[1]))
+    return tuple(item[2] for item in listed), probabilities
