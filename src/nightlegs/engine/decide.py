@@ -84,12 +84,12 @@ def decide(kb: KnowledgeBase, values: Mapping[str, Value]) -> Decision:
     ctx.out_of_scope = bool(scope)
 
     factors: dict[str, list[CompiledFactorRule]] = {}
-    for rule in kb.factor_rules:
-        relevant = rule.source.relevant_to
+    for factor_rule in kb.factor_rules:
+        relevant = factor_rule.source.relevant_to
         if relevant and not listed.intersection(relevant):
             continue
-        if rule.rule.test(ctx) is True:
-            factors.setdefault(rule.factor, []).append(rule)
+        if factor_rule.rule.test(ctx) is True:
+            factors.setdefault(factor_rule.factor, []).append(factor_rule)
     ctx.factors = frozenset(factors)
 
     level = 0
@@ -190,7 +190,9 @@ def _advice(
     for item in kb.advice:
         if item.give_when.test(ctx) is not True:
             continue
-        contra = next((c for c in item.contraindications if c.rule.test(cautious) is not False), None)
+        contra = next(
+            (c for c in item.contraindications if c.rule.test(cautious) is not False), None
+        )
         if contra is not None:
             withheld.append(Withheld(item, contra.source.why, contra))
         elif item.source.kind == "self_care" and ctx.level >= kb.suppression_rank:

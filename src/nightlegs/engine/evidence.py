@@ -92,7 +92,8 @@ def _convert(kb: KnowledgeBase, definition: FindingDef, number: float, unit: str
         units = [definition.unit or ""] if not table else [*table]
         raise EvidenceError(
             definition.id,
-            f"unknown unit '{unit}' for {definition.id}; it accepts {', '.join(sorted(set(units)))}",
+            f"unknown unit '{unit}' for {definition.id}; "
+            f"it accepts {', '.join(sorted(set(units)))}",
         )
     return number * conversion.factor + conversion.offset
 

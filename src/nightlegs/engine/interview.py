@@ -83,7 +83,9 @@ def next_step(kb: KnowledgeBase, state: InterviewState) -> NextStep:
             open_items = _open_items(question, values, asked)
             if open_items:
                 remaining = 1 + sum(1 for q in kb.questions if not q.source.mandatory)
-                return _step(asked_count, remaining, PlannedQuestion(question, open_items), decision)
+                return _step(
+                    asked_count, remaining, PlannedQuestion(question, open_items), decision
+                )
 
     asked_questions = {a.question_id for a in state.asked}
     candidates = _candidates(kb, decision, values, asked, asked_questions)
@@ -91,8 +93,10 @@ def next_step(kb: KnowledgeBase, state: InterviewState) -> NextStep:
     for question, items in candidates:
         informative = tuple(f for f in items if _informative(kb, values, f, base_key))
         joint = question.source.joint and len(items) > 1
-        if joint and len(informative) < len(items) and _jointly_informative(
-            kb, values, items, base_key
+        if (
+            joint
+            and len(informative) < len(items)
+            and _jointly_informative(kb, values, items, base_key)
         ):
             # Some conditions need several answers together before any one counts.
             informative = items
@@ -163,12 +167,15 @@ def _informative(
 
 
 def _jointly_informative(
-    kb: KnowledgeBase, values: Mapping[str, Value], items: tuple[str, ...], base_key: tuple[object, ...]
+    kb: KnowledgeBase,
+    values: Mapping[str, Value],
+    items: tuple[str, ...],
+    base_key: tuple[object, ...],
 ) -> bool:
     if any(kb.findings[f].type != "boolean" for f in items):
         return False
     trial = dict(values)
-    trial.update({f: "present" for f in items})
+    trial.update(dict.fromkeys(items, "present"))
     return decide(kb, trial).key(kb) != base_key
 
 
@@ -192,7 +199,13 @@ def _weights(kb: KnowledgeBase) -> dict[str, list[tuple[str, float]]]:
     index: dict[str, list[tuple[str, float]]] = {}
     for condition in kb.conditions:
         for feature in condition.features:
-            options = [feature.present, feature.absent, feature.weight, *feature.values.values(), 0.0]
+            options = [
+                feature.present,
+                feature.absent,
+                feature.weight,
+                *feature.values.values(),
+                0.0,
+            ]
             spread = max(options) - min(options)
             for finding in feature.findings:
                 index.setdefault(finding, []).append((condition.id, spread))

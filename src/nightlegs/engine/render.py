@@ -44,7 +44,11 @@ def render(
 
     level = kb.levels[decision.level]
     reasons = [say(r.source.reason) for r in decision.triage_rules] or [say(kb.texts.no_reason)]
-    warnings = [say(r.source.warning_if_unknown) for r in decision.unknown_red_flags if r.source.warning_if_unknown]
+    warnings = [
+        say(r.source.warning_if_unknown)
+        for r in decision.unknown_red_flags
+        if r.source.warning_if_unknown
+    ]
     if decision.unasked_red_flags:
         labels = [_finding_label(kb, f, language) for f in decision.unasked_red_flags]
         filler["signs"] = "; ".join(labels)
@@ -53,7 +57,9 @@ def render(
         warnings.insert(0, say(kb.texts.provisional))
     factors = []
     for factor_id, rules in decision.factors:
-        findings = sorted({f for r in rules for f in r.rule.expr.findings() if f in decision.values})
+        findings = sorted(
+            {f for r in rules for f in r.rule.expr.findings() if f in decision.values}
+        )
         factors.append(
             models.Factor(
                 id=factor_id,

@@ -31,14 +31,16 @@ class ConditionScore:
 def score_conditions(
     kb: KnowledgeBase, values: Mapping[str, Value]
 ) -> tuple[tuple[ConditionScore, ...], dict[str, float]]:
-    """Every condition's score; returns (listed conditions, most likely first; all probabilities)."""
+    """Score every condition.
+
+    Returns the listed conditions, most likely first, and every probability."""
     ctx = EvalContext(values=values, predicates=kb.predicates)
     bands = kb.meta.likelihood
     caps = {"low": bands.cap_low, "moderate": bands.cap_moderate}
     listed: list[tuple[float, int, ConditionScore]] = []
     probabilities: dict[str, float] = {}
     for order, condition in enumerate(kb.conditions):
-        logit = condition.source.prior
+        logit = support = condition.source.prior
         supporting: list[str] = []
         against: list[str] = []
         for feature in condition.features:
@@ -56,6 +58,7 @@ def score_conditions(
             elif feature.rule.test(ctx) is True:
                 weight = feature.weight
             if weight > 0:
+                support += weight
                 supporting.extend(f for f in feature.findings if f not in supporting)
             elif weight < 0:
                 against.extend(f for f in feature.findings if f not in against)
@@ -64,7 +67,9 @@ def score_conditions(
         statuses: list[tuple[CompiledCriterion, Status]] = []
         for criterion in condition.criteria:
             result = criterion.rule.test(ctx)
-            status: Status = "met" if result is True else "not_met" if result is False else "unknown"
+            status: Status = (
+                "met" if result is True else "not_met" if result is False else "unknown"
+            )
             statuses.append((criterion, status))
             cap = criterion.source.required_cap if result is False else None
             if result is None:
@@ -72,7 +77,10 @@ def score_conditions(
             if cap is not None:
                 probability = min(probability, caps[cap])
         probabilities[condition.id] = probability
-        if supporting and probability >= bands.list_floor:
+        # Listed when the evidence *for* it alone reaches the floor: evidence
+        # against moves its rank, never whether it is shown, so that an answer
+        # "no" can never hide a condition that "I don't know" would show.
+        if supporting and 1.0 / (1.0 + math.exp(-support)) >= bands.list_floor:
             likelihood: Likelihood = (
                 "high"
                 if probability >= bands.high
@@ -81,7 +89,12 @@ def score_conditions(
                 else "low"
             )
             score = ConditionScore(
-                condition, probability, likelihood, tuple(statuses), tuple(supporting), tuple(against)
+                condition,
+                probability,
+                likelihood,
+                tuple(statuses),
+                tuple(supporting),
+                tuple(against),
             )
             listed.append((-probability, order, score))
     listed.sort(key=lambda item: (item[0], item[1]))

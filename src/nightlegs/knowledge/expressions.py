@@ -210,7 +210,7 @@ def _any(parts: tuple[Compiled, ...], ctx: EvalContext) -> Truth:
     return None if unknown else False
 
 
-_MISSING = object()
+_MISSING: Any = object()
 
 
 def _compile_finding(expr: Expr) -> Compiled:
@@ -226,7 +226,7 @@ def _compile_finding(expr: Expr) -> Compiled:
                 return ctx.missing
             if value == UNKNOWN:
                 return None
-            return value == wanted
+            return bool(value == wanted)
 
         return test_is
     if op == "in":
@@ -248,9 +248,9 @@ def _compile_finding(expr: Expr) -> Compiled:
         value = ctx.values.get(finding, _MISSING)
         if value is _MISSING:
             return ctx.missing
-        if isinstance(value, str):
+        if not isinstance(value, float | int):
             return None
-        return compare(value, limit)
+        return compare(float(value), limit)
 
     return test_number
 

@@ -54,7 +54,9 @@ def lint(kb: KnowledgeBase, files: dict[str, SourceFile]) -> list[Issue]:
     def missing(file: str, path: tuple[str | int, ...], kind: str, have: set[str]) -> None:
         for wanted in vocabulary.get(kind, {}):
             if wanted not in have:
-                issues.append(files[file].issue(path, f"vocabulary {kind} id '{wanted}' is missing"))
+                issues.append(
+                    files[file].issue(path, f"vocabulary {kind} id '{wanted}' is missing")
+                )
 
     missing("conditions", (), "conditions", {c.id for c in kb.conditions})
     missing("factors", (), "factors", set(kb.factors))
@@ -62,9 +64,32 @@ def lint(kb: KnowledgeBase, files: dict[str, SourceFile]) -> list[Issue]:
     missing("tests", ("names",), "tests", set(kb.test_names))
     missing("advice", ("items",), "advice", {a.id for a in kb.advice})
     for i, condition in enumerate(kb.conditions):
-        if not any(f.present > 0 or f.weight > 0 or any(v > 0 for v in f.values.values())
-                   for f in condition.features):
-            issues.append(files["conditions"].issue((i,), f"{condition.id} has no supporting evidence"))
+        if not any(
+            f.present > 0 or f.weight > 0 or any(v > 0 for v in f.values.values())
+            for f in condition.features
+        ):
+            issues.append(
+                files["conditions"].issue((i,), f"{condition.id} has no supporting evidence")
+            )
+    order = {"low": 0, "moderate": 1}
+    for i, condition in enumerate(kb.conditions):
+        for j, feature in enumerate(condition.features):
+            if feature.absent > 0:
+                issues.append(
+                    files["conditions"].issue(
+                        (i, "features", j), "an answer 'absent' must not add evidence (weight > 0)"
+                    )
+                )
+        for j, criterion in enumerate(condition.criteria):
+            required, unknown = criterion.source.required_cap, criterion.source.unknown_cap
+            if unknown and (required is None or order[unknown] < order[required]):
+                issues.append(
+                    files["conditions"].issue(
+                        (i, "criteria", j),
+                        "unknown_cap must not be lower than required_cap: "
+                        "'I don't know' may never count for less than 'no'",
+                    )
+                )
     issues.extend(_lint_questions(kb, files["questions"]))
     return issues
 
@@ -86,18 +111,24 @@ def _lint_questions(kb: KnowledgeBase, source: SourceFile) -> list[Issue]:
                 continue
             if definition.type not in _TYPES_FOR_QUESTION[q.type]:
                 issues.append(
-                    source.issue(item_path, f"{item.finding} ({definition.type}) in a {q.type} question")
+                    source.issue(
+                        item_path, f"{item.finding} ({definition.type}) in a {q.type} question"
+                    )
                 )
             if item.finding in asked_by:
                 issues.append(
-                    source.issue(item_path, f"{item.finding} is already asked by {asked_by[item.finding]}")
+                    source.issue(
+                        item_path, f"{item.finding} is already asked by {asked_by[item.finding]}"
+                    )
                 )
             asked_by[item.finding] = q.id
             if definition.type == "choice":
                 have = set(item.choices or {})
                 if have != set(definition.values):
                     issues.append(
-                        source.issue(item_path, f"choices must be exactly {list(definition.values)}")
+                        source.issue(
+                            item_path, f"choices must be exactly {list(definition.values)}"
+                        )
                     )
             if item.finding in kb.red_flags and item.again is None:
                 issues.append(
@@ -109,5 +140,7 @@ def _lint_questions(kb: KnowledgeBase, source: SourceFile) -> list[Issue]:
             )
     for finding in kb.findings:
         if finding not in asked_by:
-            issues.append(source.issue((), f"vocabulary finding '{finding}' is asked by no question"))
+            issues.append(
+                source.issue((), f"vocabulary finding '{finding}' is asked by no question")
+            )
     return issues

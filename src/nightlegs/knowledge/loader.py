@@ -149,9 +149,13 @@ class _Builder:
                                 source.issue(path, f"'{value}' is not a value of {node.finding}")
                             )
                 elif node.op == "is" and definition.type != "boolean":
-                    self.issues.append(source.issue(path, f"{node.finding} is not a yes/no finding"))
+                    self.issues.append(
+                        source.issue(path, f"{node.finding} is not a yes/no finding")
+                    )
                 elif node.op in {"ge", "gt", "le", "lt"} and definition.type != "number":
-                    self.issues.append(source.issue(path, f"{node.finding} is not a number finding"))
+                    self.issues.append(
+                        source.issue(path, f"{node.finding} is not a number finding")
+                    )
             kinds = {
                 "suspected": self.condition_ids,
                 "listed": self.condition_ids,
@@ -196,7 +200,8 @@ class _Builder:
         units = self.build_units()
         if None in (meta, triage, specialists, tests, advice, questions, texts) or self.issues:
             return None
-        assert meta and triage and specialists and tests and advice and questions and texts
+        for part in (meta, triage, specialists, tests, advice, questions, texts):
+            assert part is not None
         triage_rules = tuple(
             CompiledTriageRule(rule, self.level_ranks.get(rule.level, 0), r)
             for i, rule in enumerate(triage.rules)
@@ -239,7 +244,10 @@ class _Builder:
             question_texts=questions,
             texts=texts,
             red_flags=frozenset(
-                f for rule in triage_rules if rule.source.red_flag for f in rule.rule.expr.findings()
+                f
+                for rule in triage_rules
+                if rule.source.red_flag
+                for f in rule.rule.expr.findings()
             ),
         )
         object.__setattr__(kb, "predicate_exprs", dict(self.predicate_exprs))
@@ -273,7 +281,9 @@ class _Builder:
         table: dict[str, dict[str, UnitConversion]] = {}
         for i, item in enumerate(items):
             if self.findings.get(item.finding, None) is None:
-                self.issues.append(self.files["units"].issue((i,), f"unknown finding {item.finding}"))
+                self.issues.append(
+                    self.files["units"].issue((i,), f"unknown finding {item.finding}")
+                )
                 continue
             self.sources_exist("units", (i,), item.sources)
             table[item.finding] = {
@@ -309,7 +319,9 @@ class _Builder:
             rule = self.expr("conditions", (*path, "when"), feature.when)
             if rule is None or feature.weight is None:
                 if feature.weight is None:
-                    self.issues.append(self.files["conditions"].issue(path, "'when' needs 'weight'"))
+                    self.issues.append(
+                        self.files["conditions"].issue(path, "'when' needs 'weight'")
+                    )
                 return None
             findings = tuple(sorted(rule.expr.findings()))
             return ScoredFeature(findings, None, 0.0, 0.0, {}, rule, feature.weight)
@@ -322,7 +334,9 @@ class _Builder:
         for value in feature.values or {}:
             if value not in definition.values:
                 self.issues.append(
-                    self.files["conditions"].issue(path, f"{value} is not a value of {definition.id}")
+                    self.files["conditions"].issue(
+                        path, f"{value} is not a value of {definition.id}"
+                    )
                 )
         return ScoredFeature(
             (feature.finding,),
@@ -351,13 +365,17 @@ class _Builder:
                     result.append(CompiledFactorRule(factor.id, rule, compiled))
         return tuple(result)
 
-    def build_routing(self, rules: list[schema.RoutingRule], key: str) -> tuple[CompiledRouting, ...]:
+    def build_routing(
+        self, rules: list[schema.RoutingRule], key: str
+    ) -> tuple[CompiledRouting, ...]:
         known = set(self.vocabulary.get("specialists", {}))
         result = []
         for i, item in enumerate(rules):
             if item.specialist not in known:
                 self.issues.append(
-                    self.files["specialists"].issue((key, i), f"unknown specialist {item.specialist}")
+                    self.files["specialists"].issue(
+                        (key, i), f"unknown specialist {item.specialist}"
+                    )
                 )
             self.sources_exist("specialists", (key, i), item.sources)
             rule = self.expr("specialists", (key, i, "when"), item.when)
@@ -371,7 +389,9 @@ class _Builder:
         for i, item in enumerate(tests.rules):
             for test in item.tests:
                 if test not in known:
-                    self.issues.append(self.files["tests"].issue(("rules", i), f"unknown test {test}"))
+                    self.issues.append(
+                        self.files["tests"].issue(("rules", i), f"unknown test {test}")
+                    )
             self.sources_exist("tests", ("rules", i), item.sources)
             rule = self.expr("tests", ("rules", i, "when"), item.when)
             if rule:
@@ -400,7 +420,9 @@ class _Builder:
         for i, item in enumerate(questions.questions):
             path: NodePath = ("questions", i)
             if item.stage not in stages:
-                self.issues.append(self.files["questions"].issue(path, f"unknown stage {item.stage}"))
+                self.issues.append(
+                    self.files["questions"].issue(path, f"unknown stage {item.stage}")
+                )
             ask_if = None
             if item.ask_if is not None:
                 ask_if = self.expr("questions", (*path, "ask_if"), item.ask_if)

@@ -1,0 +1,174 @@
+"""The figures of an evaluation, per way (``tests/cases/README.md``, "Figures")."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from nightlegs.evaluation.scoring import Outcome
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    way: str
+    cases: int
+    triage_exact: float
+    under_triage: int
+    critical_under_triage: int
+    over_triage: float
+    top1: float
+    top3: float
+    factor_recall: float
+    factors_found: int
+    factors_expected: int
+    specialist: float
+    advice_violations: int
+    advice_missing: int
+    failing: int
+    questions_median: float | None
+    questions_max: int | None
+    seconds: float
+
+    @property
+    def safe(self) -> bool:
+        """No critical under-triage and no advice-safety violation."""
+        return self.critical_under_triage == 0 and self.advice_violations == 0
+
+    def summary(self) -> str:
+        """One line with every figure, easy to grep (``direct: triage exact 100.0 %``)."""
+        parts = [
+            f"{self.way}: triage exact {_pct(self.triage_exact)}",
+            f"under-triage {self.under_triage}",
+            f"critical under-triage {self.critical_under_triage}",
+            f"over-triage {_pct(self.over_triage)}",
+            f"top-1 {_pct(self.top1)}",
+            f"top-3 {_pct(self.top3)}",
+            f"factor recall {_pct(self.factor_recall)}",
+            f"specialist {_pct(self.specialist)}",
+            f"advice violations {self.advice_violations}",
+        ]
+        if self.questions_median is not None:
+            parts.append(f"questions median {_num(self.questions_median)} max {self.questions_max}")
+        parts.append(f"cases {self.cases}, failing {self.failing}")
+        return ", ".join(parts)
+
+    def rows(self) -> list[tuple[str, str]]:
+        """(figure, value) pairs in the README's order, for a table."""
+        rows = [
+            ("cases", str(self.cases)),
+            ("triage exact", _pct(self.triage_exact)),
+            ("under-triage", str(self.under_triage)),
+            ("critical under-triage", str(self.critical_under_triage)),
+            ("over-triage", _pct(self.over_triage)),
+            ("top-1", _pct(self.top1)),
+            ("top-3", _pct(self.top3)),
+            ("factor recall", f"{_pct(self.factor_recall)} ({self.factors_found}/{self.factors_expected})"),
+            ("specialist", _pct(self.specialist)),
+            ("advice violations", str(self.advice_violations)),
+            ("advice missing", str(self.advice_missing)),
+            ("questions median", "-" if self.questions_median is None else _num(self.questions_median)),
+            ("questions max", "-" if self.questions_max is None else str(self.questions_max)),
+            ("failing cases", str(self.failing)),
+            ("seconds", f"{self.seconds:.2f}"),
+        ]
+        return rows
+
+
+@dataclass(frozen=True, slots=True)
+class WayReport:
+    figures: Figures
+    outcomes: tuple[Outcome, ...]
+
+    @property
+    def failing(self) -> list[Outcome]:
+        return [o for o in self.outcomes if not o.passed]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    source: str
+    ways: tuple[WayReport, ...]
+
+    @property
+    def safe(self) -> bool:
+        return all(w.figures.safe for w in self.ways)
+
+    @property
+    def passed(self) -> bool:
+        return all(not w.failing for w in self.ways)
+
+    def way(self, name: str) -> WayReport:
+        for way in self.ways:
+            if way.figures.way == name:
+                return way
+        raise KeyError(name)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "safe": self.safe,
+            "passed": self.passed,
+            "ways": {
+                w.figures.way: {
+                    "figures": asdict(w.figures),
+                    "failing": [
+                        {"case": o.case_id, "reasons": list(o.reasons)} for o in w.failing
+                    ],
+                    "cases": [
+                        {
+                            "case": o.case_id,
+                            "passed": o.passed,
+                            "triage": o.triage,
+                            "expected_triage": o.expected_triage,
+                            "questions": o.questions,
+                        }
+                        for o in w.outcomes
+                    ],
+                }
+                for w in self.ways
+            },
+        }
+
+
+def figures(way: str, outcomes: Sequence[Outcome], seconds: float = 0.0) -> Figures:
+    """Aggregate the outcomes of one way."""
+    n = len(outcomes)
+    expected = sum(o.factors_expected for o in outcomes)
+    found = sum(o.factors_found for o in outcomes)
+    with_specialist = [o for o in outcomes if o.specialist is not None]
+    questions = [o.questions for o in outcomes if o.questions is not None]
+    return Figures(
+        way=way,
+        cases=n,
+        triage_exact=_percent(sum(o.triage_result == "exact" for o in outcomes), n),
+        under_triage=sum(o.triage_result == "under" for o in outcomes),
+        critical_under_triage=sum(o.critical for o in outcomes),
+        over_triage=_percent(sum(o.triage_result == "over" for o in outcomes), n),
+        top1=_percent(sum(o.top1 for o in outcomes), n),
+        top3=_percent(sum(o.top3 for o in outcomes), n),
+        factor_recall=_percent(found, expected),
+        factors_found=found,
+        factors_expected=expected,
+        specialist=_percent(sum(bool(o.specialist) for o in with_specialist), len(with_specialist)),
+        advice_violations=sum(len(o.violations) for o in outcomes),
+        advice_missing=sum(len(o.missing_advice) for o in outcomes),
+        failing=sum(not o.passed for o in outcomes),
+        questions_median=statistics.median(questions) if questions else None,
+        questions_max=max(questions) if questions else None,
+        seconds=round(seconds, 3),
+    )
+
+
+def _percent(part: int, whole: int) -> float:
+    """A percentage rounded to one decimal; 100 when nothing was expected."""
+    return 100.0 if whole == 0 else round(100.0 * part / whole, 1)
+
+
+def _pct(value: float) -> str:
+    return f"{value:.1f} %"
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"

@@ -1,0 +1,123 @@
+"""Small functions that read and write interviews; the caller owns the transaction.
+
+An interview untouched for longer than its time to live is treated as gone:
+:func:`get` does not return it and :func:`delete_expired` removes it.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from nightlegs.engine import AskedQuestion, Value
+from nightlegs.store.models import Interview, utcnow
+
+
+def new_id() -> str:
+    """An opaque, unguessable interview id (22 URL-safe characters)."""
+    return secrets.token_urlsafe(16)
+
+
+def create(
+    session: Session,
+    *,
+    language: str,
+    values: Mapping[str, Value],
+    asked: Iterable[AskedQuestion] = (),
+    pending: AskedQuestion | None,
+    done: bool,
+    kb_version: str,
+    kb_hash: str,
+    now: datetime | None = None,
+) -> Interview:
+    now = now or utcnow()
+    interview = Interview(
+        id=new_id(),
+        language=language,
+        values=dict(values),
+        asked=[record(a) for a in asked],
+        pending=record(pending) if pending else None,
+        done=done,
+        kb_version=kb_version,
+        kb_hash=kb_hash,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(interview)
+    session.flush()
+    return interview
+
+
+def get(
+    session: Session,
+    interview_id: str,
+    *,
+    ttl: timedelta,
+    for_update: bool = False,
+    now: datetime | None = None,
+) -> Interview | None:
+    """The interview, or None if there is none or it has expired.
+
+    ``for_update`` locks the row (PostgreSQL) until the transaction ends, so
+    concurrent answers to one interview are applied one after the other.
+    """
+    query = select(Interview).where(Interview.id == interview_id)
+    if for_update:
+        query = query.with_for_update()
+    interview = session.scalars(query).one_or_none()
+    if interview is None or interview.updated_at < (now or utcnow()) - ttl:
+        return None
+    return interview
+
+
+def save_answers(
+    session: Session,
+    interview: Interview,
+    *,
+    values: Mapping[str, Value],
+    asked: Iterable[AskedQuestion],
+    pending: AskedQuestion | None,
+    done: bool,
+    kb_version: str,
+    kb_hash: str,
+    now: datetime | None = None,
+) -> Interview:
+    """Store the evidence and questions after an answer (new objects, never mutated)."""
+    interview.values = dict(values)
+    interview.asked = [record(a) for a in asked]
+    interview.pending = record(pending) if pending else None
+    interview.done = done
+    interview.kb_version = kb_version
+    interview.kb_hash = kb_hash
+    interview.updated_at = now or utcnow()
+    session.flush()
+    return interview
+
+
+def delete_expired(session: Session, *, ttl: timedelta, now: datetime | None = None) -> int:
+    """Delete interviews untouched for longer than ``ttl``; answers how many."""
+    cutoff = (now or utcnow()) - ttl
+    result = session.execute(
+        delete(Interview).where(Interview.updated_at < cutoff),
+        execution_options={"synchronize_session": False},
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def count(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(Interview)) or 0)
+
+
+def record(asked: AskedQuestion) -> dict[str, Any]:
+    """The JSON form of an asked question."""
+    return {"question_id": asked.question_id, "findings": list(asked.findings)}
+
+
+def asked_question(data: Mapping[str, Any]) -> AskedQuestion:
+    """An asked question back from its JSON form."""
+    return AskedQuestion(str(data["question_id"]), tuple(str(f) for f in data["findings"]))
