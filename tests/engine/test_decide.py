@@ -329,3 +329,10 @@ def test_every_part_of_an_assessment_is_in_the_asked_language(kb, language):
     texts += [a.text for a in assessment.advice]
     cyrillic = any("\u0400" <= ch <= "\u04ff" for text in texts for ch in text)
     assert cyrillic is (language != "en")
+
+
+def test_out_of_scope_people_get_safety_advice_only(kb):
+    child = {**RLS, "age": 12.0}
+    decision = decide(kb, child)
+    assert all(a.source.kind == "safety" for a in decision.advice)
+    assert "walking" in {w.advice.id for w in decision.withheld}

@@ -44,6 +44,7 @@ def all_texts(kb) -> list[tuple[str, LText]]:
     found += texts([r.source for r in kb.test_rules], "test_rules")
     found += texts([a.source for a in kb.advice], "advice")
     found += texts(kb.advice_suppression, "advice")
+    found += texts(kb.out_of_scope_suppression, "advice")
     return found
 
 

@@ -197,6 +197,8 @@ def _advice(
             withheld.append(Withheld(item, contra.source.why, contra))
         elif item.source.kind == "self_care" and ctx.level >= kb.suppression_rank:
             withheld.append(Withheld(item, kb.advice_suppression.why, None))
+        elif item.source.kind == "self_care" and ctx.out_of_scope:
+            withheld.append(Withheld(item, kb.out_of_scope_suppression.why, None))
         else:
             given.append(item)
     return tuple(given), tuple(withheld)

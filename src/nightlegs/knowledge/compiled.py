@@ -153,6 +153,7 @@ class KnowledgeBase:
     test_rules: tuple[CompiledTestRule, ...]
     advice: tuple[CompiledAdvice, ...]
     advice_suppression: schema.EmergencySuppression
+    out_of_scope_suppression: schema.OutOfScopeSuppression
     suppression_rank: int
     questions: tuple[CompiledQuestion, ...]
     question_texts: schema.Questions

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -69,7 +71,20 @@ def load_kb(directory: Path | None = None) -> KnowledgeBase:
 
 @lru_cache(maxsize=8)
 def _load_cached(directory: str) -> KnowledgeBase:
-    return build(Path(directory))
+    return build(Path(directory), cache_dir=cache_dir())
+
+
+def cache_dir() -> Path | None:
+    """Where parsed YAML is kept between processes (``NIGHTLEGS_CACHE_DIR``; empty: none).
+
+    Parsing the YAML is the slow part of a load; the parsed data is stored under
+    the content hash, so an edited file is always read afresh.
+    """
+    configured = os.environ.get("NIGHTLEGS_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured.strip() else None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "nightlegs"
 
 
 def content_hash(directory: Path) -> str:
@@ -81,8 +96,8 @@ def content_hash(directory: Path) -> str:
     return digest.hexdigest()
 
 
-def build(directory: Path) -> KnowledgeBase:
-    """Read every file of ``directory`` and compile it, or raise with every issue found."""
+def read_files(directory: Path) -> dict[str, SourceFile]:
+    """Parse every file, or raise with every file-level issue found."""
     issues: list[Issue] = []
     files: dict[str, SourceFile] = {}
     for name in FILES:
@@ -96,7 +111,37 @@ def build(directory: Path) -> KnowledgeBase:
             issues.extend(exc.issues)
     if issues:
         raise KnowledgeBaseError(issues)
-    builder = _Builder(files, content_hash(directory))
+    return files
+
+
+def _cached_files(directory: Path, digest: str, cache: Path | None) -> dict[str, SourceFile]:
+    target = cache / f"kb-{digest}.pickle" if cache else None
+    if target is not None and target.exists():
+        try:
+            with target.open("rb") as handle:
+                # Written by this function only, under a hash of the content.
+                files: dict[str, SourceFile] = pickle.load(handle)  # noqa: S301
+            return files
+        except (OSError, pickle.PickleError, EOFError, AttributeError):
+            pass  # a damaged cache is ignored and rewritten
+    files = read_files(directory)
+    if target is not None:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_suffix(f".{os.getpid()}.tmp")
+            with temporary.open("wb") as handle:
+                pickle.dump(files, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            temporary.replace(target)
+        except OSError:
+            pass  # a read-only home is fine: we just parse every time
+    return files
+
+
+def build(directory: Path, cache_dir: Path | None = None) -> KnowledgeBase:
+    """Read every file of ``directory`` and compile it, or raise with every issue found."""
+    digest = content_hash(directory)
+    files = _cached_files(directory, digest, cache_dir)
+    builder = _Builder(files, digest)
     kb = builder.build()
     issues = builder.issues + (lint(kb, files) if kb is not None else [])
     if issues or kb is None:
@@ -239,6 +284,7 @@ class _Builder:
             test_rules=self.build_tests(tests),
             advice=self.build_advice(advice),
             advice_suppression=advice.emergency_suppression,
+            out_of_scope_suppression=advice.out_of_scope_suppression,
             suppression_rank=self.level_ranks.get(advice.emergency_suppression.level, 0),
             questions=self.build_questions(questions),
             question_texts=questions,

@@ -212,8 +212,13 @@ class EmergencySuppression(Strict):
     why: LText
 
 
+class OutOfScopeSuppression(Strict):
+    why: LText
+
+
 class Advice(Strict):
     emergency_suppression: EmergencySuppression
+    out_of_scope_suppression: OutOfScopeSuppression
     items: list[AdviceItem]
 
 
