@@ -152,7 +152,15 @@ def test_an_unknown_red_flag_never_lowers_urgency_and_is_warned_about(kb):
 
 def test_red_flags_nobody_asked_about_are_named_in_a_warning(kb):
     assessment = assess(kb, RLS, "en")
-    assert any("did not check every urgent sign" in w for w in assessment.warnings)
+    label = next(
+        item.label.en
+        for question in kb.questions
+        for item in question.source.items
+        if item.finding == "saddle_numbness"
+    )
+    assert any(label in w for w in assessment.warnings)
+    answered = {**RLS, **dict.fromkeys(kb.red_flags, "absent")}
+    assert not any(label in w for w in assess(kb, answered, "en").warnings)
 
 
 def test_restless_legs_criteria_are_explained(kb):

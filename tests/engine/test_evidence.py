@@ -62,3 +62,18 @@ def test_a_later_answer_wins_and_a_refused_batch_changes_nothing(kb):
     with pytest.raises(EvidenceError):
         merge(kb, [Answer("fever", "absent"), Answer("severity", 99)], base)
     assert base == {"fever": "present"}
+
+
+def test_a_unit_on_a_yes_no_answer_is_refused(kb):
+    with pytest.raises(EvidenceError, match="takes no unit"):
+        merge(kb, [Answer("urge_to_move", "present", "mg")])
+
+
+def test_a_huge_number_is_refused_not_crashed(kb):
+    with pytest.raises(EvidenceError):
+        merge(kb, [Answer("age", 10**400)])
+
+
+def test_unit_names_keep_their_spelling_in_messages(kb):
+    with pytest.raises(EvidenceError, match="ng/mL"):
+        merge(kb, [Answer("ferritin", 40, "mmol/L")])

@@ -52,7 +52,7 @@ def test_a_red_flag_answered_unknown_is_asked_again_once_in_other_words(kb):
     step = next_step(kb, state)
     assert step.planned is not None
     first = step.planned
-    given = {f: "absent" for f in first.findings}
+    given = dict.fromkeys(first.findings, "absent")
     given["sudden_breathlessness_chest_pain"] = "unknown"
     state = answer(state, first, given)
     step = next_step(kb, state)
@@ -75,7 +75,7 @@ def test_known_findings_are_never_asked(kb):
     while not (step := next_step(kb, state)).done:
         assert step.planned is not None
         assert not set(step.planned.findings) & set(known)
-        state = answer(state, step.planned, {f: "unknown" for f in step.planned.findings})
+        state = answer(state, step.planned, dict.fromkeys(step.planned.findings, "unknown"))
 
 
 @pytest.mark.parametrize("case_id", sorted(CASES))
@@ -112,8 +112,10 @@ def test_progress_grows_and_ends_at_one(kb):
         state = answer(
             state,
             step.planned,
-            {f: profile.get(f, "absent" if kb.findings[f].type == "boolean" else "unknown")
-             for f in step.planned.findings},
+            {
+                f: profile.get(f, "absent" if kb.findings[f].type == "boolean" else "unknown")
+                for f in step.planned.findings
+            },
         )
     assert step.progress == 1.0
     assert progress[0] == 0.0
@@ -143,7 +145,9 @@ def test_questions_have_the_contract_shape(kb, language):
         state = answer(
             state,
             step.planned,
-            {f: "present" if kb.findings[f].type == "boolean" else "unknown"
-             for f in step.planned.findings},
+            {
+                f: "present" if kb.findings[f].type == "boolean" else "unknown"
+                for f in step.planned.findings
+            },
         )
     assert {"group_multiple", "number", "choice", "single"} <= seen_types

@@ -15,9 +15,7 @@ KB = load_kb()
 FINDINGS = sorted(KB.findings)
 BOOLEANS = [f for f in FINDINGS if KB.findings[f].type == "boolean"]
 RED_FLAGS = sorted(KB.red_flags)
-SETTINGS = settings(
-    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def value_for(finding: str) -> st.SearchStrategy[object]:

@@ -43,7 +43,12 @@ def line_of(directory: Path, file: str, text: str) -> int:
 
 
 def test_an_unknown_finding_id(kb_copy):
-    edit(kb_copy, "triage.yaml", "when: {finding: saddle_numbness}", "when: {finding: saddle_numbnes}")
+    edit(
+        kb_copy,
+        "triage.yaml",
+        "when: {finding: saddle_numbness}",
+        "when: {finding: saddle_numbnes}",
+    )
     line = line_of(kb_copy, "triage.yaml", "saddle_numbnes}")
     assert f"triage.yaml:{line}: unknown finding 'saddle_numbnes'" in issues_of(kb_copy)
 
@@ -78,8 +83,18 @@ def test_an_unknown_source(kb_copy):
 def test_a_question_that_can_never_be_asked(kb_copy):
     edit(kb_copy, "questions.yaml", "  - id: q-duration\n", "  - id: q-duration\n")
     # duration_months feeds only two features; without them no rule reads it.
-    edit(kb_copy, "conditions.yaml", "    - {when: {finding: duration_months, ge: 6}, weight: 0.3}\n", "")
-    edit(kb_copy, "conditions.yaml", "    - {when: {finding: duration_months, lt: 1}, weight: 0.3}\n", "")
+    edit(
+        kb_copy,
+        "conditions.yaml",
+        "    - {when: {finding: duration_months, ge: 6}, weight: 0.3}\n",
+        "",
+    )
+    edit(
+        kb_copy,
+        "conditions.yaml",
+        "    - {when: {finding: duration_months, lt: 1}, weight: 0.3}\n",
+        "",
+    )
     line = line_of(kb_copy, "questions.yaml", "- id: q-duration")
     assert (
         f"questions.yaml:{line}: question q-duration can never be asked: no rule uses its answers"
@@ -100,7 +115,12 @@ def test_a_vocabulary_finding_that_no_question_asks(kb_copy):
 
 
 def test_a_duplicate_key(kb_copy):
-    edit(kb_copy, "meta.yaml", "default_language: uk\n", "default_language: uk\ndefault_language: ru\n")
+    edit(
+        kb_copy,
+        "meta.yaml",
+        "default_language: uk\n",
+        "default_language: uk\ndefault_language: ru\n",
+    )
     found = issues_of(kb_copy)
     assert any(i.startswith("meta.yaml:") and "duplicate key" in i for i in found), found
 
@@ -119,7 +139,7 @@ def test_absent_may_never_add_evidence(kb_copy):
 
 def test_a_red_flag_without_other_words(kb_copy):
     text = (kb_copy / "questions.yaml").read_text(encoding="utf-8")
-    start = text.index("        again: {uk: \"Вам раптом стало важко дихати")
+    start = text.index('        again: {uk: "Вам раптом стало важко дихати')
     end = text.index("\n", start) + 1
     (kb_copy / "questions.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
     found = issues_of(kb_copy)

@@ -51,6 +51,10 @@ def normalise_answer(kb: KnowledgeBase, answer: Answer) -> Value:
     if definition is None:
         raise EvidenceError(answer.finding, f"unknown finding '{answer.finding}'")
     value = answer.value
+    if definition.type != "number" and answer.unit is not None and answer.unit.strip():
+        raise EvidenceError(
+            answer.finding, f"{answer.finding} takes no unit; it takes {accepted(definition)}"
+        )
     if value == UNKNOWN:
         return UNKNOWN
     if definition.type == "boolean":
@@ -66,9 +70,12 @@ def normalise_answer(kb: KnowledgeBase, answer: Answer) -> Value:
 
 def _number(kb: KnowledgeBase, definition: FindingDef, answer: Answer) -> float:
     value = answer.value
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+    try:
+        number = float(value) if isinstance(value, int | float) else math.nan
+    except OverflowError:
+        number = math.inf
+    if isinstance(value, bool) or not math.isfinite(number):
         raise EvidenceError(answer.finding, f"{answer.finding} takes {accepted(definition)}")
-    number = float(value)
     if answer.unit is not None and answer.unit.strip():
         number = _convert(kb, definition, number, answer.unit)
     low = definition.minimum if definition.minimum is not None else -math.inf
@@ -76,7 +83,7 @@ def _number(kb: KnowledgeBase, definition: FindingDef, answer: Answer) -> float:
     if not low <= number <= high:
         raise EvidenceError(
             answer.finding,
-            f"{answer.finding} = {_fmt(number)} {definition.unit or ''} is outside its range; "
+            f"{answer.finding} = {_fmt(number)} is outside its range; "
             f"it takes {accepted(definition)}",
         )
     return number
@@ -89,7 +96,7 @@ def _convert(kb: KnowledgeBase, definition: FindingDef, number: float, unit: str
         return number
     conversion = table.get(wanted)
     if conversion is None:
-        units = [definition.unit or ""] if not table else [*table]
+        units = [definition.unit or ""] if not table else [c.name for c in table.values()]
         raise EvidenceError(
             definition.id,
             f"unknown unit '{unit}' for {definition.id}; "

@@ -127,6 +127,7 @@ class CompiledQuestion:
 
 @dataclass(frozen=True, slots=True)
 class UnitConversion:
+    name: str
     factor: float
     offset: float
 

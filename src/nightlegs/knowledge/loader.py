@@ -120,7 +120,7 @@ def _cached_files(directory: Path, digest: str, cache: Path | None) -> dict[str,
         try:
             with target.open("rb") as handle:
                 # Written by this function only, under a hash of the content.
-                files: dict[str, SourceFile] = pickle.load(handle)  # noqa: S301
+                files: dict[str, SourceFile] = pickle.load(handle)
             return files
         except (OSError, pickle.PickleError, EOFError, AttributeError):
             pass  # a damaged cache is ignored and rewritten
@@ -333,7 +333,7 @@ class _Builder:
                 continue
             self.sources_exist("units", (i,), item.sources)
             table[item.finding] = {
-                normalise_unit(alias.unit): UnitConversion(alias.factor, alias.offset)
+                normalise_unit(alias.unit): UnitConversion(alias.unit, alias.factor, alias.offset)
                 for alias in item.accepts
             }
         return table
