@@ -31,9 +31,7 @@ def upgrade() -> None:
         sa.Column("kb_hash", sa.String(length=64), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-        sa.CheckConstraint(
-            "language IN ('uk', 'ru', 'en')", name=op.f("ck_interviews_language")
-        ),
+        sa.CheckConstraint("language IN ('uk', 'ru', 'en')", name=op.f("ck_interviews_language")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_interviews")),
     )
     op.create_index("ix_interviews_updated_at", "interviews", ["updated_at"])

@@ -1,0 +1,58 @@
+"""The application factory: ``create_app(settings)`` (nothing is built at import time).
+
+The database must already be migrated (``nightlegs db upgrade``, or
+:func:`nightlegs.store.migrate.upgrade`); the app never creates tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, FastAPI
+from fastapi.routing import APIRoute
+
+from nightlegs import __version__
+from nightlegs.api import assessments, errors, health, interviews
+from nightlegs.api.body_limit import BodyLimitMiddleware
+from nightlegs.api.deps import Context
+from nightlegs.knowledge import load_kb
+from nightlegs.settings import Settings
+from nightlegs.store import make_engine, make_session_factory
+
+API_PREFIX = "/api/v1"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    kb = load_kb()
+    engine = make_engine(settings)
+    context = Context(
+        settings=settings, engine=engine, sessions=make_session_factory(engine), kb=kb
+    )
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="nightlegs",
+        version=__version__,
+        summary="Explainable assessment of night leg discomfort",
+        generate_unique_id_function=_operation_id,
+        lifespan=lifespan,
+    )
+    app.state.nightlegs = context
+    api = APIRouter(prefix=API_PREFIX)
+    for module in (health, assessments, interviews):
+        api.include_router(module.router)
+    app.include_router(api)
+    errors.install(app)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    return app
+
+
+def _operation_id(route: APIRoute) -> str:
+    """The endpoint function's name: stable, and readable in generated clients."""
+    return route.name

@@ -1,0 +1,25 @@
+"""POST /api/v1/assessments: a stateless assessment of the evidence given."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from nightlegs.api.deps import KbDep, SettingsDep
+from nightlegs.api.errors import TOO_LARGE, UNPROCESSABLE
+from nightlegs.api.evidence import merge_evidence
+from nightlegs.api.schemas import AssessmentRequest
+from nightlegs.engine import Assessment, assess
+
+router = APIRouter(tags=["assessments"])
+
+
+@router.post(
+    "/assessments",
+    response_model=Assessment,
+    responses={**TOO_LARGE, **UNPROCESSABLE},
+)
+def create_assessment(body: AssessmentRequest, kb: KbDep, settings: SettingsDep) -> Assessment:
+    """The assessment of the evidence; findings not given are unknown."""
+    values = merge_evidence(kb, body.evidence, "evidence")
+    language = body.language or settings.default_language
+    return assess(kb, values, language, emergency_numbers=settings.emergency_numbers)

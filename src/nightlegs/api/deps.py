@@ -1,0 +1,51 @@
+"""What the endpoints need, as ``Annotated`` dependencies.
+
+``create_app`` puts one :class:`Context` on ``app.state``; nothing here is
+created at import time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from nightlegs.knowledge import KnowledgeBase
+from nightlegs.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    kb: KnowledgeBase
+
+
+def get_context(request: Request) -> Context:
+    context = request.app.state.nightlegs
+    assert isinstance(context, Context)
+    return context
+
+
+def get_settings(context: Annotated[Context, Depends(get_context)]) -> Settings:
+    return context.settings
+
+
+def get_kb(context: Annotated[Context, Depends(get_context)]) -> KnowledgeBase:
+    return context.kb
+
+
+def get_session(context: Annotated[Context, Depends(get_context)]) -> Iterator[Session]:
+    """A session; the endpoint opens its transaction (``with session.begin():``)."""
+    with context.sessions() as session:
+        yield session
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+KbDep = Annotated[KnowledgeBase, Depends(get_kb)]
+SessionDep = Annotated[Session, Depends(get_session)]

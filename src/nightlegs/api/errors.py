@@ -1,0 +1,101 @@
+"""Error bodies, the exceptions behind them, and the responses declared in OpenAPI.
+
+Every 422 body is ``{"detail": [problem, ...]}``. A problem found in the
+evidence names the ``finding`` and says in ``message`` what it accepts; one
+found by request validation has FastAPI's ``loc``/``msg``/``type``. Both carry
+``loc``, ``msg`` and ``type``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+INTERVIEW_NOT_FOUND = "interview not found"
+BODY_TOO_LARGE = "request body too large"
+
+
+class Message(BaseModel):
+    detail: str
+
+
+class Problem(BaseModel):
+    loc: list[str | int] = Field(description="where in the request the problem is")
+    msg: str
+    type: str
+    finding: str | None = Field(default=None, description="the finding refused, if any")
+    message: str | None = Field(
+        default=None, description="for a refused finding: why, and what it accepts"
+    )
+    input: Any = None
+    ctx: dict[str, Any] | None = None
+
+
+class Unprocessable(BaseModel):
+    detail: list[Problem]
+
+
+class EvidenceRejected(Exception):
+    """Some evidence items cannot be accepted; nothing of the request is used."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(p.msg for p in problems))
+        self.problems = problems
+
+
+def evidence_problem(field: str, index: int, finding: str | None, message: str) -> Problem:
+    return Problem(
+        loc=["body", field, index],
+        msg=message,
+        type="evidence",
+        finding=finding,
+        message=message,
+    )
+
+
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": Message, "description": "No such interview (or it has expired)"}
+}
+TOO_LARGE: dict[int | str, dict[str, Any]] = {
+    413: {"model": Message, "description": "The request body is larger than allowed"}
+}
+UNPROCESSABLE: dict[int | str, dict[str, Any]] = {
+    422: {
+        "model": Unprocessable,
+        "description": "A malformed body, or evidence that cannot be accepted",
+    }
+}
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(EvidenceRejected, _evidence_rejected)
+    app.add_exception_handler(RequestValidationError, _validation_failed)
+
+
+async def _evidence_rejected(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, EvidenceRejected)
+    body = {"detail": [p.model_dump(exclude_none=True) for p in exc.problems]}
+    return JSONResponse(body, status_code=422)
+
+
+async def _validation_failed(_request: Request, exc: Exception) -> JSONResponse:
+    # FastAPI's own body, except that inputs which JSON cannot carry (NaN,
+    # Infinity, which Python's json module reads) are replaced by null.
+    assert isinstance(exc, RequestValidationError)
+    detail = _finite(jsonable_encoder(exc.errors()))
+    return JSONResponse({"detail": detail}, status_code=422)
+
+
+def _finite(data: Any) -> Any:
+    if isinstance(data, float):
+        return data if data == data and data not in (float("inf"), float("-inf")) else None
+    if isinstance(data, list):
+        return [_finite(item) for item in data]
+    if isinstance(data, dict):
+        return {key: _finite(value) for key, value in data.items()}
+    return data

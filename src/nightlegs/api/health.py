@@ -1,0 +1,15 @@
+"""GET /api/v1/health: is the service up, and which knowledge base does it use."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from nightlegs.api.deps import KbDep
+from nightlegs.api.schemas import Health
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/health", response_model=Health)
+def get_health(kb: KbDep) -> Health:
+    return Health(status="ok", kb_version=kb.version)

@@ -1,0 +1,127 @@
+"""The interview: start it, answer its questions, read its result."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Path
+from sqlalchemy.orm import Session
+
+from nightlegs.api import flow
+from nightlegs.api.deps import KbDep, SessionDep, SettingsDep
+from nightlegs.api.errors import INTERVIEW_NOT_FOUND, NOT_FOUND, TOO_LARGE, UNPROCESSABLE
+from nightlegs.api.evidence import merge_evidence
+from nightlegs.api.schemas import Answers, InterviewStart, InterviewStep
+from nightlegs.engine import Assessment, KnowledgeBase, assess
+from nightlegs.engine.interview import localize
+from nightlegs.settings import Settings
+from nightlegs.store import repository
+from nightlegs.store.models import Interview
+
+router = APIRouter(prefix="/interviews", tags=["interviews"])
+
+InterviewId = Annotated[str, Path(alias="id", description="the id the interview was given")]
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=InterviewStep,
+    responses={**TOO_LARGE, **UNPROCESSABLE},
+)
+def start_interview(
+    body: InterviewStart, kb: KbDep, settings: SettingsDep, session: SessionDep
+) -> InterviewStep:
+    """Start an interview, optionally with evidence already known; answers the first question."""
+    language = body.language or settings.default_language
+    step = flow.begin(kb, merge_evidence(kb, body.evidence, "evidence"))
+    with session.begin():
+        repository.delete_expired(session, ttl=_ttl(settings))
+        interview = repository.create(
+            session,
+            language=language,
+            values=step.values,
+            asked=step.asked,
+            pending=step.pending,
+            done=step.done,
+            kb_version=kb.version,
+            kb_hash=kb.content_hash,
+        )
+    return _step(kb, interview.id, language, step)
+
+
+@router.post(
+    "/{id}/answers",
+    response_model=InterviewStep,
+    responses={**NOT_FOUND, **TOO_LARGE, **UNPROCESSABLE},
+)
+def answer_interview(
+    interview_id: InterviewId,
+    body: Answers,
+    kb: KbDep,
+    settings: SettingsDep,
+    session: SessionDep,
+) -> InterviewStep:
+    """Answer the question given (or revise earlier answers; the later wins)."""
+    with session.begin():
+        interview = _find(session, interview_id, settings, for_update=True)
+        values = merge_evidence(kb, body.answers, "answers", base=interview.values)
+        step = flow.answer(
+            kb,
+            values,
+            [repository.asked_question(a) for a in interview.asked],
+            repository.asked_question(interview.pending) if interview.pending else None,
+            {item.finding for item in body.answers},
+        )
+        repository.save_answers(
+            session,
+            interview,
+            values=step.values,
+            asked=step.asked,
+            pending=step.pending,
+            done=step.done,
+            kb_version=kb.version,
+            kb_hash=kb.content_hash,
+        )
+    return _step(kb, interview.id, interview.language, step)
+
+
+@router.get("/{id}/result", response_model=Assessment, responses=NOT_FOUND)
+def get_interview_result(
+    interview_id: InterviewId, kb: KbDep, settings: SettingsDep, session: SessionDep
+) -> Assessment:
+    """The assessment of the evidence so far; provisional until the interview is done."""
+    with session.begin():
+        interview = _find(session, interview_id, settings)
+    return assess(
+        kb,
+        interview.values,
+        interview.language,
+        provisional=not interview.done,
+        emergency_numbers=settings.emergency_numbers,
+    )
+
+
+def _find(
+    session: Session, interview_id: str, settings: Settings, *, for_update: bool = False
+) -> Interview:
+    interview = repository.get(session, interview_id, ttl=_ttl(settings), for_update=for_update)
+    if interview is None:
+        raise HTTPException(status_code=404, detail=INTERVIEW_NOT_FOUND)
+    return interview
+
+
+def _ttl(settings: Settings) -> timedelta:
+    return timedelta(hours=settings.interview_ttl_hours)
+
+
+def _step(kb: KnowledgeBase, interview_id: str, language: str, step: flow.Step) -> InterviewStep:
+    planned = step.next.planned
+    question = localize(kb, planned, language) if planned is not None and not step.done else None
+    return InterviewStep(
+        id=interview_id,
+        done=step.done,
+        progress=1.0 if step.done else step.next.progress,
+        question=question,
+    )

@@ -1,0 +1,57 @@
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect
+
+from nightlegs.store import make_engine, migrate
+from nightlegs.store.models import Base
+
+
+def tables(settings):
+    engine = make_engine(settings)
+    try:
+        with engine.connect() as connection:
+            return set(inspect(connection).get_table_names())
+    finally:
+        engine.dispose()
+
+
+def differences(settings):
+    engine = make_engine(settings)
+    try:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            return compare_metadata(context, Base.metadata)
+    finally:
+        engine.dispose()
+
+
+def test_the_package_has_one_head():
+    assert migrate.head() == "0001"
+
+
+def test_upgrade_downgrade_upgrade(settings):
+    assert migrate.current(settings) is None
+    assert tables(settings) == set()
+
+    migrate.upgrade(settings)
+    assert migrate.current(settings) == migrate.head()
+    assert {"interviews", "alembic_version"} <= tables(settings)
+
+    migrate.downgrade(settings, "-1")
+    assert migrate.current(settings) is None
+    assert "interviews" not in tables(settings)
+
+    migrate.upgrade(settings)
+    assert migrate.current(settings) == migrate.head()
+    assert "interviews" in tables(settings)
+
+
+def test_upgrade_twice_is_harmless(settings):
+    migrate.upgrade(settings)
+    migrate.upgrade(settings)
+    assert migrate.current(settings) == migrate.head()
+
+
+def test_the_migrated_schema_matches_the_models(settings):
+    migrate.upgrade(settings)
+    assert differences(settings) == []
