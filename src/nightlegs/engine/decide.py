@@ -58,6 +58,10 @@ class Decision:
         condition matter: the person should be calling for help, not answering."""
         if self.level >= kb.suppression_rank:
             return (self.level, self.leading)
+        if self.out_of_scope:
+            # Out of scope the person is sent to a family doctor; details wait.
+            first = self.specialists[0].source.specialist if self.specialists else None
+            return (self.level, self.leading, True, first)
         return (
             self.level,
             self.leading,

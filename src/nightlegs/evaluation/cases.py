@@ -93,14 +93,16 @@ def parse_cases(
     seen: dict[str, int] = {}
     for index, raw in enumerate(data):
         where = _Where(label, lines, index, problems)
+        case_id = raw.get("id") if isinstance(raw, dict) else None
+        if isinstance(case_id, str) and case_id in seen:
+            where.case_id = case_id
+            where.problem((), f"duplicate case id (first at line {seen[case_id]})")
+            continue
+        if isinstance(case_id, str):
+            seen[case_id] = lines.line((index,))
         case = _parse_case(raw, kb, where)
-        if case is None:
-            continue
-        if case.id in seen:
-            where.problem((), f"duplicate case id (first at line {seen[case.id]})")
-            continue
-        seen[case.id] = case.line
-        cases.append(case)
+        if case is not None:
+            cases.append(case)
     if problems:
         raise CaseError(problems)
     return cases
@@ -113,11 +115,11 @@ class _Lines:
         self.root = root
 
     def line(self, path: tuple[str | int, ...]) -> int:
+        """The line of the deepest node on ``path`` that exists (a key's own line)."""
         node = self.root
-        best = 1
         if node is None:
-            return best
-        best = node.start_mark.line + 1
+            return 1
+        best = _line(node)
         for step in path:
             child: Node | None = None
             if isinstance(node, SequenceNode) and isinstance(step, int):
@@ -125,14 +127,19 @@ class _Lines:
             elif isinstance(node, MappingNode):
                 for key, value in node.value:
                     if key.value == step:
-                        best = key.start_mark.line + 1
+                        best = _line(key)
                         child = value
                         break
             if child is None:
                 return best
             node = child
-            best = node.start_mark.line + 1
+            if isinstance(node, MappingNode | SequenceNode):
+                best = _line(node)
         return best
+
+
+def _line(node: Node) -> int:
+    return int(node.start_mark.line) + 1
 
 
 @dataclass(slots=True)
@@ -208,7 +215,7 @@ def _parse_expect(raw: Any, kb: KnowledgeBase, where: _Where) -> Expect | None:
     for key in sorted(set(raw) - _EXPECT_KEYS):
         where.problem(("expect", key), f"unknown expectation '{key}'")
         ok = False
-    levels = {level.id for level in kb.levels}
+    levels = [level.id for level in kb.levels]
     conditions = {c.id for c in kb.conditions}
     known: dict[str, tuple[str, set[str]]] = {
         "also": ("condition", conditions),
@@ -221,7 +228,7 @@ def _parse_expect(raw: Any, kb: KnowledgeBase, where: _Where) -> Expect | None:
     if triage not in levels:
         where.problem(
             ("expect", "triage"),
-            f"unknown triage level {triage!r}; levels: {', '.join(sorted(levels))}",
+            f"unknown triage level {triage!r}; levels: {', '.join(levels)}",
         )
         ok = False
     condition = raw.get("condition")

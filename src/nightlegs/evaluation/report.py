@@ -45,7 +45,7 @@ class Figures:
             f"over-triage {_pct(self.over_triage)}",
             f"top-1 {_pct(self.top1)}",
             f"top-3 {_pct(self.top3)}",
-            f"factor recall {_pct(self.factor_recall)}",
+            f"factor recall {self._recall()}",
             f"specialist {_pct(self.specialist)}",
             f"advice violations {self.advice_violations}",
         ]
@@ -56,7 +56,7 @@ class Figures:
 
     def rows(self) -> list[tuple[str, str]]:
         """(figure, value) pairs in the README's order, for a table."""
-        rows = [
+        return [
             ("cases", str(self.cases)),
             ("triage exact", _pct(self.triage_exact)),
             ("under-triage", str(self.under_triage)),
@@ -64,16 +64,18 @@ class Figures:
             ("over-triage", _pct(self.over_triage)),
             ("top-1", _pct(self.top1)),
             ("top-3", _pct(self.top3)),
-            ("factor recall", f"{_pct(self.factor_recall)} ({self.factors_found}/{self.factors_expected})"),
+            ("factor recall", self._recall()),
             ("specialist", _pct(self.specialist)),
             ("advice violations", str(self.advice_violations)),
             ("advice missing", str(self.advice_missing)),
-            ("questions median", "-" if self.questions_median is None else _num(self.questions_median)),
-            ("questions max", "-" if self.questions_max is None else str(self.questions_max)),
+            ("questions median", _num(self.questions_median)),
+            ("questions max", _num(self.questions_max)),
             ("failing cases", str(self.failing)),
             ("seconds", f"{self.seconds:.2f}"),
         ]
-        return rows
+
+    def _recall(self) -> str:
+        return f"{_pct(self.factor_recall)} ({self.factors_found}/{self.factors_expected})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,14 @@ class Report:
     def passed(self) -> bool:
         return all(not w.failing for w in self.ways)
 
+    def failure_lines(self) -> list[str]:
+        """``FAIL <way> <case>: <reason>; <reason>`` for every failing case."""
+        return [
+            f"FAIL {way.figures.way} {outcome.case_id}: {'; '.join(outcome.reasons)}"
+            for way in self.ways
+            for outcome in way.failing
+        ]
+
     def way(self, name: str) -> WayReport:
         for way in self.ways:
             if way.figures.way == name:
@@ -113,9 +123,7 @@ class Report:
             "ways": {
                 w.figures.way: {
                     "figures": asdict(w.figures),
-                    "failing": [
-                        {"case": o.case_id, "reasons": list(o.reasons)} for o in w.failing
-                    ],
+                    "failing": [{"case": o.case_id, "reasons": list(o.reasons)} for o in w.failing],
                     "cases": [
                         {
                             "case": o.case_id,
@@ -170,5 +178,7 @@ def _pct(value: float) -> str:
     return f"{value:.1f} %"
 
 
-def _num(value: float) -> str:
+def _num(value: float | None) -> str:
+    if value is None:
+        return "-"
     return str(int(value)) if float(value).is_integer() else f"{value:g}"

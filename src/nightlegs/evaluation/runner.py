@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Sequence
 from typing import Literal
 
 from nightlegs.evaluation.cases import Case
 from nightlegs.evaluation.report import Report, WayReport, figures
 from nightlegs.evaluation.scoring import Outcome, score
 from nightlegs.evaluation.ways import (
-    InterviewClient,
     Run,
-    engine_interview_client,
+    http_interview_client,
     run_direct,
     run_interview,
 )
@@ -21,8 +19,6 @@ from nightlegs.knowledge.compiled import KnowledgeBase
 
 Way = Literal["direct", "interview"]
 WAYS: tuple[Way, ...] = ("direct", "interview")
-
-ClientFactory = Callable[[KnowledgeBase], AbstractContextManager[InterviewClient]]
 
 
 def evaluate(
@@ -32,27 +28,21 @@ def evaluate(
     *,
     language: str = "en",
     source: str = "",
-    interview_client: ClientFactory | None = None,
 ) -> Report:
-    """Every case, each way; one interview client (one app) for the whole run."""
+    """Every case, each way; the interview way through one app for the whole run."""
     reports: list[WayReport] = []
     for way in ways:
         started = time.perf_counter()
         if way == "direct":
             outcomes = [_score(case, run_direct(kb, case, language)) for case in cases]
         else:
-            factory = interview_client or default_interview_client
-            with factory(kb) as client:
+            with http_interview_client() as client:
                 outcomes = [
                     _score(case, run_interview(kb, client, case, language)) for case in cases
                 ]
         seconds = time.perf_counter() - started
         reports.append(WayReport(figures(way, outcomes, seconds), tuple(outcomes)))
     return Report(source, tuple(reports))
-
-
-def default_interview_client(kb: KnowledgeBase) -> AbstractContextManager[InterviewClient]:
-    return engine_interview_client(kb)
 
 
 def _score(case: Case, run: Run) -> Outcome:

@@ -2,24 +2,26 @@
 
 The interview way talks to an :class:`InterviewClient`: the contract's three
 calls (start, answer, result) with the contract's JSON shapes. The evaluation
-uses :class:`HttpInterviewClient`, which drives the real HTTP API in-process;
-:class:`EngineInterviewClient` answers the same calls straight from the engine.
+uses :class:`HttpInterviewClient`, which drives the real HTTP API in-process
+(``create_app`` on a throwaway SQLite database, Starlette's ``TestClient``).
 """
 
 from __future__ import annotations
 
-import itertools
+import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 from nightlegs.engine import assess, merge
-from nightlegs.engine.evidence import Answer
-from nightlegs.engine.interview import InterviewState, NextStep, localize, next_step
 from nightlegs.evaluation.cases import Case
 from nightlegs.evaluation.simulate import Evidence, SimulatedPerson
 from nightlegs.knowledge.compiled import KnowledgeBase
+
+if TYPE_CHECKING:
+    from starlette.testclient import TestClient
 
 #: More questions than this means the interview does not end.
 QUESTION_LIMIT = 200
@@ -85,59 +87,47 @@ def run_interview(
     return Run(assessment, person.questions, tuple(problems))
 
 
-@dataclass(slots=True)
-class _EngineInterview:
-    state: InterviewState
-    step: NextStep
+@dataclass(frozen=True, slots=True)
+class HttpInterviewClient:
+    """The interview calls sent over HTTP to the app (``/api/v1``)."""
 
-
-@dataclass(slots=True)
-class EngineInterviewClient:
-    """The interview calls answered by the engine, with no server and no storage."""
-
-    kb: KnowledgeBase
-    language: str = "en"
-    _interviews: dict[str, _EngineInterview] = field(default_factory=dict)
-    _ids: Iterator[int] = field(default_factory=itertools.count)
+    client: TestClient
 
     def start(self, language: str) -> JSON:
-        interview_id = f"engine-{next(self._ids)}"
-        state = InterviewState({}, ())
-        self._interviews[interview_id] = _EngineInterview(state, next_step(self.kb, state))
-        self.language = language
-        return self._shape(interview_id)
+        return self._call("POST", "/api/v1/interviews", 201, {"language": language})
 
     def answer(self, interview_id: str, answers: list[Evidence]) -> JSON:
-        interview = self._interviews[interview_id]
-        planned = interview.step.planned
-        values = merge(
-            self.kb,
-            [Answer(a["finding"], a["value"], a.get("unit")) for a in answers],
-            interview.state.values,
-        )
-        asked = interview.state.asked + ((planned.record(),) if planned else ())
-        interview.state = InterviewState(values, asked)
-        interview.step = next_step(self.kb, interview.state)
-        return self._shape(interview_id)
+        path = f"/api/v1/interviews/{interview_id}/answers"
+        return self._call("POST", path, 200, {"answers": answers})
 
     def result(self, interview_id: str) -> JSON:
-        interview = self._interviews[interview_id]
-        provisional = not interview.step.done
-        assessment = assess(
-            self.kb, interview.state.values, self.language, provisional=provisional
-        )
-        return assessment.model_dump(mode="json")
+        return self._call("GET", f"/api/v1/interviews/{interview_id}/result", 200)
 
-    def _shape(self, interview_id: str) -> JSON:
-        step = self._interviews[interview_id].step
-        question = (
-            localize(self.kb, step.planned, self.language).model_dump(mode="json")
-            if step.planned is not None and not step.done
-            else None
-        )
-        return {"id": interview_id, "done": step.done, "progress": step.progress, "question": question}
+    def _call(self, method: str, path: str, status: int, body: JSON | None = None) -> JSON:
+        response = self.client.request(method, path, json=body)
+        if response.status_code != status:
+            raise EvaluationError(
+                f"{method} {path} answered {response.status_code}, not {status}: "
+                f"{response.text[:500]}"
+            )
+        data = response.json()
+        if not isinstance(data, dict):
+            raise EvaluationError(f"{method} {path} answered {type(data).__name__}, not an object")
+        return data
 
 
 @contextmanager
-def engine_interview_client(kb: KnowledgeBase) -> Iterator[InterviewClient]:
-    yield EngineInterviewClient(kb)
+def http_interview_client() -> Iterator[InterviewClient]:
+    """The real app (with its own knowledge base), in-process, on a throwaway
+    SQLite database: one per evaluation run, not one per case."""
+    from starlette.testclient import TestClient
+
+    from nightlegs.api import create_app
+    from nightlegs.settings import Settings
+    from nightlegs.store.migrate import upgrade
+
+    with tempfile.TemporaryDirectory(prefix="nightlegs-eval-") as directory:
+        settings = Settings(database_url=f"sqlite:///{Path(directory) / 'eval.db'}")
+        upgrade(settings)
+        with TestClient(create_app(settings)) as client:
+            yield HttpInterviewClient(client)

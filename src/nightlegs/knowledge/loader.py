@@ -232,7 +232,8 @@ class _Builder:
         triage = self.model("triage", schema.Triage, self.files["triage"].data)
         levels = tuple(triage.levels) if triage else ()
         self.level_ranks = {level.id: rank for rank, level in enumerate(levels)}
-        self.check_vocabulary_levels(levels)
+        if triage is not None:
+            self.check_vocabulary_levels(levels)
 
         predicates = self.build_predicates()
         conditions = self.build_conditions()

@@ -1,0 +1,185 @@
+"""The whole interview in a terminal, driven by the engine (no server, nothing stored).
+
+Every item is answered by the number of a choice, ``?`` for "I don't know",
+``b`` to go back to the previous question (its answers are removed and it is
+asked again) or ``q`` to quit. Number items take a number, optionally followed
+by a unit after a space (``40 ng/mL``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
+
+from nightlegs.cli.texts import say
+from nightlegs.engine import Answer, EvidenceError, InterviewState, merge, next_step
+from nightlegs.engine.evidence import normalise_answer
+from nightlegs.engine.interview import localize
+from nightlegs.engine.models import Question, QuestionItem
+from nightlegs.knowledge.compiled import KnowledgeBase
+from nightlegs.knowledge.expressions import UNKNOWN
+
+#: Reads one line of input after showing a prompt; raises EOFError at the end.
+Reader = Callable[[str], str]
+
+BACK = "b"
+QUIT = "q"
+DONT_KNOW = "?"
+
+
+class _Back(Exception):
+    """The person asked to go back to the previous question."""
+
+
+class _Quit(Exception):
+    """The person asked to stop."""
+
+
+@dataclass(slots=True)
+class TerminalInterview:
+    kb: KnowledgeBase
+    console: Console
+    language: str
+    read: Reader
+
+    def run(self) -> InterviewState | None:
+        """Ask until the interview is done; the final state, or None if the person quit."""
+        self.console.print(Text(say("help", self.language), style="dim"))
+        history: list[InterviewState] = []
+        state = InterviewState({}, ())
+        while True:
+            step = next_step(self.kb, state)
+            if step.done or step.planned is None:
+                return state
+            question = localize(self.kb, step.planned, self.language)
+            self._show(question, len(state.asked) + 1, step.progress)
+            try:
+                answers = self.ask(question)
+            except _Quit:
+                return None
+            except _Back:
+                if history:
+                    state = history.pop()
+                    self.console.print(Text(say("going_back", self.language), style="dim"))
+                else:
+                    self.console.print(Text(say("first_question", self.language), style="dim"))
+                continue
+            history.append(state)
+            state = InterviewState(
+                merge(self.kb, answers, state.values),
+                (*state.asked, step.planned.record()),
+            )
+
+    # -- showing ----------------------------------------------------------------
+
+    def _show(self, question: Question, number: int, progress: float) -> None:
+        percent = round(progress * 100)
+        title = f"{question.stage_label} · {say('question', self.language)} {number} · {percent} %"
+        self.console.print()
+        self.console.rule(escape(title), align="left")
+        self.console.print(Text(question.text, style="bold"))
+        if question.explanation:
+            self.console.print(Text(question.explanation, style="dim italic"))
+
+    def _choices_line(self, item: QuestionItem) -> str:
+        return "  ".join(f"{i}) {c.label}" for i, c in enumerate(item.choices or [], 1))
+
+    # -- asking -------------------------------------------------------------------
+
+    def ask(self, question: Question) -> list[Answer]:
+        """The answers to every item of one question; raises _Back or _Quit."""
+        if question.type == "group_single":
+            return self._ask_one_of(question)
+        answers: list[Answer] = []
+        for item in question.items:
+            show_label = len(question.items) > 1 or item.label != question.text
+            if show_label:
+                self.console.print(Text(f"• {item.label}"))
+            if item.choices is None:
+                answers.append(self._ask_number(item))
+            else:
+                answers.append(self._ask_choice(item))
+        return answers
+
+    def _read(self, prompt: str = "> ") -> str:
+        try:
+            line = self.read(prompt)
+        except EOFError:
+            raise _Quit from None
+        text = line.strip()
+        if text.lower() == QUIT:
+            raise _Quit
+        if text.lower() == BACK:
+            raise _Back
+        return text
+
+    def _ask_choice(self, item: QuestionItem) -> Answer:
+        choices = item.choices or []
+        if len(choices) > 3:
+            for index, choice in enumerate(choices, 1):
+                self.console.print(f"    {index}) {escape(choice.label)}")
+        else:
+            self.console.print(f"    {escape(self._choices_line(item))}")
+        while True:
+            text = self._read()
+            if text == DONT_KNOW:
+                return Answer(item.finding, UNKNOWN)
+            if text.isdigit() and 1 <= int(text) <= len(choices):
+                return Answer(item.finding, choices[int(text) - 1].value)
+            self.console.print(Text(say("invalid_choice", self.language), style="yellow"))
+
+    def _ask_one_of(self, question: Question) -> list[Answer]:
+        items = question.items
+        dont_know = len(items) + 1
+        for index, item in enumerate(items, 1):
+            self.console.print(f"    {index}) {escape(item.label)}")
+        unknown_label = self.kb.question_texts.answers["unknown"].get(self.language)
+        self.console.print(f"    {dont_know}) {escape(unknown_label)}")
+        self.console.print(Text(say("pick_one", self.language), style="dim"))
+        while True:
+            text = self._read()
+            if text == DONT_KNOW or text == str(dont_know):
+                return [Answer(item.finding, UNKNOWN) for item in items]
+            if text.isdigit() and 1 <= int(text) <= len(items):
+                picked = items[int(text) - 1].finding
+                return [
+                    Answer(item.finding, "present" if item.finding == picked else "absent")
+                    for item in items
+                ]
+            self.console.print(Text(say("invalid_choice", self.language), style="yellow"))
+
+    def _ask_number(self, item: QuestionItem) -> Answer:
+        unit = f", {item.unit_label or item.unit}" if item.unit_label or item.unit else ""
+        low, high = _fmt(item.min), _fmt(item.max)
+        span = f", {low}-{high}" if low and high else ""
+        hint = say("number_hint", self.language, unit=unit, range=span)
+        if item.units:
+            hint += "; " + say("other_units", self.language, units=", ".join(item.units))
+        self.console.print(Text(hint, style="dim"))
+        while True:
+            text = self._read()
+            if text == DONT_KNOW:
+                return Answer(item.finding, UNKNOWN)
+            number, _, given_unit = text.partition(" ")
+            try:
+                value = float(number.replace(",", "."))
+            except ValueError:
+                self.console.print(Text(say("invalid_number", self.language), style="yellow"))
+                continue
+            answer = Answer(item.finding, value, given_unit.strip() or None)
+            try:
+                normalise_answer(self.kb, answer)
+            except EvidenceError as exc:
+                self.console.print(Text(exc.message, style="yellow"))
+                continue
+            return answer
+
+
+def _fmt(number: float | None) -> str:
+    if number is None:
+        return ""
+    return str(int(number)) if float(number).is_integer() else f"{number:g}"
