@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
 from nightlegs.api.deps import KbDep, SettingsDep
 from nightlegs.api.errors import TOO_LARGE, UNPROCESSABLE
@@ -18,8 +18,11 @@ router = APIRouter(tags=["assessments"])
     response_model=Assessment,
     responses={**TOO_LARGE, **UNPROCESSABLE},
 )
-def create_assessment(body: AssessmentRequest, kb: KbDep, settings: SettingsDep) -> Assessment:
+def create_assessment(body: AssessmentRequest, kb: KbDep, settings: SettingsDep) -> Response:
     """The assessment of the evidence; findings not given are unknown."""
     values = merge_evidence(kb, body.evidence, "evidence")
     language = body.language or settings.default_language
-    return assess(kb, values, language, emergency_numbers=settings.emergency_numbers)
+    assessment = assess(kb, values, language, emergency_numbers=settings.emergency_numbers)
+    # The engine built a validated model already; serialise it once, without
+    # FastAPI validating it a second time against the same model.
+    return Response(assessment.model_dump_json(), media_type="application/json")
