@@ -7,15 +7,88 @@ README's "Configuration" table; a test keeps the two in step.
 
 from __future__ import annotations
 
-from typing import Literal
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
-from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, PrivateAttr, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 Language = Literal["uk", "ru", "en"]
 LogLevel = Literal["critical", "error", "warning", "info", "debug"]
+CookieSecurity = Literal["auto", "always", "never"]
+CodeHashing = Literal["strong", "fast"]
 
 _POSTGRES_PREFIXES = ("postgres://", "postgresql://")
+MIN_SECRET_KEY_LENGTH = 32
+
+
+@dataclass(frozen=True, slots=True)
+class Rate:
+    """At most ``count`` events in any window of ``seconds``."""
+
+    count: int
+    seconds: int
+
+
+_RATE_UNITS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
+_RATE = re.compile(
+    r"^(?P<count>\d+)\s*(?:/|\s+per\s+)\s*(?P<every>\d+)?\s*"
+    r"(?P<unit>second|minute|hour|day)s?$",
+    re.IGNORECASE,
+)
+# A CSP host source with a scheme: http(s)://host[:port], the host may start with "*.".
+_ORIGIN = re.compile(
+    r"^https?://(?:\*\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
+    r"(?::\d{1,5})?$"
+)
+
+
+def parse_rate(text: str) -> Rate | None:
+    """``"20/minute"``, ``"100/10 minutes"`` or ``"5 per hour"`` as a :class:`Rate`;
+    ``"0"`` or empty: ``None`` (no limit). Raises ``ValueError`` on anything else."""
+    text = text.strip()
+    if text in ("", "0"):
+        return None
+    match = _RATE.match(text)
+    if match is None:
+        raise ValueError(
+            f"rate {text!r} is not of the form COUNT/UNIT (e.g. 20/minute, 100/10 minutes, "
+            "5 per hour; unit: second, minute, hour or day), or 0 to turn the limit off"
+        )
+    count = int(match["count"])
+    every = int(match["every"] or 1)
+    if count < 1 or every < 1:
+        raise ValueError(f"rate {text!r}: the count and the window must be at least 1")
+    return Rate(count, every * _RATE_UNITS[match["unit"].lower()])
+
+
+@lru_cache(maxsize=1)
+def specialist_ids() -> tuple[str, ...]:
+    """The specialist ids of the vocabulary (``specialists`` in kb/vocabulary.yaml)."""
+    from ruamel.yaml import YAML
+
+    text = (resources.files("nightlegs") / "kb" / "vocabulary.yaml").read_text(encoding="utf-8")
+    data = YAML(typ="safe").load(text) or {}
+    return tuple(str(key) for key in data.get("specialists") or {})
+
+
+def _split_list(value: object) -> object:
+    """A list setting from the environment: comma-separated (or a JSON list)."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if text.startswith("["):
+        return json.loads(text)
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _unique(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(values))
 
 
 class Settings(BaseSettings):
@@ -29,6 +102,20 @@ class Settings(BaseSettings):
     - ``interview_ttl_hours``: how long an untouched interview is kept.
     - ``host`` / ``port``: where ``nightlegs serve`` listens.
     - ``log_level``: the server's log level.
+    - ``clinic_*``: the deployment profile shown to patients (name, address,
+      phone, booking link, the specialists the clinic offers).
+    - ``frame_ancestors``: sites allowed to embed the app in a frame.
+    - ``start_rate_limit``: interviews one client address may start per window.
+    - ``trust_forwarded_for``: take the client's address and scheme from the
+      reverse proxy's ``X-Forwarded-*`` headers.
+    - ``secure_cookies``: when cookies get the ``Secure`` flag.
+    - ``secret_key`` / ``secret_key_file``: the server secret that keys the
+      look-up of night diaries by recovery code (docs/diary.md); without one
+      the diary is off.
+    - ``diary_session_ttl_hours``: how long a diary sign-in lasts.
+    - ``diary_rate_limit``: diary sign-ins and creations one address may make.
+    - ``recovery_code_hashing``: argon2id cost for recovery codes (``fast`` only
+      for tests).
     """
 
     model_config = SettingsConfigDict(env_prefix="NIGHTLEGS_", extra="forbid")
@@ -76,6 +163,99 @@ class Settings(BaseSettings):
         description="Server log level: critical, error, warning, info or debug.",
     )
 
+    clinic_name: str = Field(
+        default="",
+        max_length=200,
+        description="The clinic's name, shown on the pages and the PDF (empty: none).",
+    )
+    clinic_address: str = Field(
+        default="", max_length=500, description="The clinic's address (empty: none)."
+    )
+    clinic_phone: str = Field(
+        default="",
+        max_length=50,
+        description="The clinic's phone number, shown as a tap-to-call link (empty: none).",
+    )
+    clinic_booking_url: str = Field(
+        default="",
+        max_length=2000,
+        description="Where patients book a visit: an http(s) URL (empty: no booking link).",
+    )
+    clinic_specialists: Annotated[list[str], NoDecode] = Field(
+        default=[],
+        description=(
+            "Specialists the clinic offers, comma-separated vocabulary ids (e.g. "
+            "phlebologist,vascular_surgeon); the results offer 'book a visit' only for these."
+        ),
+    )
+    frame_ancestors: Annotated[list[str], NoDecode] = Field(
+        default=[],
+        description=(
+            "Origins allowed to embed the app in a frame, comma-separated (e.g. "
+            "https://clinic.example); empty: only the app's own origin."
+        ),
+    )
+    start_rate_limit: str = Field(
+        default="20/minute",
+        description=(
+            "Interviews one client address may start per window, e.g. 20/minute, "
+            "100/10 minutes or 5 per hour (per process); 0 or empty: no limit."
+        ),
+    )
+    trust_forwarded_for: bool = Field(
+        default=False,
+        description=(
+            "Behind a reverse proxy: take the client's address from X-Forwarded-For "
+            "(its last entry) and the scheme and host from X-Forwarded-Proto/-Host."
+        ),
+    )
+    secure_cookies: CookieSecurity = Field(
+        default="auto",
+        description=(
+            "Secure flag on cookies: auto (when the request came over https), always or never."
+        ),
+    )
+    secret_key: SecretStr = Field(
+        default=SecretStr(""),
+        description=(
+            "Server secret of at least 32 characters that keys the look-up of night diaries "
+            "by recovery code (docs/diary.md); empty: the diary is off. Keep it stable: "
+            "another key makes the existing recovery codes unusable."
+        ),
+    )
+    secret_key_file: str = Field(
+        default="",
+        description=(
+            "A file holding the secret key (e.g. a container secret), instead of "
+            "NIGHTLEGS_SECRET_KEY; not both."
+        ),
+    )
+    diary_session_ttl_hours: int = Field(
+        default=720,
+        gt=0,
+        le=8760,
+        description=(
+            "Hours a diary sign-in (its bearer token or cookie) lasts; then the recovery "
+            "code signs in again."
+        ),
+    )
+    diary_rate_limit: str = Field(
+        default="10/minute",
+        description=(
+            "Diary sign-in attempts plus diaries created that one client address may make "
+            "per window, e.g. 10/minute (per process); 0 or empty: no limit."
+        ),
+    )
+    recovery_code_hashing: CodeHashing = Field(
+        default="strong",
+        description=(
+            "argon2id cost for recovery codes: strong (RFC 9106 low-memory profile) or "
+            "fast (for tests only, never in production)."
+        ),
+    )
+
+    _diary_secret: bytes | None = PrivateAttr(default=None)
+
     @field_validator("database_url")
     @classmethod
     def _normalise_database_url(cls, value: str) -> str:
@@ -89,6 +269,103 @@ class Settings(BaseSettings):
     @classmethod
     def _lower_log_level(cls, value: object) -> object:
         return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("clinic_name", "clinic_address", "clinic_phone", "clinic_booking_url")
+    @classmethod
+    def _strip(cls, value: str) -> str:
+        return value.strip()
+
+    @field_validator("clinic_booking_url")
+    @classmethod
+    def _check_booking_url(cls, value: str) -> str:
+        if not value:
+            return value
+        parts = urlsplit(value)
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            raise ValueError(f"booking URL {value!r} must be an http:// or https:// address")
+        if any(char.isspace() or ord(char) < 32 for char in value):
+            raise ValueError(f"booking URL {value!r} must not contain spaces")
+        return value
+
+    @field_validator("clinic_specialists", "frame_ancestors", mode="before")
+    @classmethod
+    def _split(cls, value: object) -> object:
+        return _split_list(value)
+
+    @field_validator("clinic_specialists")
+    @classmethod
+    def _check_specialists(cls, value: list[str]) -> list[str]:
+        known = specialist_ids()
+        unknown = [item for item in value if item not in known]
+        if unknown:
+            raise ValueError(
+                f"unknown specialist id(s) {', '.join(unknown)}; known: {', '.join(known)}"
+            )
+        return _unique(value)
+
+    @field_validator("frame_ancestors")
+    @classmethod
+    def _check_origins(cls, value: list[str]) -> list[str]:
+        origins = [item.strip().rstrip("/").lower() for item in value]
+        bad = [item for item in origins if not _ORIGIN.match(item)]
+        if bad:
+            raise ValueError(
+                f"frame ancestor(s) {', '.join(map(repr, bad))} are not origins such as "
+                "https://clinic.example, https://clinic.example:8443 or https://*.clinic.example"
+            )
+        return _unique(origins)
+
+    @field_validator("start_rate_limit")
+    @classmethod
+    def _check_rate(cls, value: str) -> str:
+        value = value.strip()
+        parse_rate(value)
+        return value
+
+    @property
+    def start_rate(self) -> Rate | None:
+        """The start rate limit, or ``None`` when it is off."""
+        return parse_rate(self.start_rate_limit)
+
+    @field_validator("diary_rate_limit")
+    @classmethod
+    def _check_diary_rate(cls, value: str) -> str:
+        value = value.strip()
+        parse_rate(value)
+        return value
+
+    @model_validator(mode="after")
+    def _read_secret_key(self) -> Settings:
+        key = self.secret_key.get_secret_value().strip()
+        path = self.secret_key_file.strip()
+        if key and path:
+            raise ValueError("set NIGHTLEGS_SECRET_KEY or NIGHTLEGS_SECRET_KEY_FILE, not both")
+        if path:
+            try:
+                with open(path, encoding="utf-8") as file:
+                    key = file.read().strip()
+            except OSError as exc:
+                raise ValueError(
+                    f"NIGHTLEGS_SECRET_KEY_FILE: cannot read {path!r}: {exc.strerror}"
+                ) from None
+        if key and len(key) < MIN_SECRET_KEY_LENGTH:
+            raise ValueError(
+                f"the secret key (NIGHTLEGS_SECRET_KEY or NIGHTLEGS_SECRET_KEY_FILE) must have "
+                f"at least {MIN_SECRET_KEY_LENGTH} characters; make one with "
+                "python -c 'import secrets; print(secrets.token_urlsafe(32))'"
+            )
+        self._diary_secret = key.encode("utf-8") if key else None
+        return self
+
+    @property
+    def diary_secret(self) -> bytes | None:
+        """The secret key (from the variable or the file), or ``None``: the diary is off."""
+        return self._diary_secret
+
+    @property
+    def diary_rate(self) -> Rate | None:
+        """The diary sign-in/creation rate limit, or ``None`` when it is off."""
+        return parse_rate(self.diary_rate_limit)
 
     @property
     def emergency_numbers(self) -> dict[str, str]:

@@ -8,6 +8,25 @@ PATHS = {
     "/api/v1/interviews": {"post": "start_interview"},
     "/api/v1/interviews/{id}/answers": {"post": "answer_interview"},
     "/api/v1/interviews/{id}/result": {"get": "get_interview_result"},
+    # The night diary (docs/diary.md).
+    "/api/v1/diaries": {"post": "create_diary"},
+    "/api/v1/diaries/session": {"post": "sign_in_to_diary", "delete": "sign_out_of_diary"},
+    "/api/v1/diaries/{id}": {"get": "get_diary", "delete": "delete_diary"},
+    "/api/v1/diaries/{id}/entries": {"get": "list_diary_entries"},
+    "/api/v1/diaries/{id}/entries/{date}": {
+        "put": "put_diary_entry",
+        "get": "get_diary_entry",
+        "delete": "delete_diary_entry",
+    },
+    "/api/v1/diaries/{id}/summary": {"get": "get_diary_summary"},
+    "/api/v1/diaries/{id}/interviews": {
+        "post": "save_interview_to_diary",
+        "get": "list_diary_interviews",
+    },
+    "/api/v1/diaries/{id}/assessment": {"get": "get_diary_assessment"},
+    "/api/v1/diaries/{id}/export/csv": {"get": "export_diary_csv"},
+    "/api/v1/diaries/{id}/export/fhir": {"get": "export_diary_fhir"},
+    "/api/v1/diaries/{id}/export/json": {"get": "export_diary_json"},
 }
 
 
@@ -36,7 +55,7 @@ def test_it_names_the_service(schema):
     [
         ("/api/v1/health", "get", {"200"}),
         ("/api/v1/assessments", "post", {"200", "413", "422"}),
-        ("/api/v1/interviews", "post", {"201", "413", "422"}),
+        ("/api/v1/interviews", "post", {"201", "413", "422", "429"}),
         ("/api/v1/interviews/{id}/answers", "post", {"200", "404", "413", "422"}),
         ("/api/v1/interviews/{id}/result", "get", {"200", "404", "422"}),
     ],

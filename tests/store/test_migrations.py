@@ -1,5 +1,6 @@
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
 from nightlegs.store import make_engine, migrate
@@ -26,7 +27,8 @@ def differences(settings):
 
 
 def test_the_package_has_one_head():
-    assert migrate.head() == "0001"
+    heads = ScriptDirectory.from_config(migrate.alembic_config()).get_heads()
+    assert heads == [migrate.head()]
 
 
 def test_upgrade_downgrade_upgrade(settings):
@@ -37,7 +39,11 @@ def test_upgrade_downgrade_upgrade(settings):
     assert migrate.current(settings) == migrate.head()
     assert {"interviews", "alembic_version"} <= tables(settings)
 
-    migrate.downgrade(settings, "-1")
+    migrate.downgrade(settings, "0001")
+    assert migrate.current(settings) == "0001"
+    assert "interviews" in tables(settings)
+
+    migrate.downgrade(settings, "base")
     assert migrate.current(settings) is None
     assert "interviews" not in tables(settings)
 

@@ -12,13 +12,14 @@ from contextlib import asynccontextmanager
 from fastapi import APIRouter, FastAPI
 from fastapi.routing import APIRoute
 
-from nightlegs import __version__
-from nightlegs.api import assessments, errors, health, interviews
+from nightlegs import __version__, web
+from nightlegs.api import assessments, diaries, errors, health, interviews
 from nightlegs.api.body_limit import BodyLimitMiddleware
 from nightlegs.api.deps import Context
 from nightlegs.knowledge import load_kb
 from nightlegs.settings import Settings
 from nightlegs.store import make_engine, make_session_factory
+from nightlegs.web.security import SecurityMiddleware
 
 API_PREFIX = "/api/v1"
 
@@ -42,14 +43,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         summary="Explainable assessment of night leg discomfort",
         generate_unique_id_function=_operation_id,
         lifespan=lifespan,
+        # Swagger UI and ReDoc load from a CDN, which the CSP forbids: only /openapi.json.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.nightlegs = context
     api = APIRouter(prefix=API_PREFIX)
-    for module in (health, assessments, interviews):
+    for module in (health, assessments, interviews, diaries):
         api.include_router(module.router)
     app.include_router(api)
     errors.install(app)
+    web.install(app, context)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    # Added last, so outermost: its headers are on every response, 413s included.
+    app.add_middleware(SecurityMiddleware, settings=settings)
     return app
 
 

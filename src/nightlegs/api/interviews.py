@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Path
+from fastapi import APIRouter, Depends, HTTPException, Path
 from sqlalchemy.orm import Session
 
 from nightlegs.api import flow
@@ -18,6 +18,7 @@ from nightlegs.engine.interview import localize
 from nightlegs.settings import Settings
 from nightlegs.store import repository
 from nightlegs.store.models import Interview
+from nightlegs.web.ratelimit import TOO_MANY_STARTS, limit_starts
 
 router = APIRouter(prefix="/interviews", tags=["interviews"])
 
@@ -28,7 +29,8 @@ InterviewId = Annotated[str, Path(alias="id", description="the id the interview 
     "",
     status_code=201,
     response_model=InterviewStep,
-    responses={**TOO_LARGE, **UNPROCESSABLE},
+    responses={**TOO_LARGE, **UNPROCESSABLE, **TOO_MANY_STARTS},
+    dependencies=[Depends(limit_starts)],
 )
 def start_interview(
     body: InterviewStart, kb: KbDep, settings: SettingsDep, session: SessionDep

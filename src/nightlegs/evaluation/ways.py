@@ -127,7 +127,10 @@ def http_interview_client() -> Iterator[InterviewClient]:
     from nightlegs.store.migrate import upgrade
 
     with tempfile.TemporaryDirectory(prefix="nightlegs-eval-") as directory:
-        settings = Settings(database_url=f"sqlite:///{Path(directory) / 'eval.db'}")
+        # Cases start interviews back to back: no rate limit here.
+        settings = Settings(
+            database_url=f"sqlite:///{Path(directory) / 'eval.db'}", start_rate_limit="0"
+        )
         upgrade(settings)
         with TestClient(create_app(settings)) as client:
             yield HttpInterviewClient(client)

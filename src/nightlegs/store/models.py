@@ -75,5 +75,8 @@ class Interview(Base):
     done: Mapped[bool] = mapped_column(Boolean)
     kb_version: Mapped[str] = mapped_column(String(32))
     kb_hash: Mapped[str] = mapped_column(String(64))
+    #: The highest emergency triage level whose interruption page the person
+    #: has seen and chosen to continue past (web pages), or None.
+    acknowledged_level: Mapped[str | None] = mapped_column(String(32), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -1,0 +1,154 @@
+"""The doctor's PDF: one or two A4 pages, rendered by WeasyPrint from ``templates/``.
+
+WeasyPrint loads Pango, HarfBuzz and Fontconfig when it is imported, so it is
+imported here only when a report is rendered; if it cannot load,
+:class:`ReportUnavailable` says which system packages are missing. The report
+loads nothing from the network: its URL fetcher refuses every URL that is not a
+``data:`` URL or a file inside this package.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+import jinja2
+
+from nightlegs.engine.models import Assessment
+from nightlegs.knowledge import KnowledgeBase
+from nightlegs.knowledge.expressions import Value
+from nightlegs.report.context import ReportView, build_view
+from nightlegs.settings import Settings
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+TEMPLATES = PACKAGE_DIR / "templates"
+
+#: Pages a report should fit in; a longer one is laid out again, compact.
+MAX_PAGES = 2
+
+#: Debian packages WeasyPrint needs at run time (also in the README and .ci/run).
+SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core"
+
+
+class ReportUnavailable(RuntimeError):
+    """The PDF cannot be made here: WeasyPrint or its system libraries do not load."""
+
+
+class RefusedURL(ValueError):
+    """The report asked for something outside this package (never the network)."""
+
+
+def render_pdf(
+    kb: KnowledgeBase,
+    assessment: Assessment,
+    values: Mapping[str, Value],
+    language: str,
+    settings: Settings,
+    now: datetime,
+) -> bytes:
+    """The doctor's report for one localised assessment and the answers behind it."""
+    weasyprint = load_weasyprint()
+    view = build_view(kb, assessment, values, language, settings, now)
+    fetcher = url_fetcher()
+
+    def lay_out(compact: bool) -> Any:
+        html = render_html(view, now, compact=compact)
+        source = weasyprint.HTML(
+            string=html, base_url=TEMPLATES.as_uri() + "/", url_fetcher=fetcher
+        )
+        return source.render()
+
+    try:
+        document = lay_out(compact=False)
+        if len(document.pages) > MAX_PAGES:
+            # A person with much to report: smaller type, criteria of the
+            # unlikely conditions left out, rather than a third page.
+            document = lay_out(compact=True)
+        pdf: bytes = document.write_pdf()
+    except weasyprint.urls.FatalURLFetchingError as error:
+        raise RefusedURL(str(error.__cause__ or error)) from error
+    return pdf
+
+
+def render_html(view: ReportView, now: datetime, *, compact: bool = False) -> str:
+    """The report as HTML (what WeasyPrint lays out); ``compact`` for a long one."""
+    template = _environment().get_template("report.html")
+    return template.render(view=view, created=_w3c_date(now), compact=compact)
+
+
+def _w3c_date(now: datetime) -> str:
+    """``now`` as the PDF's creation date: a W3C datetime needs a time zone, so a
+    naive ``now`` gives the date alone."""
+    if now.tzinfo is None or now.utcoffset() is None:
+        return now.date().isoformat()
+    return now.isoformat(timespec="seconds")
+
+
+def load_weasyprint() -> ModuleType:
+    """The ``weasyprint`` module, or :class:`ReportUnavailable` with the reason."""
+    try:
+        return _import_weasyprint()
+    except (ImportError, OSError) as error:
+        raise ReportUnavailable(
+            f"the PDF report needs WeasyPrint and its system libraries ({error}); "
+            f"on Debian: apt-get install {SYSTEM_PACKAGES}"
+        ) from error
+
+
+@functools.cache
+def _import_weasyprint() -> ModuleType:
+    import weasyprint  # type: ignore[import-untyped]  # imported late: it loads Pango
+
+    return weasyprint  # type: ignore[no-any-return]
+
+
+def allowed_url(url: str) -> bool:
+    """Whether the report may load ``url``: ``data:`` URLs and files in this package."""
+    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+    if scheme == "data":
+        return True
+    if scheme != "file":
+        return False
+    parts = urlsplit(url)
+    if parts.netloc not in ("", "localhost"):
+        return False
+    path = Path(url2pathname(parts.path)).resolve()
+    return path.is_relative_to(PACKAGE_DIR)
+
+
+def url_fetcher() -> Any:
+    """A WeasyPrint URL fetcher that refuses (and stops the rendering on) any URL
+    :func:`allowed_url` does not allow."""
+    return _fetcher_class()(
+        allowed_protocols=("file", "data"), allow_redirects=False, fail_on_errors=True
+    )
+
+
+@functools.cache
+def _fetcher_class() -> type:
+    base = load_weasyprint().urls.URLFetcher
+
+    class PackageOnlyFetcher(base):  # type: ignore[valid-type,misc]
+        def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> Any:
+            if not allowed_url(url):
+                raise RefusedURL(f"the report may not load {url!r}")
+            return super().fetch(url, headers)
+
+    return PackageOnlyFetcher
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )

@@ -1,0 +1,43 @@
+"""The patient's web pages (server-rendered, in uk, ru and en), added to the app by
+:func:`install`."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.responses import Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import GZipMiddleware
+
+from nightlegs.api.deps import Context
+from nightlegs.web import pages
+
+__all__ = ["install"]
+
+API_PREFIX = "/api/"
+
+
+def install(app: FastAPI, context: Context) -> None:
+    """Add the pages, their static files, HTML error pages and gzip to ``app``."""
+    app.state.nightlegs_web = pages.Web(context)
+    static = resources.files("nightlegs.web") / "static"
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.include_router(pages.router)
+    app.add_exception_handler(pages.PageNotFound, _page_not_found)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_middleware(GZipMiddleware, minimum_size=500)
+
+
+async def _page_not_found(request: Request, exc: Exception) -> Response:
+    return pages.error_response(request, 404)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    """The API keeps its JSON errors; a page answers with an HTML page in its language."""
+    assert isinstance(exc, StarletteHTTPException)
+    if request.url.path.startswith(API_PREFIX) or request.url.path.startswith("/static/"):
+        return await http_exception_handler(request, exc)
+    return pages.error_response(request, exc.status_code, exc.headers)

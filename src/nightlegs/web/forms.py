@@ -1,0 +1,98 @@
+"""A question's form, as posted, read into engine answers.
+
+Every answer input is named after its finding (the stable hook): radios carry
+``present`` / ``absent`` / ``unknown`` or a choice value; a number item carries
+the number, an optional ``{finding}__unit`` and an "I don't know" checkbox whose
+``unknown`` wins over a number sent with it. An item left without an answer is
+*missing*; a number that cannot be read, or is outside what the finding
+accepts, is *invalid*. Nothing is answered unless every item is answered well.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from nightlegs.engine import Answer, EvidenceError, KnowledgeBase, Question, normalise_answer
+from nightlegs.knowledge.expressions import UNKNOWN
+from nightlegs.knowledge.loader import normalise_unit
+
+UNIT_SUFFIX = "__unit"
+
+Problem = Literal["missing", "number", "range", "unit", "choice"]
+
+
+@dataclass(frozen=True, slots=True)
+class Raw:
+    """What the form said about one item, to show it again."""
+
+    value: str = ""
+    unit: str | None = None
+    unknown: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    answers: list[Answer]
+    raw: dict[str, Raw]
+    problems: dict[str, Problem] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def read(kb: KnowledgeBase, question: Question, form: Mapping[str, Sequence[str]]) -> Submission:
+    """The answers to ``question`` in ``form`` (a mapping of name to every value sent)."""
+    answers: list[Answer] = []
+    raw: dict[str, Raw] = {}
+    problems: dict[str, Problem] = {}
+    for item in question.items:
+        finding = item.finding
+        sent = [value.strip() for value in form.get(finding, ()) if value.strip()]
+        units = [value.strip() for value in form.get(finding + UNIT_SUFFIX, ()) if value.strip()]
+        unit = units[0] if units else None
+        if UNKNOWN in sent:
+            numbers = [value for value in sent if value != UNKNOWN]
+            raw[finding] = Raw(numbers[0] if numbers else "", unit, unknown=True)
+            answers.append(Answer(finding, UNKNOWN))
+            continue
+        value = sent[0] if sent else ""
+        raw[finding] = Raw(value, unit)
+        if not value:
+            problems[finding] = "missing"
+            continue
+        if item.choices is not None:
+            if value not in {choice.value for choice in item.choices}:
+                problems[finding] = "choice"
+                continue
+            answers.append(Answer(finding, value))
+            continue
+        number = read_number(value)
+        if number is None:
+            problems[finding] = "number"
+            continue
+        table = kb.units.get(finding)
+        if table and unit is not None and normalise_unit(unit) not in table:
+            problems[finding] = "unit"
+            continue
+        answer = Answer(finding, number, unit if table else None)
+        try:
+            normalise_answer(kb, answer)
+        except EvidenceError:
+            problems[finding] = "range"
+            continue
+        answers.append(answer)
+    return Submission(answers if not problems else [], raw, problems)
+
+
+def read_number(text: str) -> float | None:
+    """A number as people type it: ``4``, ``4.5``, ``4,5`` or ``1 200``; None if it is not one."""
+    cleaned = text.replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    try:
+        number = float(cleaned)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None

@@ -1,0 +1,135 @@
+"""Interface languages: Babel catalogues compiled in memory, and the Jinja2 environments.
+
+The interface strings live in ``locale/{uk,ru,en}/LC_MESSAGES/messages.po``
+(message ids in English). They are compiled at start-up (no ``.mo`` files are
+kept), one :class:`gettext.GNUTranslations` per language, and each language gets
+its own Jinja2 environment with those translations installed (new-style
+gettext: ``_("Hello %(name)s", name=...)``, ``ngettext(..., num)``).
+
+Clinical text never comes from here: it comes from the knowledge base, already
+in the page's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from io import BytesIO
+from typing import Any, Final
+
+import jinja2
+from babel.dates import format_date as babel_format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+
+LANGUAGES: Final = ("uk", "ru", "en")
+#: Each language's own name, for the language switch.
+LANGUAGE_NAMES: Final = {"uk": "Українська", "ru": "Русский", "en": "English"}
+DOMAIN: Final = "messages"
+
+
+def N_(message: str) -> str:
+    """Mark a string for the catalogue; it is translated where it is shown."""
+    return message
+
+
+def catalogue_path(language: str) -> resources.abc.Traversable:
+    return resources.files("nightlegs.web") / "locale" / language / "LC_MESSAGES" / "messages.po"
+
+
+def load_translations(language: str) -> gettext.GNUTranslations:
+    """One language's catalogue, compiled in memory."""
+    with catalogue_path(language).open("rb") as source:
+        catalog = read_po(source, locale=language, domain=DOMAIN)
+    compiled = BytesIO()
+    write_mo(compiled, catalog, use_fuzzy=False)
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
+
+
+def negotiate(accept_language: str | None) -> str | None:
+    """The first of our languages the ``Accept-Language`` header asks for, or None.
+
+    Entries are ranked by their ``q`` weight (1 when absent); among equal
+    weights the header's order decides. ``uk-UA`` counts as ``uk``.
+    """
+    if not accept_language:
+        return None
+    ranked: list[tuple[float, int, str]] = []
+    for position, part in enumerate(accept_language.split(",")):
+        pieces = part.strip().split(";")
+        tag = pieces[0].strip().lower()
+        weight = 1.0
+        for parameter in pieces[1:]:
+            name, _, value = parameter.strip().partition("=")
+            if name.strip() == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        if tag and weight > 0:
+            ranked.append((-weight, position, tag))
+    for _weight, _position, tag in sorted(ranked):
+        primary = tag.split("-")[0]
+        if primary in LANGUAGES:
+            return primary
+    return None
+
+
+def format_date(day: dt.date, language: str) -> str:
+    """A date written out in the language (``25 November 2026`` in en)."""
+    return babel_format_date(day, format="long", locale=language)
+
+
+def format_number(number: float, language: str) -> str:
+    """A number as people write it in the language (``4,5`` in uk and ru)."""
+    return format_decimal(number, locale=language)
+
+
+@dataclass(frozen=True)
+class Translator:
+    """The interface strings of one language, for Python code."""
+
+    language: str
+    translations: gettext.GNUTranslations
+
+    def __call__(self, message: str, **values: Any) -> str:
+        text = self.translations.gettext(message)
+        return text % values if values else text
+
+    def plural(self, singular: str, plural: str, num: int, **values: Any) -> str:
+        text = self.translations.ngettext(singular, plural, num)
+        return text % {"num": num, **values}
+
+
+class Pages:
+    """The templates, one Jinja2 environment per language."""
+
+    def __init__(self, globals_: Mapping[str, Any] | None = None) -> None:
+        loader = jinja2.PackageLoader("nightlegs.web", "templates")
+        self.translators: dict[str, Translator] = {}
+        self.environments: dict[str, jinja2.Environment] = {}
+        for language in LANGUAGES:
+            translations = load_translations(language)
+            environment = jinja2.Environment(
+                loader=loader,
+                autoescape=True,
+                undefined=jinja2.StrictUndefined,
+                extensions=["jinja2.ext.i18n"],
+                trim_blocks=True,
+                lstrip_blocks=True,
+            )
+            environment.install_gettext_translations(  # type: ignore[attr-defined]
+                translations, newstyle=True
+            )
+            environment.globals.update(globals_ or {})
+            environment.globals["lang"] = language
+            self.environments[language] = environment
+            self.translators[language] = Translator(language, translations)
+
+    def render(self, language: str, template: str, context: Mapping[str, Any]) -> str:
+        return self.environments[language].get_template(template).render(context)

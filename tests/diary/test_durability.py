@@ -1,0 +1,102 @@
+"""An entry that got a 2xx answer survives ``kill -9`` of the server (real processes)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx2 as httpx
+import pytest
+
+from nightlegs.store import migrate
+from tests.diary.conftest import SECRET
+
+pytestmark = pytest.mark.slow
+
+NIGHT = "2026-11-20"
+ENTRY = {"symptoms": ["cramp"], "episodes": 3, "severity": 8, "minutes_awake": 45, "note": "ніч"}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def server(database_url: str, log: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """``python -m nightlegs serve`` on a free port, ready to answer."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "NIGHTLEGS_DATABASE_URL": database_url,
+        "NIGHTLEGS_SECRET_KEY": SECRET,
+        "NIGHTLEGS_RECOVERY_CODE_HASHING": "fast",
+        "NIGHTLEGS_LOG_LEVEL": "warning",
+    }
+    with log.open("ab") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "nightlegs", "serve", "--port", str(port)],
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 15
+        while True:
+            assert process.poll() is None, log.read_text(errors="replace")
+            try:
+                if httpx.get(f"{base}/api/v1/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.1)
+        yield base, process
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait(timeout=10)
+
+
+def test_an_acknowledged_entry_survives_kill_9(settings, tmp_path):
+    migrate.upgrade(settings)
+    log = tmp_path / "server.log"
+    with server(settings.database_url, log) as (base, process):
+        created = httpx.post(f"{base}/api/v1/diaries", timeout=10)
+        assert created.status_code == 201, created.text
+        diary = created.json()
+        headers = {"Authorization": f"Bearer {diary['token']}"}
+        written = httpx.put(
+            f"{base}/api/v1/diaries/{diary['id']}/entries/{NIGHT}",
+            json=ENTRY,
+            headers=headers,
+            timeout=10,
+        )
+        assert written.status_code == 201, written.text
+        os.kill(process.pid, signal.SIGKILL)
+        assert process.wait(timeout=10) == -signal.SIGKILL
+
+    with server(settings.database_url, log) as (base, _process):
+        listed = httpx.get(
+            f"{base}/api/v1/diaries/{diary['id']}/entries", headers=headers, timeout=10
+        )
+        assert listed.status_code == 200, listed.text
+        (entry,) = listed.json()["entries"]
+        assert entry["date"] == NIGHT
+        assert {key: entry[key] for key in ENTRY} == ENTRY
+        signed = httpx.post(
+            f"{base}/api/v1/diaries/session",
+            json={"recovery_code": diary["recovery_code"]},
+            timeout=10,
+        )
+        assert signed.status_code == 200
+        assert signed.json()["id"] == diary["id"]

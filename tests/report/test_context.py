@@ -1,0 +1,131 @@
+"""What the report shows (no WeasyPrint needed): the answers that mattered, in words."""
+
+# ruff: noqa: RUF001 - Ukrainian and Russian text is meant to contain Cyrillic letters
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from babel.dates import format_date
+
+from nightlegs.engine import assess
+from nightlegs.knowledge import KnowledgeBase
+from nightlegs.report.context import HASH_CHARS, build_view
+from nightlegs.report.labels import LABELS, label
+from nightlegs.report.pdf import render_html
+from nightlegs.settings import Settings
+from tests.conftest import values
+from tests.report.conftest import NOW, interview_values
+
+
+def _view(kb, evidence, language, settings):
+    assessment = assess(kb, evidence, language)
+    return build_view(kb, assessment, evidence, language, settings, NOW)
+
+
+def test_header(kb: KnowledgeBase, profiles, settings: Settings) -> None:
+    view = _view(kb, values(profiles["rls-classic"]), "uk", settings)
+    assert view.date == format_date(NOW.date(), format="long", locale="uk")
+    assert "листопада 2026" in view.date
+    assert view.kb_version == kb.version
+    assert view.kb_hash == kb.content_hash[:HASH_CHARS]
+    assert view.clinic == ()
+    assert dict(view.patient) == {"Вік, років": "54", "Стать": "Жіноча", "Вагітність": "Ні"}
+
+
+def test_clinic_from_settings(kb: KnowledgeBase, profiles) -> None:
+    clinic = Settings.model_validate(
+        {"clinic_name": "Клініка «Спокійні ночі»", "clinic_phone": "+380 44 000 00 00"}
+    )
+    view = _view(kb, values(profiles["rls-classic"]), "uk", clinic)
+    assert view.clinic == ("Клініка «Спокійні ночі»", "+380 44 000 00 00")
+
+
+def test_answers_that_mattered(kb: KnowledgeBase, profiles, settings: Settings) -> None:
+    evidence = interview_values(kb, profiles["rls-low-ferritin-ssri"])
+    view = _view(kb, evidence, "en", settings)
+    rows = {row.finding: row for row in view.answers}
+    condition = view.assessment.conditions[0]
+    # Every finding for or against a listed condition is shown, in words.
+    for finding in condition.supporting:
+        assert label("for", "en", n=1) in rows[finding].relevance
+    assert rows["urge_to_move"].answer == "Yes"
+    assert rows["urge_to_move"].question == "A strong urge to move the legs"
+    # Factors: the ferritin behind "low iron" is read through a named predicate.
+    assert "Low iron" in rows["ferritin"].relevance
+    assert rows["ferritin"].answer == "22"
+    assert rows["ferritin"].question.startswith("Ferritin, ")
+    medication = next(f for f in view.assessment.factors if f.id == "medication")
+    assert medication.name in rows["med_ssri_snri"].relevance
+    # Red flags answered "no" are counted, not listed; age and sex are in the header.
+    assert not any(row.red_flag for row in view.answers)
+    assert view.red_flags_denied == label("red_flags_denied", "en", n=len(kb.red_flags))
+    assert "age" not in rows
+    assert "sex" not in rows
+    # Interview order.
+    order = [row.finding for row in view.answers]
+    assert order.index("urge_to_move") < order.index("ferritin")
+
+
+def test_red_flags_present_and_unknown_are_listed(
+    kb: KnowledgeBase, profiles, settings: Settings
+) -> None:
+    evidence = interview_values(kb, profiles["pe-warning"])
+    evidence["fainting"] = "unknown"
+    view = _view(kb, evidence, "ru", settings)
+    rows = {row.finding: row for row in view.answers}
+    assert rows["sudden_breathlessness_chest_pain"].red_flag
+    assert rows["sudden_breathlessness_chest_pain"].answer == "Да"
+    assert LABELS["triage"]["ru"].lower() in rows["sudden_breathlessness_chest_pain"].relevance
+    assert rows["fainting"].answer == "Не знаю"
+    assert rows["fainting"].red_flag
+    denied = sum(1 for f in kb.red_flags if evidence.get(f) == "absent" and f not in rows)
+    assert view.red_flags_denied == label("red_flags_denied", "ru", n=denied)
+
+
+def test_numbers_and_choices_in_words(kb: KnowledgeBase, profiles, settings: Settings) -> None:
+    rows = {
+        row.finding: row
+        for row in _view(
+            kb, interview_values(kb, profiles["cramps-thiazide"]), "uk", settings
+        ).answers
+    }
+    assert rows["potassium"].answer == "3,2"
+    assert rows["potassium"].question == "Калій у крові, ммоль/л"
+    assert rows["nights_per_week"].question == "Ночей на тиждень"  # the unit is the label
+    # Magnesium ("I don't know") is read by a rule that fired on another answer.
+    assert "magnesium" not in rows
+    rows = {
+        row.finding: row
+        for row in _view(
+            kb, interview_values(kb, profiles["pad-claudication"]), "en", settings
+        ).answers
+    }
+    side = next(
+        item
+        for question in kb.questions
+        for item in question.source.items
+        if item.finding == "side" and item.choices
+    )
+    assert side.choices is not None
+    assert rows["side"].answer == side.choices["one"].get("en")
+
+
+def test_unknown_language_is_refused(kb: KnowledgeBase, profiles, settings: Settings) -> None:
+    evidence = values(profiles["rls-classic"])
+    with pytest.raises(ValueError, match="language"):
+        build_view(kb, assess(kb, evidence, "en"), evidence, "de", settings, NOW)
+
+
+@pytest.mark.parametrize("language", ["uk", "ru", "en"])
+def test_html_loads_nothing_from_elsewhere(
+    kb: KnowledgeBase, profiles, settings: Settings, language: str
+) -> None:
+    view = _view(kb, interview_values(kb, profiles["dvt-after-flight"]), language, settings)
+    html = render_html(view, NOW)
+    assert f'lang="{language}"' in html
+    links = re.findall(r'(?:href|src)="([^"]*)"', html)
+    assert links == ["report.css"]
+    assert "@import" not in html
+    assert "url(" not in html

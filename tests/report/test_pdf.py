@@ -1,0 +1,246 @@
+"""The doctor's PDF: page count, text (Cyrillic too), embedded fonts, no network."""
+
+from __future__ import annotations
+
+import io
+import logging
+import socket
+from types import ModuleType
+
+import pypdf
+import pytest
+from babel.dates import format_date
+
+from nightlegs.engine import Assessment, assess
+from nightlegs.knowledge import KnowledgeBase
+from nightlegs.report import RefusedURL, ReportUnavailable, render_pdf
+from nightlegs.report import pdf as report_pdf
+from nightlegs.report.context import build_view
+from nightlegs.report.pdf import PACKAGE_DIR, TEMPLATES, allowed_url, url_fetcher
+from nightlegs.settings import Settings
+from tests.report.conftest import NOW, interview_values
+
+#: One public case per triage band, plus the ones with the most to say.
+CASES = (
+    "rls-classic",  # consultation
+    "cramps-occasional-exertion",  # self_care
+    "pad-rest-pain",  # consultation_24, withheld advice
+    "dvt-after-flight",  # emergency
+    "pe-warning",  # emergency_ambulance
+    "neuropathy-diabetic",  # the longest reports
+    "rls-low-ferritin-ssri",
+    "no-leg-symptoms",  # no condition listed
+)
+LANGUAGES = ("uk", "ru", "en")
+
+
+def _flat(text: str) -> str:
+    """Text with every run of white space as one space (lines wrap anywhere)."""
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def reports(
+    weasyprint: ModuleType, kb: KnowledgeBase, profiles, settings: Settings
+) -> dict[tuple[str, str], tuple[bytes, Assessment, list[logging.LogRecord]]]:
+    """(case, language) -> (the PDF, its assessment, what WeasyPrint logged)."""
+    made = {}
+    logger = logging.getLogger("weasyprint")
+    for case in CASES:
+        evidence = interview_values(kb, profiles[case])
+        for language in LANGUAGES:
+            assessment = assess(kb, evidence, language)
+            records: list[logging.LogRecord] = []
+            handler = _ListHandler(records)
+            logger.addHandler(handler)
+            try:
+                pdf = render_pdf(kb, assessment, evidence, language, settings, NOW)
+            finally:
+                logger.removeHandler(handler)
+            made[case, language] = (pdf, assessment, records)
+    return made
+
+
+class _ListHandler(logging.Handler):
+    def __init__(self, records: list[logging.LogRecord]) -> None:
+        super().__init__(logging.WARNING)
+        self.records = records
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("case", CASES)
+def test_report_text(reports, kb: KnowledgeBase, case: str, language: str) -> None:
+    pdf, assessment, records = reports[case, language]
+    assert pdf.startswith(b"%PDF-")
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    assert 1 <= len(reader.pages) <= 2, f"{case} {language}: {len(reader.pages)} pages"
+    text = _flat("\n".join(page.extract_text() for page in reader.pages))
+    assert _flat(assessment.triage.name) in text
+    assert _flat(format_date(NOW.date(), format="long", locale=language)) in text
+    assert kb.version in text
+    assert kb.content_hash[:12] in text
+    assert "nightlegs" in text
+    if assessment.conditions:
+        first = assessment.conditions[0]
+        assert _flat(first.name) in text  # Cyrillic in uk and ru, extracted intact
+        assert first.codes["icd10"] in text
+        assert first.codes["icpc2"] in text
+    assert _flat(assessment.disclaimer) in text
+    assert not [r.getMessage() for r in records], "WeasyPrint warned"
+
+
+@pytest.mark.parametrize("language", ["uk", "ru"])
+def test_cyrillic_is_extracted(reports, language: str) -> None:
+    pdf, assessment, _ = reports["rls-classic", language]
+    text = _flat(pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text())
+    name = assessment.conditions[0].name
+    assert any("\u0400" <= ch <= "\u04ff" for ch in name)
+    assert _flat(name) in text
+    title = {"uk": "підсумок для лікаря", "ru": "итог для врача"}[language]
+    assert title in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_fonts_are_embedded_dejavu(reports, language: str) -> None:
+    pdf, _, _ = reports["neuropathy-diabetic", language]
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    seen = 0
+    for page in reader.pages:
+        fonts = _dict(_dict(page["/Resources"])["/Font"])
+        for reference in fonts.values():
+            font = _dict(reference)
+            assert "DejaVu" in str(font["/BaseFont"]), font["/BaseFont"]
+            if "/FontDescriptor" in font:
+                descriptor = _dict(font["/FontDescriptor"])
+            else:
+                descendant = _dict(_array(font["/DescendantFonts"])[0])
+                descriptor = _dict(descendant["/FontDescriptor"])
+            assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), font
+            seen += 1
+    assert seen
+
+
+def _dict(value: object) -> pypdf.generic.DictionaryObject:
+    found = value.get_object() if isinstance(value, pypdf.generic.PdfObject) else value
+    assert isinstance(found, pypdf.generic.DictionaryObject)
+    return found
+
+
+def _array(value: object) -> pypdf.generic.ArrayObject:
+    found = value.get_object() if isinstance(value, pypdf.generic.PdfObject) else value
+    assert isinstance(found, pypdf.generic.ArrayObject)
+    return found
+
+
+def test_clinic_name_is_printed(weasyprint: ModuleType, kb: KnowledgeBase, profiles) -> None:
+    clinic = Settings.model_validate({"database_url": "sqlite://", "clinic_name": "Клініка Тест"})
+    evidence = interview_values(kb, profiles["rls-classic"])
+    pdf = render_pdf(kb, assess(kb, evidence, "uk"), evidence, "uk", clinic, NOW)
+    assert "Клініка Тест" in pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+
+
+def test_no_network_while_rendering(
+    weasyprint: ModuleType,
+    kb: KnowledgeBase,
+    profiles,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuse(*_args: object) -> None:
+        raise AssertionError("the report tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    evidence = interview_values(kb, profiles["pe-warning"])
+    assert render_pdf(kb, assess(kb, evidence, "en"), evidence, "en", settings, NOW)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://example.com/report.css",
+        "https://example.com/font.woff2",
+        "ftp://example.com/x",
+        "//example.com/x.css",
+        "file:///etc/passwd",
+        "file://example.com/etc/passwd",
+        f"{TEMPLATES.as_uri()}/../../../../../../etc/passwd",
+        f"{TEMPLATES.as_uri()}/%2E%2E/%2E%2E/%2E%2E/settings.py",
+    ],
+)
+def test_fetcher_refuses(weasyprint: ModuleType, url: str) -> None:
+    assert not allowed_url(url)
+    with pytest.raises(RefusedURL):
+        url_fetcher()(url)
+
+
+def test_fetcher_serves_the_package_and_data(weasyprint: ModuleType) -> None:
+    fetcher = url_fetcher()
+    response = fetcher(f"{TEMPLATES.as_uri()}/report.css")
+    try:
+        assert b"@page" in response.read()
+    finally:
+        response.close()
+    response = fetcher("data:text/css,p%7Bcolor:red%7D")
+    try:
+        assert response.read() == b"p{color:red}"
+    finally:
+        response.close()
+    assert allowed_url((PACKAGE_DIR / "labels.py").as_uri())
+
+
+def test_an_external_url_in_the_template_stops_the_render(
+    weasyprint: ModuleType,
+    kb: KnowledgeBase,
+    profiles,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    original = report_pdf.render_html
+
+    def with_external_image(*args, **kwargs) -> str:
+        html = original(*args, **kwargs)
+        return html.replace("</body>", '<img src="http://example.com/pixel.png"></body>')
+
+    monkeypatch.setattr(report_pdf, "render_html", with_external_image)
+    evidence = interview_values(kb, profiles["rls-classic"])
+    with pytest.raises(RefusedURL, match=r"example\.com"):
+        render_pdf(kb, assess(kb, evidence, "en"), evidence, "en", settings, NOW)
+
+
+def test_unavailable_weasyprint_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken() -> ModuleType:
+        raise OSError("cannot load library 'libpango-1.0-0'")
+
+    monkeypatch.setattr(report_pdf, "_import_weasyprint", broken)
+    with pytest.raises(ReportUnavailable, match=r"apt-get install .*libpango-1\.0-0"):
+        report_pdf.load_weasyprint()
+
+
+def test_a_long_report_is_laid_out_compact(
+    weasyprint: ModuleType, kb: KnowledgeBase, profiles, settings: Settings
+) -> None:
+    """Three conditions at once: three pages at the normal size, two compact."""
+    merged: dict[str, object] = {}
+    for case in ("rls-low-ferritin-ssri", "cramps-statin-ckd", "neuropathy-diabetic"):
+        for finding, value in profiles[case].items():
+            merged.setdefault(finding, value)
+    evidence = interview_values(kb, merged)
+    assessment = assess(kb, evidence, "uk")
+    view = build_view(kb, assessment, evidence, "uk", settings, NOW)
+    normal = weasyprint.HTML(
+        string=report_pdf.render_html(view, NOW),
+        base_url=TEMPLATES.as_uri() + "/",
+        url_fetcher=url_fetcher(),
+    ).render()
+    assert len(normal.pages) > report_pdf.MAX_PAGES, "this profile no longer tests compacting"
+    pdf = render_pdf(kb, assessment, evidence, "uk", settings, NOW)
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == report_pdf.MAX_PAGES
+    text = _flat("\n".join(page.extract_text() for page in reader.pages))
+    for condition in assessment.conditions:
+        assert _flat(condition.name) in text
+        assert condition.codes["icd10"] in text
