@@ -344,3 +344,9 @@ def test_out_of_scope_people_get_safety_advice_only(kb):
     decision = decide(kb, child)
     assert all(a.source.kind == "safety" for a in decision.advice)
     assert "walking" in {w.advice.id for w in decision.withheld}
+
+
+def test_factors_name_the_findings_behind_them_through_predicates(kb):
+    assessment = assess(kb, {**RLS, "ferritin": 22.0}, "en")
+    iron = next(f for f in assessment.factors if f.id == "iron_deficiency")
+    assert iron.findings == ["ferritin"]

@@ -57,9 +57,8 @@ def render(
         warnings.insert(0, say(kb.texts.provisional))
     factors = []
     for factor_id, rules in decision.factors:
-        findings = sorted(
-            {f for r in rules for f in r.rule.expr.findings() if f in decision.values}
-        )
+        read = {f for r in rules for f in kb.findings_of(r.rule.expr)}
+        findings = sorted(f for f in read if f in decision.values)
         factors.append(
             models.Factor(
                 id=factor_id,

@@ -174,6 +174,20 @@ class KnowledgeBase:
                 return rank
         raise KeyError(level)
 
+    def findings_of(self, expr: Expr) -> set[str]:
+        """Every finding an expression reads, through named predicates too."""
+        found = set(expr.findings())
+        pending = list(expr.refs("ref"))
+        seen: set[str] = set()
+        while pending:
+            name = pending.pop()
+            if name in seen or name not in self.predicate_exprs:
+                continue
+            seen.add(name)
+            found.update(self.predicate_exprs[name].findings())
+            pending.extend(self.predicate_exprs[name].refs("ref"))
+        return found
+
     def condition(self, condition_id: str) -> CompiledCondition:
         for condition in self.conditions:
             if condition.id == condition_id:
