@@ -27,6 +27,10 @@ PATHS = {
     "/api/v1/diaries/{id}/export/csv": {"get": "export_diary_csv"},
     "/api/v1/diaries/{id}/export/fhir": {"get": "export_diary_fhir"},
     "/api/v1/diaries/{id}/export/json": {"get": "export_diary_json"},
+    # Sharing with a doctor (docs/diary.md, "Sharing").
+    "/api/v1/diaries/{id}/shares": {"post": "create_diary_share", "get": "list_diary_shares"},
+    "/api/v1/diaries/{id}/shares/{share_id}": {"delete": "revoke_diary_share"},
+    "/api/v1/shared/{token}": {"get": "get_shared_diary"},
 }
 
 

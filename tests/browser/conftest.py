@@ -39,6 +39,10 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     env |= {
         "NIGHTLEGS_DATABASE_URL": f"sqlite:///{work / 'nightlegs.db'}",
         "NIGHTLEGS_START_RATE_LIMIT": "0",  # tests start many interviews
+        # The night diary: on (a secret key), cheap codes, and no sign-in limit.
+        "NIGHTLEGS_SECRET_KEY": "browser-tests-only-" + "k" * 32,
+        "NIGHTLEGS_RECOVERY_CODE_HASHING": "fast",
+        "NIGHTLEGS_DIARY_RATE_LIMIT": "0",
     }
     python = [sys.executable, "-m", "nightlegs"]
     upgrade = subprocess.run([*python, "db", "upgrade"], env=env, capture_output=True, text=True)

@@ -88,3 +88,22 @@ def test_without_enough_nights_the_interview_stands(kb):
     merged = merge_with_interview(interview, evidence_from_summary(summary))
     assert merged["worsening"] == "present"
     assert level(kb, merged) == "consultation"
+
+
+def test_a_stored_entry_gives_back_its_body() -> None:
+    import datetime as dt
+
+    from nightlegs.diary.model import EntryBody
+    from nightlegs.diary.service import StoredEntry
+
+    body = EntryBody.model_validate(
+        {"symptoms": ["cramp"], "episodes": 2, "severity": 6, "minutes_awake": 30}
+    )
+    now = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
+    stored = StoredEntry(
+        date=dt.date(2026, 10, 31),
+        created_at=now,
+        updated_at=now,
+        **body.canonical().model_dump(),
+    )
+    assert stored.body() == body.canonical()

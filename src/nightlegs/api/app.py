@@ -13,7 +13,7 @@ from fastapi import APIRouter, FastAPI
 from fastapi.routing import APIRoute
 
 from nightlegs import __version__, web
-from nightlegs.api import assessments, diaries, errors, health, interviews
+from nightlegs.api import assessments, diaries, errors, health, interviews, shares
 from nightlegs.api.body_limit import BodyLimitMiddleware
 from nightlegs.api.deps import Context
 from nightlegs.knowledge import load_kb
@@ -49,7 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.nightlegs = context
     api = APIRouter(prefix=API_PREFIX)
-    for module in (health, assessments, interviews, diaries):
+    for module in (health, assessments, interviews, diaries, shares):
         api.include_router(module.router)
     app.include_router(api)
     errors.install(app)

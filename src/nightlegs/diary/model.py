@@ -143,7 +143,8 @@ class Entry(EntryBody):
         return cls(date=night, **body.canonical().model_dump())
 
     def body(self) -> EntryBody:
-        return EntryBody.model_validate(self.model_dump(exclude={"date"}))
+        """The entry as a body to send again (only the body's own fields)."""
+        return EntryBody.model_validate(self.model_dump(include=set(EntryBody.model_fields)))
 
 
 class SavedInterview(BaseModel):

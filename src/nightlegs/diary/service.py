@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import Field
 from sqlalchemy.orm import Session
 
-from nightlegs.diary import codes, csv_export, fhir
+from nightlegs.diary import codes, csv_export, fhir, sharing
 from nightlegs.diary.evidence import evidence_from_summary, merge_with_interview
 from nightlegs.diary.model import Entry, EntryBody, SavedInterview
 from nightlegs.diary.thresholds import THRESHOLDS
@@ -337,13 +337,15 @@ def export_everything(
         "assessment": _assess(kb, settings, saved[-1] if saved else None, figures, None).model_dump(
             mode="json"
         ),
-        # Filled in once share links exist (a later step): each link with its view log.
-        "share_links": [],
+        # Each link to the diary (never its token), with its log of views.
+        "share_links": sharing.export_shares(session, diary_id),
     }
 
 
 def delete_diary(session: Session, diary_id: str) -> bool:
-    """Delete the diary, its entries, sign-ins and saved interviews (and those interviews)."""
+    """Delete the diary, its entries, sign-ins, share links and their view logs, and saved
+    interviews (and those interviews)."""
+    sharing.delete_shares(session, diary_id)
     return repo.delete_diary(session, diary_id)
 
 

@@ -10,7 +10,7 @@ loads nothing from the network: its URL fetcher refuses every URL that is not a
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from types import ModuleType
@@ -20,10 +20,13 @@ from urllib.request import url2pathname
 
 import jinja2
 
+from nightlegs.diary.model import Entry
+from nightlegs.diary.trends import Summary
 from nightlegs.engine.models import Assessment
 from nightlegs.knowledge import KnowledgeBase
 from nightlegs.knowledge.expressions import Value
 from nightlegs.report.context import ReportView, build_view
+from nightlegs.report.diary_section import DiarySection, diary_section
 from nightlegs.settings import Settings
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -51,14 +54,25 @@ def render_pdf(
     language: str,
     settings: Settings,
     now: datetime,
+    *,
+    diary_summary: Summary | None = None,
+    diary_entries: Sequence[Entry] | None = None,
 ) -> bytes:
-    """The doctor's report for one localised assessment and the answers behind it."""
+    """The doctor's report for one localised assessment and the answers behind it.
+
+    With ``diary_summary`` (a shared diary's), the report also has the diary's
+    figures and its two charts; ``diary_entries`` give the severity chart one
+    point per night.
+    """
     weasyprint = load_weasyprint()
     view = build_view(kb, assessment, values, language, settings, now)
+    diary = (
+        diary_section(diary_summary, language, diary_entries) if diary_summary is not None else None
+    )
     fetcher = url_fetcher()
 
     def lay_out(compact: bool) -> Any:
-        html = render_html(view, now, compact=compact)
+        html = render_html(view, now, compact=compact, diary=diary)
         source = weasyprint.HTML(
             string=html, base_url=TEMPLATES.as_uri() + "/", url_fetcher=fetcher
         )
@@ -76,10 +90,16 @@ def render_pdf(
     return pdf
 
 
-def render_html(view: ReportView, now: datetime, *, compact: bool = False) -> str:
+def render_html(
+    view: ReportView,
+    now: datetime,
+    *,
+    compact: bool = False,
+    diary: DiarySection | None = None,
+) -> str:
     """The report as HTML (what WeasyPrint lays out); ``compact`` for a long one."""
     template = _environment().get_template("report.html")
-    return template.render(view=view, created=_w3c_date(now), compact=compact)
+    return template.render(view=view, created=_w3c_date(now), compact=compact, diary=diary)
 
 
 def _w3c_date(now: datetime) -> str:

@@ -28,7 +28,14 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from nightlegs.store.models import Base, UTCDateTime
 
-__all__ = ["Diary", "DiaryEntry", "DiaryInterview", "DiaryToken"]
+__all__ = [
+    "Diary",
+    "DiaryEntry",
+    "DiaryInterview",
+    "DiaryShare",
+    "DiaryShareView",
+    "DiaryToken",
+]
 
 
 def _diary_fk() -> ForeignKey:
@@ -116,3 +123,36 @@ class DiaryInterview(Base):
     kb_version: Mapped[str] = mapped_column(String(32))
     interview_created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     saved_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class DiaryShare(Base):
+    """A read-only link for a doctor (migration ``0004_diary_shares``).
+
+    Only the SHA-256 of the link's random token is stored. The link works
+    until ``expires_at`` unless ``revoked_at`` is set.
+    """
+
+    __tablename__ = "diary_shares"
+    __table_args__ = (Index("ix_diary_shares_diary_id", "diary_id"),)
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    diary_id: Mapped[str] = mapped_column(String(32), _diary_fk())
+    #: SHA-256 (hex) of the link's token.
+    token_digest: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class DiaryShareView(Base):
+    """One opening of a share link: when, and the browser's User-Agent (at most 200 chars)."""
+
+    __tablename__ = "diary_share_views"
+    __table_args__ = (Index("ix_diary_share_views_share_id", "share_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    share_id: Mapped[str] = mapped_column(
+        String(32), ForeignKey("diary_shares.id", ondelete="CASCADE")
+    )
+    viewed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    user_agent: Mapped[str | None] = mapped_column(String(200), nullable=True)

@@ -13,7 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 
 from nightlegs.api.deps import Context
-from nightlegs.web import pages
+from nightlegs.web import diary_pages, pages
 
 __all__ = ["install"]
 
@@ -26,6 +26,7 @@ def install(app: FastAPI, context: Context) -> None:
     static = resources.files("nightlegs.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(pages.router)
+    app.include_router(diary_pages.router)
     app.add_exception_handler(pages.PageNotFound, _page_not_found)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_middleware(GZipMiddleware, minimum_size=500)

@@ -35,6 +35,8 @@ logger = logging.getLogger(__name__)
 
 INTERVIEW_COOKIE = "nightlegs_interview"
 LANGUAGE_COOKIE = "nightlegs_lang"
+#: The night diary's sign-in cookie (``diary.service.SESSION_COOKIE``).
+DIARY_COOKIE = "nightlegs_diary"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 QUESTION_FIELD = "_question"
 STEP_FIELD = "_step"
@@ -137,6 +139,7 @@ def render(
             "settings": web.context.settings,
             "emergency_numbers": [web.deployment.ambulance, web.deployment.general],
             "t": t,
+            "diary_signed_in": DIARY_COOKIE in request.cookies,
             **context,
         },
     )
