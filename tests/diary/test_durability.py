@@ -100,3 +100,26 @@ def test_an_acknowledged_entry_survives_kill_9(settings, tmp_path):
         )
         assert signed.status_code == 200
         assert signed.json()["id"] == diary["id"]
+
+
+def test_two_server_processes_on_one_database_see_each_others_writes(settings, tmp_path):
+    migrate.upgrade(settings)
+    log = tmp_path / "servers.log"
+    with (
+        server(settings.database_url, log) as (first, _a),
+        server(settings.database_url, log) as (second, _b),
+    ):
+        created = httpx.post(f"{first}/api/v1/diaries", timeout=10)
+        assert created.status_code == 201, created.text
+        diary = created.json()
+        headers = {"Authorization": f"Bearer {diary['token']}"}
+        entries = f"/api/v1/diaries/{diary['id']}/entries"
+        put = httpx.put(f"{first}{entries}/{NIGHT}", json=ENTRY, headers=headers, timeout=10)
+        assert put.status_code == 201, put.text
+        seen = httpx.get(f"{second}{entries}", headers=headers, timeout=10).json()["entries"]
+        assert [e["date"] for e in seen] == [NIGHT]
+        changed = {**ENTRY, "severity": 3}
+        put = httpx.put(f"{second}{entries}/{NIGHT}", json=changed, headers=headers, timeout=10)
+        assert put.status_code == 200, put.text
+        seen = httpx.get(f"{first}{entries}", headers=headers, timeout=10).json()["entries"]
+        assert [e["severity"] for e in seen] == [3]
