@@ -90,6 +90,15 @@ def test_without_enough_nights_the_interview_stands(kb):
     assert level(kb, merged) == "consultation"
 
 
+def test_the_diary_only_ever_adds_to_the_interview():
+    interview = {"nights_per_week": 4.0, "worsening": "present", "sleep_disturbance": "unknown"}
+    diary = {"nights_per_week": 1.0, "worsening": "absent", "sleep_disturbance": "absent"}
+    merged = merge_with_interview(interview, diary)
+    assert merged == {"nights_per_week": 4.0, "worsening": "present", "sleep_disturbance": "absent"}
+    raised = merge_with_interview({"nights_per_week": 1.0}, {"nights_per_week": 3.5})
+    assert raised == {"nights_per_week": 3.5}
+
+
 def test_a_stored_entry_gives_back_its_body() -> None:
     import datetime as dt
 

@@ -12,9 +12,10 @@ said stands):
 - ``sleep_disturbance``: ``present`` or ``absent`` from the nights awake
   because of the legs over the last 4 weeks.
 
-When an interview is saved in the diary, these replace its answers for the
-same findings (the diary was written night by night; the interview is
-recalled): see :func:`merge_with_interview`.
+When an interview is saved in the diary, the diary can only add to what the
+person said, never take it back (see :func:`merge_with_interview`): a quiet
+diary does not lower the urgency of what the interview reported, and a trend
+that is not significant is not proof that nothing is getting worse.
 """
 
 from __future__ import annotations
@@ -44,5 +45,18 @@ def evidence_from_summary(summary: Summary) -> dict[str, Value]:
 def merge_with_interview(
     interview: Mapping[str, Value], diary: Mapping[str, Value]
 ) -> dict[str, Value]:
-    """The interview's evidence with the diary's findings in place of its own."""
-    return {**interview, **diary}
+    """The interview's evidence, raised by the diary's findings where they say more.
+
+    - ``nights_per_week``: the higher of the two;
+    - ``worsening`` and ``sleep_disturbance``: the diary's ``present`` wins; its
+      ``absent`` only fills in when the interview did not say (or said "I don't
+      know"), so a recalled "yes" is never overruled by a quieter diary.
+    """
+    merged = dict(interview)
+    for finding, value in diary.items():
+        said = interview.get(finding)
+        if isinstance(value, float):
+            merged[finding] = max(value, said) if isinstance(said, float) else value
+        elif value == "present" or said in (None, "unknown"):
+            merged[finding] = value
+    return merged
