@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Path
 from sqlalchemy.orm import Session
 
-from nightlegs.api import flow
+from nightlegs.api import flow, interview_store
 from nightlegs.api.deps import KbDep, SessionDep, SettingsDep
 from nightlegs.api.errors import INTERVIEW_NOT_FOUND, NOT_FOUND, TOO_LARGE, UNPROCESSABLE
 from nightlegs.api.evidence import merge_evidence
@@ -40,16 +40,7 @@ def start_interview(
     step = flow.begin(kb, merge_evidence(kb, body.evidence, "evidence"))
     with session.begin():
         repository.delete_expired(session, ttl=_ttl(settings))
-        interview = repository.create(
-            session,
-            language=language,
-            values=step.values,
-            asked=step.asked,
-            pending=step.pending,
-            done=step.done,
-            kb_version=kb.version,
-            kb_hash=kb.content_hash,
-        )
+        interview = interview_store.store_new(session, kb, language, step)
     return _step(kb, interview.id, language, step)
 
 
@@ -76,16 +67,7 @@ def answer_interview(
             repository.asked_question(interview.pending) if interview.pending else None,
             {item.finding for item in body.answers},
         )
-        repository.save_answers(
-            session,
-            interview,
-            values=step.values,
-            asked=step.asked,
-            pending=step.pending,
-            done=step.done,
-            kb_version=kb.version,
-            kb_hash=kb.content_hash,
-        )
+        interview_store.store_step(session, kb, interview, step)
     return _step(kb, interview.id, interview.language, step)
 
 

@@ -20,7 +20,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from nightlegs import __version__
-from nightlegs.api import flow
+from nightlegs.api import flow, interview_store
 from nightlegs.api.deps import Context, get_context
 from nightlegs.engine import Assessment, KnowledgeBase, Question, Value, assess, decide, merge
 from nightlegs.report.pdf import ReportUnavailable, render_pdf
@@ -298,16 +298,7 @@ def start_interview_page(
         if previous is not None:
             session.delete(previous)
         repository.delete_expired(session, ttl=ttl(context))
-        interview = repository.create(
-            session,
-            language=lang,
-            values=step.values,
-            asked=step.asked,
-            pending=step.pending,
-            done=step.done,
-            kb_version=kb.version,
-            kb_hash=kb.content_hash,
-        )
+        interview = interview_store.store_new(session, kb, lang, step)
         interview_id = interview.id
     response = redirect(f"/{lang}/interview")
     keep_interview(response, request, context, interview_id)
@@ -439,16 +430,7 @@ def answer_page(
         values = merge(kb, submission.answers, interview.values)
         result = flow.answer(kb, values, asked, pending, {a.finding for a in submission.answers})
         interview.language = lang
-        repository.save_answers(
-            session,
-            interview,
-            values=result.values,
-            asked=result.asked,
-            pending=result.pending,
-            done=result.done,
-            kb_version=kb.version,
-            kb_hash=kb.content_hash,
-        )
+        interview_store.store_step(session, kb, interview, result)
         level = kb.levels[result.next.decision.level].id
         interview.acknowledged_level = lowered(kb, level, interview.acknowledged_level)
         interrupt = needs_interruption(kb, level, interview.acknowledged_level)
