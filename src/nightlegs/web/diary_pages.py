@@ -177,11 +177,11 @@ def _message(
     *,
     page: str,
     here: str,
-    title: str,
-    message: str,
+    key: str,
     status: int,
     back: tuple[str, str] | None = None,
 ) -> HTMLResponse:
+    """A page with one message: ``key`` names its title and text (TITLES, MESSAGES)."""
     t = web.pages.translators[lang]
     return render(
         web,
@@ -190,9 +190,9 @@ def _message(
         "diary/message.html",
         page=page,
         here=here,
-        title=t(title),
+        title=t(TITLES[key]),
         status=status,
-        message=t(message),
+        message=t(MESSAGES[key]),
         back=back,
     )
 
@@ -205,8 +205,7 @@ def _off(web: Web, request: Request, lang: str) -> HTMLResponse:
         lang,
         page="diary-start",
         here="/diary/",
-        title=TITLES["off"],
-        message=MESSAGES["off"],
+        key="off",
         status=503,
         back=(f"/{lang}/", t(N_("Go to the start page"))),
     )
@@ -680,8 +679,7 @@ def deleted_page(lang: LangDep, request: Request, web: WebDep) -> HTMLResponse:
         lang,
         page="diary-deleted",
         here="/diary/deleted",
-        title=TITLES["deleted"],
-        message=MESSAGES["deleted"],
+        key="deleted",
         status=200,
         back=(f"/{lang}/", t(N_("Go to the start page"))),
     )
@@ -738,8 +736,7 @@ def _gone(web: Web, request: Request, lang: str, token: str) -> HTMLResponse:
         lang,
         page="error",
         here=f"/shared/{token}",
-        title=TITLES["gone"],
-        message=MESSAGES["gone"],
+        key="gone",
         status=404,
     )
     _private(response)
@@ -782,8 +779,7 @@ def shared_report(
             lang,
             page="error",
             here=f"/shared/{token}",
-            title=TITLES["no_report"],
-            message=MESSAGES["no_report"],
+            key="no_report",
             status=503,
             back=(f"/{lang}/shared/{token}", t(N_("Back to the diary"))),
         )
