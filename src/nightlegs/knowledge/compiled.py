@@ -54,6 +54,8 @@ class CompiledCondition:
     source: schema.Condition
     features: tuple[ScoredFeature, ...]
     criteria: tuple[CompiledCriterion, ...]
+    hidden_when: Rule | None = None
+    may_lead: Rule | None = None
 
     @property
     def id(self) -> str:
@@ -64,6 +66,20 @@ class CompiledCondition:
 class CompiledTriageRule:
     source: schema.TriageRule
     rank: int
+    rule: Rule
+    #: For an unresolved red flag: the sign that could not be ruled out.
+    sign: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledLeadTie:
+    source: schema.LeadTie
+    rule: Rule | None
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledContradiction:
+    source: schema.Contradiction
     rule: Rule
 
 
@@ -99,10 +115,18 @@ class CompiledContraindication:
 
 
 @dataclass(frozen=True, slots=True)
+class CompiledVariant:
+    rule: Rule
+    text: schema.LText
+
+
+@dataclass(frozen=True, slots=True)
 class CompiledAdvice:
     source: schema.AdviceItem
     give_when: Rule
     contraindications: tuple[CompiledContraindication, ...]
+    variants: tuple[CompiledVariant, ...] = ()
+    caveats: tuple[CompiledVariant, ...] = ()
 
     @property
     def id(self) -> str:
@@ -160,6 +184,12 @@ class KnowledgeBase:
     question_texts: schema.Questions
     texts: schema.Texts
     red_flags: frozenset[str]
+    #: The closed list of emergency-level red flags (policy v2, principle 2).
+    emergency_red_flags: tuple[str, ...] = ()
+    lead_ties: tuple[CompiledLeadTie, ...] = ()
+    contradictions: tuple[CompiledContradiction, ...] = ()
+    #: For every finding, the question item that asks it (label, re-ask words).
+    items: dict[str, schema.QuestionItem] = field(default_factory=dict)
     predicate_exprs: dict[str, Expr] = field(default_factory=dict)
     #: For every number finding, answers on both sides of every limit the rules use.
     probe_values: dict[str, tuple[float, ...]] = field(default_factory=dict)

@@ -89,6 +89,7 @@ class Expr:
 
 _CONTEXT_OPS = {
     "present",
+    "answered_unknown",
     "known",
     "unknown",
     "ref",
@@ -128,7 +129,7 @@ def parse(data: Any, path: tuple[str | int, ...] = ()) -> Expr:
     if op not in _CONTEXT_OPS:
         raise ExpressionError(path, f"unknown operator '{op}'")
     arg = data[op]
-    if op in {"known", "unknown", "present"}:
+    if op in {"known", "unknown", "present", "answered_unknown"}:
         return Expr(op, arg=str(arg), finding=str(arg))
     if op in {"out_of_scope", "none_listed"}:
         if not isinstance(arg, bool):
@@ -183,7 +184,7 @@ def compile_expr(expr: Expr) -> Compiled:
             return None if result is None else not result
 
         return negate
-    if expr.finding is not None and op not in {"known", "unknown", "present"}:
+    if expr.finding is not None and op not in {"known", "unknown", "present", "answered_unknown"}:
         return _compile_finding(expr)
     return _compile_context(expr)
 
@@ -223,6 +224,9 @@ def _compile_finding(expr: Expr) -> Compiled:
         def test_is(ctx: EvalContext) -> Truth:
             value = ctx.values.get(finding, _MISSING)
             if value is _MISSING:
+                # "Counts as absent" (missing=False) makes "is absent" true.
+                if ctx.missing is False:
+                    return wanted == "absent"
                 return ctx.missing
             if value == UNKNOWN:
                 return None
@@ -264,6 +268,10 @@ def _compile_context(expr: Expr) -> Compiled:
     if op == "present":
         # Definite: true only for an answer "present"; never unknown.
         return lambda ctx: ctx.values.get(arg) == "present"
+    if op == "answered_unknown":
+        # Definite: true only for an explicit "I don't know" (not for a finding
+        # nobody gave): the unresolved red flags and laboratory gates of policy v2.
+        return lambda ctx: ctx.values.get(arg) == UNKNOWN
     if op == "ref":
         return lambda ctx: ctx.predicates[arg](ctx)
     if op == "suspected":

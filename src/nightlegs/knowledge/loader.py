@@ -17,13 +17,16 @@ from nightlegs.knowledge.compiled import (
     CompiledAdvice,
     CompiledCondition,
     CompiledContraindication,
+    CompiledContradiction,
     CompiledCriterion,
     CompiledFactorRule,
+    CompiledLeadTie,
     CompiledQuestion,
     CompiledRouting,
     CompiledScopeRule,
     CompiledTestRule,
     CompiledTriageRule,
+    CompiledVariant,
     FindingDef,
     KnowledgeBase,
     Rule,
@@ -55,6 +58,7 @@ FILES = (
     "advice",
     "questions",
     "texts",
+    "consistency",
 )
 
 M = TypeVar("M")
@@ -252,13 +256,19 @@ class _Builder:
             CompiledTriageRule(rule, self.level_ranks.get(rule.level, 0), r)
             for i, rule in enumerate(triage.rules)
             if (r := self.expr("triage", ("rules", i, "when"), rule.when))
-        )
+        ) + self.build_unresolved(triage.unresolved)
         for i, rule in enumerate(triage.rules):
             if rule.level not in self.level_ranks:
                 self.issues.append(
                     self.files["triage"].issue(("rules", i, "level"), f"unknown level {rule.level}")
                 )
+            if rule.lead not in (None, "listed") and rule.lead not in self.condition_ids:
+                self.issues.append(
+                    self.files["triage"].issue(("rules", i, "lead"), f"unknown lead {rule.lead}")
+                )
             self.sources_exist("triage", ("rules", i), rule.sources)
+        lead_ties = self.build_lead_ties(triage.lead_ties)
+        contradictions = self.build_contradictions()
         scope_rules = tuple(
             CompiledScopeRule(rule, r)
             for i, rule in enumerate(triage.scope)
@@ -296,6 +306,10 @@ class _Builder:
                 if rule.source.red_flag
                 for f in rule.rule.expr.findings()
             ),
+            emergency_red_flags=tuple(triage.unresolved.findings),
+            lead_ties=lead_ties,
+            contradictions=contradictions,
+            items={item.finding: item for q in questions.questions for item in q.items},
         )
         object.__setattr__(kb, "predicate_exprs", dict(self.predicate_exprs))
         object.__setattr__(kb, "probe_values", self.probe_values(kb))
@@ -308,6 +322,66 @@ class _Builder:
             self.issues.append(
                 self.files["triage"].issue(("levels",), f"levels must be {wanted}, got {have}")
             )
+
+    def build_unresolved(
+        self, unresolved: schema.UnresolvedRedFlags
+    ) -> tuple[CompiledTriageRule, ...]:
+        """One rule per emergency-level red flag: answered "I don't know", it
+        gives at least ``unresolved.level`` and names the sign."""
+        path: NodePath = ("unresolved",)
+        self.sources_exist("triage", path, unresolved.sources)
+        if unresolved.level not in self.level_ranks:
+            self.issues.append(self.files["triage"].issue(path, f"unknown level {unresolved.level}"))
+            return ()
+        rules = []
+        for finding in unresolved.findings:
+            if finding not in self.findings:
+                self.issues.append(self.files["triage"].issue(path, f"unknown finding {finding}"))
+                continue
+            source = schema.TriageRule(
+                id=f"unresolved-{finding}",
+                level=unresolved.level,
+                when={"answered_unknown": finding},
+                reason=unresolved.reason,
+                sources=unresolved.sources,
+            )
+            rule = self.expr("triage", path, source.when)
+            if rule:
+                rules.append(
+                    CompiledTriageRule(source, self.level_ranks[unresolved.level], rule, finding)
+                )
+        return tuple(rules)
+
+    def build_lead_ties(self, ties: list[schema.LeadTie]) -> tuple[CompiledLeadTie, ...]:
+        result = []
+        for i, tie in enumerate(ties):
+            path: NodePath = ("lead_ties", i)
+            self.sources_exist("triage", path, tie.sources)
+            for condition in (tie.first, *tie.before):
+                if condition not in self.condition_ids:
+                    self.issues.append(
+                        self.files["triage"].issue(path, f"unknown condition {condition}")
+                    )
+            rule = None if tie.when is None else self.expr("triage", (*path, "when"), tie.when)
+            result.append(CompiledLeadTie(tie, rule))
+        return tuple(result)
+
+    def build_contradictions(self) -> tuple[CompiledContradiction, ...]:
+        items = self.model(
+            "consistency", list[schema.Contradiction], self.files["consistency"].data
+        )
+        result = []
+        for i, item in enumerate(items or []):
+            self.sources_exist("consistency", (i,), item.sources)
+            for finding in item.findings:
+                if finding not in self.findings:
+                    self.issues.append(
+                        self.files["consistency"].issue((i,), f"unknown finding {finding}")
+                    )
+            rule = self.expr("consistency", (i, "when"), item.when)
+            if rule:
+                result.append(CompiledContradiction(item, rule))
+        return tuple(result)
 
     def build_predicates(self) -> dict[str, Compiled]:
         raw = self.files["predicates"].data or {}
@@ -357,7 +431,24 @@ class _Builder:
                 for j, feature in enumerate(item.features)
                 if (f := self.build_feature(feature, (i, "features", j)))
             ]
-            result.append(CompiledCondition(item, tuple(features), tuple(criteria)))
+            for finding in item.unresolved_signs:
+                if finding not in self.findings:
+                    self.issues.append(
+                        self.files["conditions"].issue((i,), f"unknown finding {finding}")
+                    )
+            hidden = (
+                self.expr("conditions", (i, "hidden_when"), item.hidden_when)
+                if item.hidden_when is not None
+                else None
+            )
+            may_lead = (
+                self.expr("conditions", (i, "may_lead"), item.may_lead)
+                if item.may_lead is not None
+                else None
+            )
+            result.append(
+                CompiledCondition(item, tuple(features), tuple(criteria), hidden, may_lead)
+            )
         return tuple(result)
 
     def build_feature(self, feature: schema.Feature, path: NodePath) -> ScoredFeature | None:
@@ -457,9 +548,20 @@ class _Builder:
                 rule = self.expr("advice", (*path, "contraindications", j, "when"), contra.when)
                 if rule:
                     contras.append(CompiledContraindication(contra, rule))
+            variants = self.build_variants(item.variants, (*path, "variants"))
+            caveats = self.build_variants(item.caveats, (*path, "caveats"))
             if give:
-                result.append(CompiledAdvice(item, give, tuple(contras)))
+                result.append(CompiledAdvice(item, give, tuple(contras), variants, caveats))
         return tuple(result)
+
+    def build_variants(
+        self, variants: list[schema.TextVariant], path: NodePath
+    ) -> tuple[CompiledVariant, ...]:
+        return tuple(
+            CompiledVariant(rule, variant.text)
+            for j, variant in enumerate(variants)
+            if (rule := self.expr("advice", (*path, j, "when"), variant.when))
+        )
 
     def build_questions(self, questions: schema.Questions) -> tuple[CompiledQuestion, ...]:
         stages = list(questions.stages)
@@ -500,6 +602,7 @@ def _all_exprs(kb: KnowledgeBase, predicates: dict[str, Any]) -> list[Any]:
     exprs: list[Any] = list(predicates.values())
     for condition in kb.conditions:
         exprs.extend(c.rule.expr for c in condition.criteria)
+        exprs.extend(r.expr for r in (condition.hidden_when, condition.may_lead) if r)
         exprs.extend(f.rule.expr for f in condition.features if f.rule)
     exprs.extend(r.rule.expr for r in kb.triage_rules)
     exprs.extend(r.rule.expr for r in kb.scope_rules)
@@ -509,6 +612,8 @@ def _all_exprs(kb: KnowledgeBase, predicates: dict[str, Any]) -> list[Any]:
     for item in kb.advice:
         exprs.append(item.give_when.expr)
         exprs.extend(c.rule.expr for c in item.contraindications)
+        exprs.extend(v.rule.expr for v in (*item.variants, *item.caveats))
+    exprs.extend(c.rule.expr for c in kb.contradictions)
     return exprs
 
 

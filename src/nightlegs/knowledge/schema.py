@@ -77,6 +77,9 @@ class UnitAlias(Strict):
 class LabUnits(Strict):
     finding: str
     accepts: list[UnitAlias]
+    #: The LOINC code of this laboratory value in the vocabulary's unit, as
+    #: checked against the published LOINC table (kb/CHANGELOG.md).
+    loinc: str | None = None
     sources: list[str] = Field(min_length=1)
 
 
@@ -107,7 +110,9 @@ class Feature(Strict):
 
 
 class Codes(Strict):
-    icd10: str
+    #: WHO ICD-10; a code that exists only in ICD-10-CM goes under ``icd10cm``.
+    icd10: str | None = None
+    icd10cm: str | None = None
     icpc2: str | None = None
     snomed: str | None = None
 
@@ -121,6 +126,14 @@ class Condition(Strict):
     sources: list[str] = Field(min_length=1)
     criteria: list[Criterion] = Field(min_length=1)
     features: list[Feature] = Field(min_length=1)
+    #: Red-flag findings whose explicit "I don't know" lists this condition as
+    #: "cannot be ruled out" (policy v2, principle 2).
+    unresolved_signs: list[str] = []
+    #: Not listed at all while this holds (policy v2: RLS with a criterion answered "no").
+    hidden_when: ExprData | None = None
+    #: Leads only while this holds (policy v2: akathisia without whole-body
+    #: restlessness is a low-likelihood alternative that never leads).
+    may_lead: ExprData | None = None
 
 
 class TriageLevel(Strict):
@@ -136,6 +149,29 @@ class TriageRule(Strict):
     reason: LText
     red_flag: bool = False
     warning_if_unknown: LText | None = None
+    #: The condition this rule belongs to (it leads when this rule sets the
+    #: level), or ``listed`` for a rule about any listed covered condition.
+    lead: str | None = None
+    #: What to do if it gets worse, for this situation (added to the level's).
+    safety_net: LText | None = None
+    sources: list[str] = Field(min_length=1)
+
+
+class UnresolvedRedFlags(Strict):
+    """Emergency-level red flags: each one left unknown gives at least ``level``."""
+
+    level: str
+    findings: list[str] = Field(min_length=1)
+    reason: LText
+    sources: list[str] = Field(min_length=1)
+
+
+class LeadTie(Strict):
+    """On a tie in level, ``first`` leads before ``before`` (when ``when`` holds)."""
+
+    first: str
+    before: list[str] = Field(min_length=1)
+    when: ExprData | None = None
     sources: list[str] = Field(min_length=1)
 
 
@@ -149,6 +185,8 @@ class ScopeRule(Strict):
 class Triage(Strict):
     levels: list[TriageLevel]
     rules: list[TriageRule]
+    unresolved: UnresolvedRedFlags
+    lead_ties: list[LeadTie] = []
     scope: list[ScopeRule]
 
 
@@ -198,12 +236,23 @@ class Contraindication(Strict):
     sources: list[str] = Field(min_length=1)
 
 
+class TextVariant(Strict):
+    """A text used instead of (variant) or added to (caveat) an item's text."""
+
+    when: ExprData
+    text: LText
+
+
 class AdviceItem(Strict):
     id: str
     kind: Literal["self_care", "safety"]
     text: LText
     give_when: ExprData
     contraindications: list[Contraindication] = []
+    #: The first variant whose condition holds replaces the text.
+    variants: list[TextVariant] = []
+    #: Every caveat whose condition holds is added after the text.
+    caveats: list[TextVariant] = []
     sources: list[str] = Field(min_length=1)
 
 
@@ -264,4 +313,18 @@ class Texts(Strict):
     red_flag_unknown_intro: LText
     out_of_scope: LText
     no_reason: LText
+    #: Said instead of ``no_reason`` while some urgent sign was not answered "no".
+    no_reason_unchecked: LText
+    assumes_absent: LText
+    cannot_be_ruled_out: LText
     withheld_prefix: LText
+
+
+class Contradiction(Strict):
+    """Answers that cannot both be true; refused naming ``findings`` (policy principle 5)."""
+
+    id: str
+    findings: list[str] = Field(min_length=2)
+    when: ExprData
+    message: str
+    sources: list[str] = Field(min_length=1)
