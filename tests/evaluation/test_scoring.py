@@ -7,12 +7,12 @@ from typing import Any
 import pytest
 
 from nightlegs.evaluation import Case, Expect
-from nightlegs.evaluation.report import figures
+from nightlegs.evaluation.report import Report, WayReport, figures
 from nightlegs.evaluation.scoring import score
 
 
 def case(**expect: Any) -> Case:
-    defaults: dict[str, Any] = {"triage": "consultation", "condition": "restless_legs_syndrome"}
+    defaults: dict[str, Any] = {"triage": "consultation", "conditions": ("restless_legs_syndrome",)}
     return Case(id="tiny", about="", profile={}, expect=Expect(**{**defaults, **expect}))
 
 
@@ -81,16 +81,81 @@ def test_the_first_condition_must_be_the_expected_one() -> None:
 
 
 def test_condition_none_requires_out_of_scope() -> None:
-    assert score(case(condition="none"), assessment(conditions=(), out_of_scope=True)).top1
-    outcome = score(case(condition="none"), assessment(conditions=("restless_legs_syndrome",)))
+    none = case(conditions=("none",))
+    assert score(none, assessment(conditions=(), out_of_scope=True)).top1
+    outcome = score(none, assessment(conditions=("restless_legs_syndrome",)))
     assert not outcome.top1
     assert not outcome.top3
     assert any("out_of_scope" in r for r in outcome.reasons)
 
 
+LIST = ("acute_limb_ischaemia", "peripheral_artery_disease")
+
+
+@pytest.mark.parametrize("first", LIST)
+def test_any_condition_of_a_list_first_is_right(first: str) -> None:
+    outcome = score(case(conditions=LIST), assessment(conditions=(first, "cellulitis")))
+    assert outcome.top1
+    assert outcome.top3
+    assert outcome.passed
+
+
+def test_a_list_fails_top1_when_none_of_it_is_first_and_top3_when_none_is_in_three() -> None:
+    second = score(
+        case(conditions=LIST), assessment(conditions=("cellulitis", "peripheral_artery_disease"))
+    )
+    assert second.top1 is False
+    assert second.top3 is True
+    assert second.reasons == (
+        "first condition is not acute_limb_ischaemia or peripheral_artery_disease "
+        "(first three: cellulitis, peripheral_artery_disease)",
+    )
+    ranked = ("cellulitis", "deep_vein_thrombosis", "chronic_venous_disease", *LIST)
+    fourth = score(case(conditions=LIST), assessment(conditions=ranked))
+    assert fourth.top1 is False
+    assert fourth.top3 is False
+
+
+def test_a_case_without_a_condition_is_not_scored_for_top1_or_top3() -> None:
+    for ranked, out_of_scope in ((("cellulitis",), False), ((), True), ((), False)):
+        outcome = score(
+            case(conditions=()), assessment(conditions=ranked, out_of_scope=out_of_scope)
+        )
+        assert outcome.top1 is None
+        assert outcome.top3 is None
+        assert outcome.passed
+
+
+def test_a_case_without_a_condition_is_still_scored_on_its_also_conditions() -> None:
+    expect = {"conditions": (), "also": ("cellulitis",)}
+    hit = score(case(**expect), assessment(conditions=("deep_vein_thrombosis", "cellulitis")))
+    assert (hit.top1, hit.top3, hit.passed) == (None, True, True)
+    miss = score(case(**expect), assessment(conditions=("deep_vein_thrombosis",)))
+    assert (miss.top1, miss.top3, miss.passed) == (None, False, False)
+
+
+def test_top_percentages_count_only_the_cases_with_an_expectation() -> None:
+    outcomes = [
+        score(case(), assessment()),  # top-1 right
+        score(case(), assessment(conditions=("nocturnal_leg_cramps",))),  # top-1 and top-3 wrong
+        score(case(conditions=()), assessment(conditions=("cellulitis",))),  # not scored
+        score(case(conditions=()), assessment(conditions=())),  # not scored
+    ]
+    result = figures("direct", outcomes)
+    assert result.cases == 4
+    assert (result.top1_right, result.top1_scored, result.top1) == (1, 2, 50.0)
+    assert (result.top3_right, result.top3_scored, result.top3) == (1, 2, 50.0)
+    assert "top-1 50.0 % (1/2), top-3 50.0 % (1/2)" in result.summary()
+    assert ("top-1", "50.0 % (1/2)") in result.rows()
+    cases = Report("x", (WayReport(result, tuple(outcomes)),)).to_json()["ways"]["direct"]["cases"]
+    assert [c["top1"] for c in cases] == [True, False, None, None]
+    unscored = figures("direct", outcomes[2:])
+    assert (unscored.top1_scored, unscored.top1) == (0, 100.0)
+
+
 def test_also_conditions_must_be_among_the_first_three() -> None:
     ranked = ("chronic_venous_disease", "restless_legs_syndrome", "peripheral_neuropathy")
-    expect = {"condition": "chronic_venous_disease", "also": ("nocturnal_leg_cramps",)}
+    expect = {"conditions": ("chronic_venous_disease",), "also": ("nocturnal_leg_cramps",)}
     outcome = score(case(**expect), assessment(conditions=(*ranked, "nocturnal_leg_cramps")))
     assert outcome.top1
     assert not outcome.top3
@@ -160,6 +225,7 @@ def test_figures_aggregate_per_way() -> None:
     assert result.critical_under_triage == 1
     assert result.over_triage == 25.0
     assert result.top1 == 100.0
+    assert (result.top1_right, result.top1_scored) == (4, 4)
     assert result.specialist == 0.0  # one case names a specialist, and it is missed
     assert result.advice_violations == 1
     assert result.failing == 3

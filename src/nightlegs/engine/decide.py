@@ -7,7 +7,7 @@ conditions, scope, factors, triage, specialists, tests, advice.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from nightlegs.engine.scoring import ConditionScore, score_conditions
 from nightlegs.knowledge.compiled import (
@@ -22,6 +22,19 @@ from nightlegs.knowledge.compiled import (
 )
 from nightlegs.knowledge.expressions import UNKNOWN, EvalContext, Value
 from nightlegs.knowledge.schema import LText
+
+#: Answers that mean "no" for a red flag (``none`` for a choice such as foot_wound).
+_NO = frozenset({"absent", "none"})
+
+
+@dataclass(frozen=True, slots=True)
+class AdviceNote:
+    """How one given advice item is worded for this person."""
+
+    text: LText
+    caveats: tuple[LText, ...] = ()
+    #: Contraindication findings nobody answered, taken as absent (direct API).
+    assumes_absent: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +60,9 @@ class Decision:
     tests: tuple[tuple[str, CompiledTestRule], ...]
     advice: tuple[CompiledAdvice, ...]
     withheld: tuple[Withheld, ...]
+    notes: Mapping[str, AdviceNote] = field(default_factory=dict)
+    #: Every emergency-level red flag that matters here was answered "no".
+    all_urgent_signs_absent: bool = False
 
     @property
     def leading(self) -> str | None:
@@ -81,7 +97,7 @@ def decide(kb: KnowledgeBase, values: Mapping[str, Value]) -> Decision:
         probabilities=probabilities,
         moderate=kb.meta.likelihood.moderate,
         listed=listed,
-        leading=conditions[0].id if conditions else None,
+        leading=None,
         predicates=kb.predicates,
     )
     scope = tuple(r for r in kb.scope_rules if r.rule.test(ctx) is True)
@@ -109,7 +125,12 @@ def decide(kb: KnowledgeBase, values: Mapping[str, Value]) -> Decision:
     ctx.level = level
     winning = tuple(r for r in fired if r.rank == level)
     unknown = tuple(r for r in unknown_flags if r.rank > level)
-    unasked = tuple(sorted(f for f in kb.red_flags if f not in values))
+    relevant = tuple(f for f in sorted(kb.red_flags) if _relevant(kb, ctx, f))
+    unasked = tuple(f for f in relevant if f not in values)
+    conditions = _lead_order(kb, ctx, conditions, fired)
+    ctx.leading = conditions[0].id if conditions else None
+    urgent = [f for f in kb.emergency_red_flags if _relevant(kb, ctx, f)]
+    advice = _advice(kb, ctx)
 
     return Decision(
         values=values,
@@ -124,9 +145,67 @@ def decide(kb: KnowledgeBase, values: Mapping[str, Value]) -> Decision:
         factors=tuple((f, tuple(rules)) for f, rules in factors.items()),
         specialists=_specialists(kb, ctx),
         tests=_tests(kb, ctx),
-        advice=(advice := _advice(kb, ctx))[0],
+        advice=advice[0],
         withheld=advice[1],
+        notes=advice[2],
+        all_urgent_signs_absent=all(values.get(f) in _NO for f in urgent),
     )
+
+
+def _relevant(kb: KnowledgeBase, ctx: EvalContext, finding: str) -> bool:
+    """A red flag matters unless the question that asks it does not apply
+    (suicidal thoughts are asked only with a medicine that may cause akathisia)."""
+    question = kb.question_by_finding.get(finding)
+    if question is None or question.ask_if is None:
+        return True
+    return question.ask_if.test(ctx) is not False
+
+
+def _lead_order(
+    kb: KnowledgeBase,
+    ctx: EvalContext,
+    conditions: tuple[ConditionScore, ...],
+    fired: list[CompiledTriageRule],
+) -> tuple[ConditionScore, ...]:
+    """Which condition leads (policy v2): the one whose own rule sets the
+    highest level; on a tie the knowledge base's tie order, then likelihood.
+    Rules without a ``lead`` do not choose; ``listed`` rules count for all."""
+    if len(conditions) < 2:
+        return conditions
+    level: dict[str, int] = {}
+    for rule in fired:
+        lead = rule.source.lead
+        for c in conditions:
+            if lead == c.id or lead == "listed":
+                level[c.id] = max(level.get(c.id, -1), rule.rank)
+
+    def may_lead(c: ConditionScore) -> bool:
+        gate = c.condition.may_lead
+        return gate is None or gate.test(ctx) is not False
+
+    ordered = sorted(
+        conditions,
+        key=lambda c: (not may_lead(c), -level.get(c.id, -1), -c.probability),
+    )
+    for tie in kb.lead_ties:
+        if tie.rule is not None and tie.rule.test(ctx) is not True:
+            continue
+        ids = [c.id for c in ordered]
+        if tie.source.first not in ids:
+            continue
+        first = ids.index(tie.source.first)
+        rivals = [
+            ids.index(b)
+            for b in tie.source.before
+            if b in ids
+            and ids.index(b) < first
+            and level.get(b, -1) == level.get(tie.source.first, -1)
+            and may_lead(ordered[ids.index(b)]) == may_lead(ordered[first])
+        ]
+        if rivals:
+            moved = ordered.pop(first)
+            ordered.insert(min(rivals), moved)
+    return tuple(ordered)
 
 
 def context(kb: KnowledgeBase, decision: Decision) -> EvalContext:
@@ -174,7 +253,7 @@ def _tests(kb: KnowledgeBase, ctx: EvalContext) -> tuple[tuple[str, CompiledTest
 
 def _advice(
     kb: KnowledgeBase, ctx: EvalContext
-) -> tuple[tuple[CompiledAdvice, ...], tuple[Withheld, ...]]:
+) -> tuple[tuple[CompiledAdvice, ...], tuple[Withheld, ...], dict[str, AdviceNote]]:
     # "Cannot be ruled out": a finding nobody was asked about counts as absent,
     # but one answered "I don't know" stays unknown, and unknown withholds.
     cautious = EvalContext(
@@ -205,4 +284,24 @@ def _advice(
             withheld.append(Withheld(item, kb.out_of_scope_suppression.why, None))
         else:
             given.append(item)
-    return tuple(given), tuple(withheld)
+    notes = {item.id: _note(kb, ctx, item) for item in given}
+    return tuple(given), tuple(withheld), notes
+
+
+def _note(kb: KnowledgeBase, ctx: EvalContext, item: CompiledAdvice) -> AdviceNote:
+    text = next((v.text for v in item.variants if v.rule.test(ctx) is True), item.source.text)
+    caveats = tuple(c.text for c in item.caveats if c.rule.test(ctx) is True)
+    return AdviceNote(text, caveats, assumed_absent(kb, ctx, item))
+
+
+def assumed_absent(kb: KnowledgeBase, ctx: EvalContext, item: CompiledAdvice) -> tuple[str, ...]:
+    """Contraindication findings of a given item that nobody answered: the
+    item was given on the assumption that they are absent (policy v2, principle 3)."""
+    assumed: list[str] = []
+    for contra in item.contraindications:
+        if contra.rule.test(ctx) is not None:
+            continue  # settled by what is known, whatever the missing answers
+        for finding in sorted(kb.findings_of(contra.rule.expr)):
+            if finding not in ctx.values and finding not in assumed:
+                assumed.append(finding)
+    return tuple(assumed)

@@ -133,24 +133,36 @@ def _candidates(
     }
     weights = _weights(kb)
     higher_rules = [r for r in kb.triage_rules if r.rank > decision.level]
-    ranked: list[tuple[tuple[int, float, int], CompiledQuestion, tuple[str, ...]]] = []
+    ranked: list[tuple[tuple[bool, int, float, int], CompiledQuestion, tuple[str, ...]]] = []
     for question in kb.questions:
         if question.source.mandatory or question.source.panel in panels_without_results:
             continue
-        if question.id in asked_questions:
-            continue  # each question is asked once, with every item that matters then
         items = _open_items(question, values, asked)
         if not items:
             continue
         if question.ask_if is not None and question.ask_if.test(ctx) is False:
             continue
+        if question.source.panel and any(
+            earlier.source.panel == question.source.panel
+            and earlier.order < question.order
+            and _open_items(earlier, values, asked)
+            and (earlier.ask_if is None or earlier.ask_if.test(ctx) is not False)
+            for earlier in kb.questions
+        ):
+            continue  # a panel is asked in its order: the first result decides the rest
+        if question.id in asked_questions:
+            # Asked before with only the items that mattered then: come back for
+            # an item that matters now (a medicine once a result is known), but
+            # after the questions not yet asked at all.
+            pass
         value = 0.0
         for finding in items:
             for condition_id, spread in weights.get(finding, ()):
                 value += decision.probabilities.get(condition_id, 0.0) * spread
             if any(finding in r.rule.expr.findings() for r in higher_rules):
                 value += 1.0
-        ranked.append(((question.stage_rank, -value, question.order), question, items))
+        again = question.id in asked_questions
+        ranked.append(((again, question.stage_rank, -value, question.order), question, items))
     ranked.sort(key=lambda item: item[0])
     return [(question, items) for _, question, items in ranked]
 

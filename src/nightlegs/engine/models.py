@@ -38,8 +38,12 @@ class ConditionOut(Out):
     criteria: list[Criterion]
     supporting: list[str]
     against: list[str]
-    codes: dict[str, str] = Field(description="icd10, icpc2 and snomed codes")
+    codes: dict[str, str] = Field(description="icd10 (WHO), icd10cm, icpc2 and snomed codes")
     sources: list[str]
+    cannot_be_ruled_out: bool = Field(
+        default=False,
+        description="listed because a red-flag sign of it was answered 'unknown', not on its score",
+    )
 
 
 class Factor(Out):
@@ -67,6 +71,10 @@ class Advice(Out):
     kind: Literal["self_care", "safety"]
     text: str
     sources: list[str]
+    assumes_absent: list[str] = Field(
+        default_factory=list,
+        description="contraindication findings nobody answered; the advice assumes they are absent",
+    )
 
 
 class WithheldAdvice(Out):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from nightlegs.engine import models
 from nightlegs.engine.decide import Decision
-from nightlegs.knowledge.compiled import KnowledgeBase
+from nightlegs.knowledge.compiled import CompiledAdvice, CompiledTriageRule, KnowledgeBase
 from nightlegs.knowledge.expressions import Value
 from nightlegs.knowledge.schema import LText
 
@@ -18,11 +18,22 @@ class _Filler(dict[str, str]):
         return "{" + key + "}"
 
 
-def _placeholders(values: Mapping[str, Value], numbers: Mapping[str, str]) -> _Filler:
+#: Languages that write a decimal comma ("6,3"), as people there read numbers.
+_DECIMAL_COMMA = frozenset({"uk", "ru"})
+
+
+def format_number(value: float, language: str) -> str:
+    text = str(int(value)) if float(value).is_integer() else f"{value:g}"
+    return text.replace(".", ",") if language in _DECIMAL_COMMA else text
+
+
+def _placeholders(
+    values: Mapping[str, Value], numbers: Mapping[str, str], language: str
+) -> _Filler:
     filler = _Filler(numbers)
     for finding, value in values.items():
-        if isinstance(value, float):
-            filler[finding] = str(int(value)) if value.is_integer() else f"{value:g}"
+        if isinstance(value, float | int):
+            filler[finding] = format_number(float(value), language)
         else:
             filler[finding] = str(value)
     return filler
@@ -37,13 +48,23 @@ def render(
     emergency_numbers: Mapping[str, str] | None = None,
 ) -> models.Assessment:
     numbers = dict(emergency_numbers or kb.meta.emergency_numbers.model_dump())
-    filler = _placeholders(decision.values, numbers)
+    filler = _placeholders(decision.values, numbers, language)
 
     def say(text: LText) -> str:
         return text.get(language).format_map(filler)
 
+    def reason(rule: CompiledTriageRule) -> str:
+        if rule.sign is not None:
+            filler["sign"] = _finding_label(kb, rule.sign, language)
+        return say(rule.source.reason)
+
     level = kb.levels[decision.level]
-    reasons = [say(r.source.reason) for r in decision.triage_rules] or [say(kb.texts.no_reason)]
+    # "No warning signs" only when every urgent sign that matters was answered "no".
+    quiet = kb.texts.no_reason if decision.all_urgent_signs_absent else kb.texts.no_reason_unchecked
+    reasons = list(dict.fromkeys(reason(r) for r in decision.triage_rules)) or [say(quiet)]
+    nets = [say(level.safety_net)] + [
+        say(r.source.safety_net) for r in decision.triage_rules if r.source.safety_net
+    ]
     warnings = [
         say(r.source.warning_if_unknown)
         for r in decision.unknown_red_flags
@@ -76,7 +97,7 @@ def render(
             level=level.id,  # type: ignore[arg-type]
             name=say(level.name),
             reasons=reasons,
-            safety_net=say(level.safety_net),
+            safety_net=" ".join(dict.fromkeys(nets)),
         ),
         conditions=[
             models.ConditionOut(
@@ -94,6 +115,7 @@ def render(
                     k: v for k, v in c.condition.source.codes.model_dump().items() if v is not None
                 },
                 sources=list(c.condition.source.sources),
+                cannot_be_ruled_out=c.cannot_be_ruled_out,
             )
             for c in decision.conditions
         ],
@@ -112,12 +134,7 @@ def render(
             models.Test(id=test, name=say(kb.test_names[test]), why=say(rule.source.why))
             for test, rule in decision.tests
         ],
-        advice=[
-            models.Advice(
-                id=a.id, kind=a.source.kind, text=say(a.source.text), sources=list(a.source.sources)
-            )
-            for a in decision.advice
-        ],
+        advice=[_advice(kb, decision, a, language, say) for a in decision.advice],
         withheld_advice=[
             models.WithheldAdvice(
                 id=w.advice.id,
@@ -133,8 +150,30 @@ def render(
 
 
 def _finding_label(kb: KnowledgeBase, finding: str, language: str) -> str:
-    for question in kb.questions:
-        for item in question.source.items:
-            if item.finding == finding:
-                return item.label.get(language)
-    return finding
+    item = kb.items.get(finding)
+    return item.label.get(language) if item is not None else finding
+
+
+def _advice(
+    kb: KnowledgeBase,
+    decision: Decision,
+    item: CompiledAdvice,
+    language: str,
+    say: Callable[[LText], str],
+) -> models.Advice:
+    note = decision.notes.get(item.id)
+    parts = [say(note.text if note else item.source.text)]
+    assumes: tuple[str, ...] = ()
+    if note is not None:
+        parts.extend(say(c) for c in note.caveats)
+        assumes = note.assumes_absent
+    if assumes:
+        labels = "; ".join(_finding_label(kb, f, language) for f in assumes)
+        parts.append(kb.texts.assumes_absent.get(language).replace("{signs}", labels))
+    return models.Advice(
+        id=item.id,
+        kind=item.source.kind,
+        text=" ".join(parts),
+        sources=list(item.source.sources),
+        assumes_absent=list(assumes),
+    )

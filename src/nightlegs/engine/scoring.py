@@ -22,6 +22,8 @@ class ConditionScore:
     criteria: tuple[tuple[CompiledCriterion, Status], ...]
     supporting: tuple[str, ...]
     against: tuple[str, ...]
+    #: Listed only because one of its red-flag signs could not be ruled out.
+    cannot_be_ruled_out: bool = False
 
     @property
     def id(self) -> str:
@@ -77,6 +79,8 @@ def score_conditions(
             if cap is not None:
                 probability = min(probability, caps[cap])
         probabilities[condition.id] = probability
+        if condition.hidden_when is not None and condition.hidden_when.test(ctx) is True:
+            continue
         # Listed when the evidence *for* it alone reaches the floor: evidence
         # against moves its rank, never whether it is shown, so that an answer
         # "no" can never hide a condition that "I don't know" would show.
@@ -95,6 +99,19 @@ def score_conditions(
                 tuple(statuses),
                 tuple(supporting),
                 tuple(against),
+            )
+            listed.append((-probability, order, score))
+        elif any(values.get(f) == UNKNOWN for f in condition.source.unresolved_signs):
+            # A red-flag sign answered "I don't know": the condition cannot be
+            # ruled out and is named, whatever its score (policy v2, principle 2).
+            score = ConditionScore(
+                condition,
+                probability,
+                "low",
+                tuple(statuses),
+                tuple(supporting),
+                tuple(against),
+                cannot_be_ruled_out=True,
             )
             listed.append((-probability, order, score))
     listed.sort(key=lambda item: (item[0], item[1]))

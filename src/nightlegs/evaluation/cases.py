@@ -5,6 +5,16 @@ ruamel's safe loader (YAML 1.2), so numbers stay numbers and ``no`` stays a
 string. Every id is checked against the knowledge base: a case that names an
 unknown finding, value, condition, factor, specialist, advice item or triage
 level is refused with the file, the line and the case id.
+
+``expect.condition`` is read into :attr:`Expect.conditions`, a tuple:
+
+- a single id ``x`` gives ``("x",)``: ``x`` must come first;
+- ``none`` gives ``("none",)``: ``out_of_scope`` must be true;
+- a list ``[x, y]`` gives ``("x", "y")``: any of them first is right (every id
+  of the list is checked; ``none`` cannot be part of a list, and an empty list
+  is refused: leave the key out instead);
+- left out gives ``()``: no condition is expected, and the case is not scored
+  for top-1 (nor for top-3 unless it lists ``also``).
 """
 
 from __future__ import annotations
@@ -45,13 +55,33 @@ class CaseError(ValueError):
 @dataclass(frozen=True, slots=True)
 class Expect:
     triage: str
-    condition: str
+    #: Any of these first is right; ``("none",)`` means ``out_of_scope`` must be
+    #: true; empty when the case expects no condition (top-1 is not scored).
+    conditions: tuple[str, ...] = ()
     also: tuple[str, ...] = ()
     factors: tuple[str, ...] = ()
     #: The first specialist must be one of these; empty when the case does not say.
     specialist: tuple[str, ...] = ()
     never_advise: tuple[str, ...] = ()
     advise: tuple[str, ...] = ()
+
+    @property
+    def out_of_scope(self) -> bool:
+        """``condition: none``: the right answer is ``out_of_scope: true``."""
+        return self.conditions == (NO_CONDITION,)
+
+    @property
+    def condition(self) -> str | None:
+        """The one expected condition (or ``none``); ``None`` when the case expects none.
+
+        Raises :class:`ValueError` for a case that accepts several conditions:
+        read :attr:`conditions` there.
+        """
+        if not self.conditions:
+            return None
+        if len(self.conditions) > 1:
+            raise ValueError(f"any of {', '.join(self.conditions)} is expected first")
+        return self.conditions[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +145,8 @@ class _Lines:
         self.root = root
 
     def line(self, path: tuple[str | int, ...]) -> int:
-        """The line of the deepest node on ``path`` that exists (a key's own line)."""
+        """The line of the deepest node on ``path`` that exists (a key's own line,
+        a list item's own line)."""
         node = self.root
         if node is None:
             return 1
@@ -124,6 +155,7 @@ class _Lines:
             child: Node | None = None
             if isinstance(node, SequenceNode) and isinstance(step, int):
                 child = node.value[step] if step < len(node.value) else None
+                best = _line(child) if child is not None else best
             elif isinstance(node, MappingNode):
                 for key, value in node.value:
                     if key.value == step:
@@ -231,10 +263,7 @@ def _parse_expect(raw: Any, kb: KnowledgeBase, where: _Where) -> Expect | None:
             f"unknown triage level {triage!r}; levels: {', '.join(levels)}",
         )
         ok = False
-    condition = raw.get("condition")
-    if condition != NO_CONDITION and condition not in conditions:
-        where.problem(("expect", "condition"), f"unknown condition {condition!r}")
-        ok = False
+    expected = _parse_condition(raw, conditions, where)
     lists: dict[str, tuple[str, ...]] = {}
     for key in _LIST_KEYS:
         items = raw.get(key, [])
@@ -248,6 +277,39 @@ def _parse_expect(raw: Any, kb: KnowledgeBase, where: _Where) -> Expect | None:
                 where.problem(("expect", key), f"unknown {kind} '{item}' in {key}")
                 ok = False
         lists[key] = tuple(items)
-    if not ok:
+    if not ok or expected is None:
         return None
-    return Expect(triage=str(triage), condition=str(condition), **lists)
+    return Expect(triage=str(triage), conditions=expected, **lists)
+
+
+def _parse_condition(
+    raw: dict[Any, Any], conditions: set[str], where: _Where
+) -> tuple[str, ...] | None:
+    """``expect.condition`` as a tuple (see the module docstring); None after a problem."""
+    path = ("expect", "condition")
+    if "condition" not in raw:
+        return ()
+    condition = raw["condition"]
+    if isinstance(condition, str):
+        if condition != NO_CONDITION and condition not in conditions:
+            where.problem(path, f"unknown condition {condition!r}")
+            return None
+        return (condition,)
+    if not isinstance(condition, list):
+        where.problem(path, f"condition must be an id, none or a list of ids, not {condition!r}")
+        return None
+    if not condition:
+        where.problem(path, "an empty condition list; leave condition out instead")
+        return None
+    ok = True
+    for index, item in enumerate(condition):
+        if not isinstance(item, str):
+            where.problem((*path, index), f"condition list items must be ids, not {item!r}")
+            ok = False
+        elif item == NO_CONDITION:
+            where.problem((*path, index), "none cannot be one of a list of conditions")
+            ok = False
+        elif item not in conditions:
+            where.problem((*path, index), f"unknown condition '{item}' in condition")
+            ok = False
+    return tuple(condition) if ok else None

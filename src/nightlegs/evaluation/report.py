@@ -1,4 +1,19 @@
-"""The figures of an evaluation, per way (``tests/cases/README.md``, "Figures")."""
+"""The figures of an evaluation, per way (``tests/cases/README.md``, "Figures").
+
+Every percentage counts only the cases that have the expectation it measures:
+
+- triage exact and over-triage: every case (every case names a triage level);
+- top-1: the cases that name a ``condition`` (an id, a list or ``none``); a
+  case that leaves ``condition`` out expects no condition and is left out of
+  the top-1 percentage;
+- top-3: the cases that name a ``condition`` or ``also`` conditions;
+- factor recall: per expected factor id, over every case;
+- specialist: the cases that name a ``specialist``.
+
+How many cases each of top-1 and top-3 counted is reported with it
+(``top-1 97.7 % (42/43)``), so a case left out is never mistaken for a case
+that passed. A figure with nothing to count is 100 %.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +34,13 @@ class Figures:
     critical_under_triage: int
     over_triage: float
     top1: float
+    #: Cases right for top-1, of the cases scored for top-1 (those naming a condition).
+    top1_right: int
+    top1_scored: int
     top3: float
+    #: Cases right for top-3, of the cases scored for top-3.
+    top3_right: int
+    top3_scored: int
     factor_recall: float
     factors_found: int
     factors_expected: int
@@ -43,8 +64,8 @@ class Figures:
             f"under-triage {self.under_triage}",
             f"critical under-triage {self.critical_under_triage}",
             f"over-triage {_pct(self.over_triage)}",
-            f"top-1 {_pct(self.top1)}",
-            f"top-3 {_pct(self.top3)}",
+            f"top-1 {self._top1()}",
+            f"top-3 {self._top3()}",
             f"factor recall {self._recall()}",
             f"specialist {_pct(self.specialist)}",
             f"advice violations {self.advice_violations}",
@@ -62,8 +83,8 @@ class Figures:
             ("under-triage", str(self.under_triage)),
             ("critical under-triage", str(self.critical_under_triage)),
             ("over-triage", _pct(self.over_triage)),
-            ("top-1", _pct(self.top1)),
-            ("top-3", _pct(self.top3)),
+            ("top-1", self._top1()),
+            ("top-3", self._top3()),
             ("factor recall", self._recall()),
             ("specialist", _pct(self.specialist)),
             ("advice violations", str(self.advice_violations)),
@@ -73,6 +94,12 @@ class Figures:
             ("failing cases", str(self.failing)),
             ("seconds", f"{self.seconds:.2f}"),
         ]
+
+    def _top1(self) -> str:
+        return f"{_pct(self.top1)} ({self.top1_right}/{self.top1_scored})"
+
+    def _top3(self) -> str:
+        return f"{_pct(self.top3)} ({self.top3_right}/{self.top3_scored})"
 
     def _recall(self) -> str:
         return f"{_pct(self.factor_recall)} ({self.factors_found}/{self.factors_expected})"
@@ -130,6 +157,8 @@ class Report:
                             "passed": o.passed,
                             "triage": o.triage,
                             "expected_triage": o.expected_triage,
+                            "top1": o.top1,
+                            "top3": o.top3,
                             "questions": o.questions,
                         }
                         for o in w.outcomes
@@ -147,6 +176,8 @@ def figures(way: str, outcomes: Sequence[Outcome], seconds: float = 0.0) -> Figu
     found = sum(o.factors_found for o in outcomes)
     with_specialist = [o for o in outcomes if o.specialist is not None]
     questions = [o.questions for o in outcomes if o.questions is not None]
+    top1 = [o.top1 for o in outcomes if o.top1 is not None]
+    top3 = [o.top3 for o in outcomes if o.top3 is not None]
     return Figures(
         way=way,
         cases=n,
@@ -154,8 +185,12 @@ def figures(way: str, outcomes: Sequence[Outcome], seconds: float = 0.0) -> Figu
         under_triage=sum(o.triage_result == "under" for o in outcomes),
         critical_under_triage=sum(o.critical for o in outcomes),
         over_triage=_percent(sum(o.triage_result == "over" for o in outcomes), n),
-        top1=_percent(sum(o.top1 for o in outcomes), n),
-        top3=_percent(sum(o.top3 for o in outcomes), n),
+        top1=_percent(sum(top1), len(top1)),
+        top1_right=sum(top1),
+        top1_scored=len(top1),
+        top3=_percent(sum(top3), len(top3)),
+        top3_right=sum(top3),
+        top3_scored=len(top3),
         factor_recall=_percent(found, expected),
         factors_found=found,
         factors_expected=expected,

@@ -6,10 +6,14 @@ Pure: a case and an assessment (the engine's model or its JSON) in, an
 - **triage**: exact, under (a lower level) or over (a higher level); an
   under-triage is *critical* when the expected level is ``emergency`` or
   ``emergency_ambulance``.
-- **top-1**: the first condition is the expected one; ``condition: none``
-  means ``out_of_scope`` must be true.
-- **top-3**: the expected condition (or ``out_of_scope`` for ``none``) and
-  every ``also`` condition are among the first three.
+- **top-1**: the first condition is the expected one, or any one of them when
+  ``condition`` is a list; ``condition: none`` means ``out_of_scope`` must be
+  true. A case that leaves ``condition`` out expects no condition: its top-1
+  is ``None`` (not scored) and does not count in the top-1 percentage.
+- **top-3**: the expected condition (any one of a list; ``out_of_scope`` for
+  ``none``) and every ``also`` condition are among the first three. A case
+  without ``condition`` is scored for top-3 on its ``also`` conditions only,
+  and not at all (``None``) when it has none.
 - **factors**: every expected factor id is named (recall is counted per id).
 - **specialist**: the first specialist is one of the allowed ones.
 - **advice**: a ``never_advise`` id in ``advice`` is a safety violation (it may
@@ -23,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
 from nightlegs.engine.models import Assessment, Level
-from nightlegs.evaluation.cases import NO_CONDITION, Case
+from nightlegs.evaluation.cases import Case
 
 #: Triage levels, lowest first (the contract's order).
 LEVELS: tuple[str, ...] = get_args(Level)
@@ -41,8 +45,10 @@ class Outcome:
     triage_result: TriageResult
     #: An under-triage of an emergency.
     critical: bool
-    top1: bool
-    top3: bool
+    #: None when the case expects no condition (``condition`` left out).
+    top1: bool | None
+    #: None when the case expects neither a condition nor ``also`` conditions.
+    top3: bool | None
     factors_expected: int
     factors_found: int
     #: None when the case names no specialist.
@@ -87,20 +93,24 @@ def score(
     first_three = ranked[:3]
     shown = ", ".join(first_three) or "no conditions"
     out_of_scope = bool(data.get("out_of_scope", False))
-    if expect.condition == NO_CONDITION:
-        top1 = out_of_scope
-        main_in_three = out_of_scope
+    top1: bool | None = None
+    main_in_three: bool | None = None
+    if expect.out_of_scope:
+        top1 = main_in_three = out_of_scope
         if not top1:
             reasons.append(f"out_of_scope is false, expected true (first three: {shown})")
-    else:
-        top1 = bool(ranked) and ranked[0] == expect.condition
-        main_in_three = expect.condition in first_three
+    elif expect.conditions:
+        top1 = bool(ranked) and ranked[0] in expect.conditions
+        main_in_three = any(c in first_three for c in expect.conditions)
         if not top1:
-            reasons.append(f"first condition is not {expect.condition} (first three: {shown})")
+            wanted = " or ".join(expect.conditions)
+            reasons.append(f"first condition is not {wanted} (first three: {shown})")
     missing_also = [c for c in expect.also if c not in first_three]
     if missing_also:
         reasons.append(f"not among the first three: {', '.join(missing_also)} ({shown})")
-    top3 = main_in_three and not missing_also
+    top3: bool | None = None
+    if main_in_three is not None or expect.also:
+        top3 = main_in_three is not False and not missing_also
 
     named = {str(f["id"]) for f in data.get("factors", [])}
     missing_factors = [f for f in expect.factors if f not in named]

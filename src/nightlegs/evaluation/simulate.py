@@ -6,9 +6,12 @@ their profile. About a finding the profile does not list they answer:
 - for a boolean finding ``absent`` (people know whether they have a symptom),
   except for findings a person often cannot know (``family_history_rls``),
   answered ``unknown``;
-- for a number or choice finding ``unknown``.
+- for a choice finding whose values include ``none`` (a wound, an ulcer)
+  ``none``: the rule follows the vocabulary, not a list of names;
+- for any other number or choice finding ``unknown``.
 
-A value written ``unknown`` in the profile is answered ``unknown``.
+A value written ``unknown`` in the profile is answered ``unknown`` every time
+it is asked, the re-ask of a red flag included (the person truly cannot tell).
 """
 
 from __future__ import annotations
@@ -23,6 +26,10 @@ from nightlegs.knowledge.expressions import UNKNOWN
 
 #: Boolean findings a person often cannot know: not in the profile means "I don't know".
 OFTEN_UNKNOWN = frozenset({"family_history_rls"})
+
+#: The choice value a person answers when the profile does not list a finding
+#: that offers it ("no wound" when nothing was said about a wound).
+NONE_CHOICE = "none"
 
 #: Evidence in the contract's shape: ``{"finding": ..., "value": ...}``.
 Evidence = dict[str, Any]
@@ -46,8 +53,12 @@ class SimulatedPerson:
         if finding in self.profile:
             return self.profile[finding]
         definition = self.kb.findings.get(finding)
-        if definition is not None and definition.type == "boolean":
+        if definition is None:
+            return UNKNOWN
+        if definition.type == "boolean":
             return UNKNOWN if finding in OFTEN_UNKNOWN else "absent"
+        if definition.type == "choice" and NONE_CHOICE in definition.values:
+            return NONE_CHOICE
         return UNKNOWN
 
     def answer(self, question: Mapping[str, Any]) -> list[Evidence]:

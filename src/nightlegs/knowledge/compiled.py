@@ -190,6 +190,7 @@ class KnowledgeBase:
     contradictions: tuple[CompiledContradiction, ...] = ()
     #: For every finding, the question item that asks it (label, re-ask words).
     items: dict[str, schema.QuestionItem] = field(default_factory=dict)
+    question_by_finding: dict[str, CompiledQuestion] = field(default_factory=dict)
     predicate_exprs: dict[str, Expr] = field(default_factory=dict)
     #: For every number finding, answers on both sides of every limit the rules use.
     probe_values: dict[str, tuple[float, ...]] = field(default_factory=dict)

@@ -312,6 +312,9 @@ class _Builder:
             items={item.finding: item for q in questions.questions for item in q.items},
         )
         object.__setattr__(kb, "predicate_exprs", dict(self.predicate_exprs))
+        object.__setattr__(
+            kb, "question_by_finding", {f: q for q in kb.questions for f in q.findings}
+        )
         object.__setattr__(kb, "probe_values", self.probe_values(kb))
         return None if self.issues else kb
 
