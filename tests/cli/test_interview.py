@@ -90,7 +90,7 @@ def test_the_whole_interview_to_the_result(invoke: Invoke, kb: KnowledgeBase) ->
     out = result.stdout
     assert out.count("Question ") == len(typed)
     assert "Urgent signs · Question 1 · 0 %" in out
-    assert "First we rule out problems that need help straight away." in out  # why we ask
+    assert "First we rule out problems that need help straight away" in out  # why we ask
     assert "1) Yes  2) No  3) I don't know" in out
     assert "Result" in out
     assert expected.triage.name in out

@@ -44,7 +44,13 @@ def test_urgent_signs_come_first_and_cover_every_red_flag(kb):
     state = simulate(kb, values(CASES["rls-classic"]["profile"]))
     urgent = [a for a in state.asked if kb.question(a.question_id).source.stage == "urgent"]
     assert [a.question_id for a in state.asked[: len(urgent)]] == [a.question_id for a in urgent]
-    assert kb.red_flags <= {f for a in urgent for f in a.findings}
+    mandatory = {
+        f for q in kb.questions if q.source.mandatory and q.source.stage == "urgent" for f in q.findings
+    }
+    assert mandatory <= {f for a in urgent for f in a.findings}
+    # Policy v2: the other red flags are urgent follow-ups, asked as soon as they apply.
+    for flag in kb.red_flags - mandatory:
+        assert kb.question_by_finding[flag].source.stage == "urgent", flag
 
 
 def test_a_red_flag_answered_unknown_is_asked_again_once_in_other_words(kb):

@@ -69,9 +69,15 @@ def test_a_rule_without_a_source(kb_copy):
     edit(
         kb_copy,
         "triage.yaml",
-        "    sources: [bmj-ces]\n  - id: saddle-numbness",
-        "    sources: []\n  - id: saddle-numbness",
+        "    sources: [ukka-hyperkalaemia-2020]\n  - id: potassium-critical-low",
+        "    sources: []\n  - id: potassium-critical-low",
     )
+    assert any("triage.yaml:" in i and "sources" in i for i in issues_of(kb_copy))
+
+
+def test_a_v2_block_without_a_source(kb_copy):
+    # The unresolved red flags and the lead ties of policy v2 cite sources too.
+    edit(kb_copy, "triage.yaml", "  sources: [nightlegs-policy]\n\n# On a tie", "  sources: []\n\n# On a tie")
     assert any("triage.yaml:" in i and "sources" in i for i in issues_of(kb_copy))
 
 
@@ -81,23 +87,16 @@ def test_an_unknown_source(kb_copy):
 
 
 def test_a_question_that_can_never_be_asked(kb_copy):
-    edit(kb_copy, "questions.yaml", "  - id: q-duration\n", "  - id: q-duration\n")
-    # duration_months feeds only two features; without them no rule reads it.
+    # caffeine_cups_per_day feeds one predicate; without it no rule reads the answer.
     edit(
         kb_copy,
-        "conditions.yaml",
-        "    - {when: {finding: duration_months, ge: 6}, weight: 0.3}\n",
-        "",
+        "predicates.yaml",
+        "  when: {finding: caffeine_cups_per_day, ge: 4}\n",
+        "  when: {finding: smoking}\n",
     )
-    edit(
-        kb_copy,
-        "conditions.yaml",
-        "    - {when: {finding: duration_months, lt: 1}, weight: 0.3}\n",
-        "",
-    )
-    line = line_of(kb_copy, "questions.yaml", "- id: q-duration")
+    line = line_of(kb_copy, "questions.yaml", "- id: q-caffeine")
     assert (
-        f"questions.yaml:{line}: question q-duration can never be asked: no rule uses its answers"
+        f"questions.yaml:{line}: question q-caffeine can never be asked: no rule uses its answers"
         in issues_of(kb_copy)
     )
 

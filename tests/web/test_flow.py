@@ -33,7 +33,7 @@ def test_a_restless_legs_profile_reaches_its_results(client: TestClient, lang: s
     assert results.lang == lang
     assert results.attr("data-triage-level") == ["consultation"]
     assert results.attr("data-condition")[0] == "restless_legs_syndrome"
-    assert asked[:2] == ["q-urgent-now", "q-urgent-leg"]
+    assert asked[0] == "q-urgent-now"  # every urgent sign first, on one page
     assert not emergencies
     assert str(client.get(f"/{lang}/interview").url).endswith(f"/{lang}/results")
 
@@ -63,9 +63,6 @@ def test_an_emergency_interrupts_then_lets_the_person_continue(client: TestClien
     start(client)
     urgent_now = read(client.get("/uk/interview"))
     response = client.post("/uk/interview/answer", data=answers_for(urgent_now, DVT_PROFILE))
-    assert read(response).question == "q-urgent-leg"
-
-    response = client.post("/uk/interview/answer", data=answers_for(read(response), DVT_PROFILE))
     page = read(response)
     assert page.kind == "emergency"
     assert page.attr("data-triage-level") == ["emergency"]
@@ -109,7 +106,7 @@ def test_a_higher_emergency_interrupts_again(client: TestClient) -> None:
 
 def test_back_shows_the_last_answer_prefilled_and_walks_further_back(client: TestClient) -> None:
     start(client)
-    for _ in range(4):  # urgent now, urgent leg, leg symptoms, age
+    for _ in range(3):  # urgent signs, leg symptoms, age
         page = read(client.get("/uk/interview"))
         client.post("/uk/interview/answer", data=answers_for(page, RLS_PROFILE))
     pending = read(client.get("/uk/interview"))
@@ -120,7 +117,7 @@ def test_back_shows_the_last_answer_prefilled_and_walks_further_back(client: Tes
     assert back.kind == "question"
     assert back.question == "q-age"
     assert back.number("age") == "54"
-    assert back.hidden()["_step"] == "3"
+    assert back.hidden()["_step"] == "2"
 
     further = read(client.get(back.links["back"]))
     assert further.question == "q-leg-symptoms"
@@ -136,11 +133,11 @@ def test_changing_an_earlier_answer_keeps_the_others(
     client: TestClient, settings: Settings
 ) -> None:
     start(client)
-    for _ in range(5):  # ... age, sex
+    for _ in range(4):  # ... age, sex
         page = read(client.get("/uk/interview"))
         client.post("/uk/interview/answer", data=answers_for(page, RLS_PROFILE))
     before = stored(settings)[0]
-    back = read(client.get("/uk/interview/back?step=3"))
+    back = read(client.get("/uk/interview/back?step=2"))
     assert back.question == "q-age"
     data = {**answers_for(back, RLS_PROFILE), "age": "61"}
     response = client.post("/uk/interview/answer", data=data, follow_redirects=False)
@@ -268,7 +265,7 @@ def test_resume_in_a_new_browser_with_the_cookie(make_client: Callable[..., Test
     fresh.cookies.set(INTERVIEW_COOKIE, cookie)
     resumed = read(fresh.get("/en/interview"))
     assert resumed.kind == "question"
-    assert resumed.question == where == "q-urgent-leg"
+    assert resumed.question == where == "q-leg-symptoms"
     start_page = read(fresh.get("/en/"))
     assert "/en/interview" in start_page.html  # "continue where you stopped"
 

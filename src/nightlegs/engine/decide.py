@@ -302,6 +302,8 @@ def assumed_absent(kb: KnowledgeBase, ctx: EvalContext, item: CompiledAdvice) ->
         if contra.rule.test(ctx) is not None:
             continue  # settled by what is known, whatever the missing answers
         for finding in sorted(kb.findings_of(contra.rule.expr)):
-            if finding not in ctx.values and finding not in assumed:
+            # A finding whose question does not apply (dialysis when kidney
+            # disease was answered "no") is settled by that answer.
+            if finding not in ctx.values and finding not in assumed and _relevant(kb, ctx, finding):
                 assumed.append(finding)
     return tuple(assumed)

@@ -65,8 +65,6 @@ def next_step(kb: KnowledgeBase, state: InterviewState) -> NextStep:
     values = state.values
     decision = decide(kb, values)
     asked_count = len(state.asked)
-    if asked_count >= kb.meta.interview.max_questions:
-        return NextStep(True, 1.0, None, decision)
     asked = {f for a in state.asked for f in a.findings}
     rechecked = {f for a in state.asked if a.question_id == RECHECK_ID for f in a.findings}
 
@@ -77,6 +75,13 @@ def next_step(kb: KnowledgeBase, state: InterviewState) -> NextStep:
     )
     if recheck:
         return _step(asked_count, 1, PlannedQuestion(None, recheck), decision)
+    # Safety questions come before the question limit: advice is never given on
+    # a contraindication nobody was asked about (policy v2, principle 3).
+    followup = _contraindication_followup(kb, decision, asked)
+    if asked_count >= kb.meta.interview.max_questions:
+        if followup is not None:
+            return _step(asked_count, 1, followup, decision)
+        return NextStep(True, 1.0, None, decision)
 
     for question in kb.questions:
         if question.source.mandatory:
@@ -104,7 +109,26 @@ def next_step(kb: KnowledgeBase, state: InterviewState) -> NextStep:
             continue
         chosen = informative if question.source.type == "group_multiple" else items
         return _step(asked_count, len(candidates), PlannedQuestion(question, chosen), decision)
+    if followup is not None:
+        return _step(asked_count, 1, followup, decision)
     return NextStep(True, 1.0, None, decision)
+
+
+def _contraindication_followup(
+    kb: KnowledgeBase, decision: Decision, asked: set[str]
+) -> PlannedQuestion | None:
+    """A short question about the contraindications of advice about to be given
+    that were never asked, or None when there are none."""
+    pending = [
+        f
+        for item in decision.advice
+        for f in decision.notes[item.id].assumes_absent
+        if f not in asked and f in kb.question_by_finding
+    ]
+    if not pending:
+        return None
+    question = kb.question_by_finding[pending[0]]
+    return PlannedQuestion(question, tuple(f for f in question.findings if f in pending))
 
 
 def _step(asked: int, remaining: int, planned: PlannedQuestion, decision: Decision) -> NextStep:
