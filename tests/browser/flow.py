@@ -161,7 +161,13 @@ class Visit:
                 # A real click at the input (it must be on the page and take the click,
                 # checked after); force only skips waiting for two stable animation
                 # frames per input, which halves the time of a whole flow.
-                self.form.locator(f'input{named}[value="{value}"]').check(force=True)
+                target = self.form.locator(f'input{named}[value="{value}"]')
+                try:
+                    target.check(force=True)
+                except PlaywrightError:
+                    # The page may still be scrolling to the new question (focus
+                    # moves after htmx settles): click again once it is stable.
+                    target.check()
             answers[finding] = value
         assert answers, f"{where}: no input named after a finding"
         return answers

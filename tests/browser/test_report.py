@@ -42,7 +42,7 @@ def test_the_report_is_a_short_pdf_with_names_and_codes(
         text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in reader.pages))
         for wanted in (
             getattr(condition.name, lang),  # Cyrillic in uk and ru: the fonts are embedded
-            condition.codes.icd10,
+            condition.codes.icd10 or condition.codes.icd10cm or "ICD code missing from the KB",
             condition.codes.icpc2 or "ICPC-2 code missing from the knowledge base",
             kb.meta.kb_version,
         ):

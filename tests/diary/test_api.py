@@ -450,7 +450,8 @@ def test_csv_export(diary, today):
 
 def test_fhir_export_of_30_entries_and_an_interview_validates(client, diary, today):
     fill(diary, today, 30)
-    interview = start_interview(client)
+    labs = [{"finding": "potassium", "value": 4.1}, {"finding": "tsat", "value": 25}]
+    interview = start_interview(client, SELF_CARE_EVIDENCE + labs)
     assert diary.post("/interviews", {"interview_id": interview}).status_code == 200
     response = diary.get("/export/fhir", params={"language": "en"})
     assert response.status_code == 200
@@ -484,14 +485,32 @@ def test_fhir_export_of_30_entries_and_an_interview_validates(client, diary, tod
     parts = {c["code"]["coding"][0]["code"] for c in first["component"]}
     assert {"severity", "episodes", "minutes-awake", "symptom", "walking"} <= parts
 
+    laboratory = [o for o in observations if o["category"][0]["coding"][0]["code"] == "laboratory"]
+    assert {
+        (
+            o["code"]["coding"][0]["system"],
+            o["code"]["coding"][0]["code"],
+            o["valueQuantity"]["code"],
+        )
+        for o in laboratory
+    } == {("http://loinc.org", "2823-3", "mmol/L"), ("http://loinc.org", "2502-3", "%")}
+
     conditions = [r for r in resources if r["resourceType"] == "Condition"]
     assert conditions
     for condition in conditions:
         assert condition["verificationStatus"]["coding"][0]["code"] == "provisional"
         systems = {c["system"] for c in condition["code"]["coding"]}
-        assert systems == {"http://hl7.org/fhir/sid/icd-10", "http://snomed.info/sct"}
+        assert systems <= {
+            "http://hl7.org/fhir/sid/icd-10",
+            "http://hl7.org/fhir/sid/icd-10-cm",
+            "http://snomed.info/sct",
+        }
     rls = next(c for c in conditions if c["code"]["text"] == "Restless legs syndrome")
-    assert {c["code"] for c in rls["code"]["coding"]} == {"G25.8", "32914008"}
+    assert {(c["system"], c["code"]) for c in rls["code"]["coding"]} == {
+        ("http://hl7.org/fhir/sid/icd-10", "G25.8"),
+        ("http://hl7.org/fhir/sid/icd-10-cm", "G25.81"),
+        ("http://snomed.info/sct", "32914008"),
+    }
 
     requests = [r for r in resources if r["resourceType"] == "ServiceRequest"]
     assert requests

@@ -60,7 +60,11 @@ def test_answers_that_mattered(kb: KnowledgeBase, profiles, settings: Settings) 
     assert medication.name in rows["med_ssri_snri"].relevance
     # Red flags answered "no" are counted, not listed; age and sex are in the header.
     assert not any(row.red_flag for row in view.answers)
-    assert view.red_flags_denied == label("red_flags_denied", "en", n=len(kb.red_flags))
+    # Policy v2: follow-up red flags (a cord reaching the groin ...) are asked only
+    # when they apply, so the count is of those asked and answered "no".
+    denied = sum(1 for f in kb.red_flags if evidence.get(f) in ("absent", "none"))
+    assert denied >= 13
+    assert view.red_flags_denied == label("red_flags_denied", "en", n=denied)
     assert "age" not in rows
     assert "sex" not in rows
     # Interview order.
@@ -99,7 +103,7 @@ def test_numbers_and_choices_in_words(kb: KnowledgeBase, profiles, settings: Set
     rows = {
         row.finding: row
         for row in _view(
-            kb, interview_values(kb, profiles["pad-claudication"]), "en", settings
+            kb, interview_values(kb, profiles["neuropathy-diabetic"]), "en", settings
         ).answers
     }
     side = next(
@@ -109,7 +113,7 @@ def test_numbers_and_choices_in_words(kb: KnowledgeBase, profiles, settings: Set
         if item.finding == "side" and item.choices
     )
     assert side.choices is not None
-    assert rows["side"].answer == side.choices["one"].get("en")
+    assert rows["side"].answer == side.choices["both"].get("en")
 
 
 def test_unknown_language_is_refused(kb: KnowledgeBase, profiles, settings: Settings) -> None:
@@ -129,3 +133,42 @@ def test_html_loads_nothing_from_elsewhere(
     assert links == ["report.css"]
     assert "@import" not in html
     assert "url(" not in html
+
+
+def test_laboratory_rows_carry_their_loinc_code(
+    kb: KnowledgeBase, profiles, settings: Settings
+) -> None:
+    evidence = interview_values(kb, profiles["cramps-thiazide"])
+    view = _view(kb, evidence, "en", settings)
+    rows = {row.finding: row for row in view.answers}
+    assert rows["potassium"].loinc == "2823-3"  # mmol/L: the mole-based code
+    # Every laboratory value shown has its code; nothing else has one.
+    for row in view.answers:
+        number = isinstance(evidence[row.finding], float)
+        assert row.loinc == (kb.loinc.get(row.finding) if number else None), row.finding
+    html = render_html(view, NOW)
+    assert '<span class="loinc">LOINC 2823-3</span>' in html
+
+
+def test_an_unknown_laboratory_value_has_no_loinc_code(
+    kb: KnowledgeBase, profiles, settings: Settings
+) -> None:
+    evidence = {**interview_values(kb, profiles["rls-low-ferritin-ssri"]), "ferritin": "unknown"}
+    rows = {row.finding: row for row in _view(kb, evidence, "en", settings).answers}
+    assert "ferritin" not in rows or rows["ferritin"].loinc is None
+
+
+@pytest.mark.parametrize("language", ["uk", "ru", "en"])
+def test_icd_codes_are_shown_with_their_system(
+    kb: KnowledgeBase, profiles, settings: Settings, language: str
+) -> None:
+    view = _view(kb, values(profiles["akathisia"]), language, settings)
+    codes = {c.id: c.codes for c in view.assessment.conditions}
+    assert "icd10" not in codes["drug_induced_akathisia"]
+    html = render_html(view, NOW)
+    cm, who = LABELS["icd10cm"][language], LABELS["icd10"][language]
+    assert f'<span class="system">{cm}</span> G25.71' in html
+    assert f'<span class="system">{who}</span> G25.71' not in html
+    if "restless_legs_syndrome" in codes:  # WHO ICD-10 and ICD-10-CM, each named
+        assert f'<span class="system">{who}</span> G25.8<' in html
+        assert f'<span class="system">{cm}</span> G25.81' in html

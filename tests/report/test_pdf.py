@@ -16,6 +16,7 @@ from nightlegs.knowledge import KnowledgeBase
 from nightlegs.report import RefusedURL, ReportUnavailable, render_pdf
 from nightlegs.report import pdf as report_pdf
 from nightlegs.report.context import build_view
+from nightlegs.report.labels import LABELS
 from nightlegs.report.pdf import PACKAGE_DIR, TEMPLATES, allowed_url, url_fetcher
 from nightlegs.settings import Settings
 from tests.report.conftest import NOW, interview_values
@@ -29,6 +30,7 @@ CASES = (
     "pe-warning",  # emergency_ambulance
     "neuropathy-diabetic",  # the longest reports
     "rls-low-ferritin-ssri",
+    "akathisia",  # an ICD-10-CM code and no WHO ICD-10 code
     "no-leg-symptoms",  # no condition listed
 )
 LANGUAGES = ("uk", "ru", "en")
@@ -86,7 +88,9 @@ def test_report_text(reports, kb: KnowledgeBase, case: str, language: str) -> No
     if assessment.conditions:
         first = assessment.conditions[0]
         assert _flat(first.name) in text  # Cyrillic in uk and ru, extracted intact
-        assert first.codes["icd10"] in text
+        for system in ("icd10", "icd10cm"):  # each code with its system's name
+            if system in first.codes:
+                assert f"{LABELS[system][language]} {first.codes[system]}" in text
         assert first.codes["icpc2"] in text
     assert _flat(assessment.disclaimer) in text
     assert not [r.getMessage() for r in records], "WeasyPrint warned"
@@ -243,4 +247,28 @@ def test_a_long_report_is_laid_out_compact(
     text = _flat("\n".join(page.extract_text() for page in reader.pages))
     for condition in assessment.conditions:
         assert _flat(condition.name) in text
-        assert condition.codes["icd10"] in text
+        for system in ("icd10", "icd10cm"):
+            if system in condition.codes:
+                assert condition.codes[system] in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_icd10_cm_code_is_printed_with_its_system(reports, language: str) -> None:
+    pdf, assessment, _ = reports["akathisia", language]
+    first = assessment.conditions[0]
+    assert first.id == "drug_induced_akathisia"
+    assert "icd10" not in first.codes  # G25.71 exists only in ICD-10-CM
+    text = _flat("\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages))
+    assert f"{LABELS['icd10cm'][language]} G25.71" in text
+    assert f"{LABELS['icd10'][language]} G25.71" not in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_laboratory_values_are_printed_with_their_loinc_code(
+    reports, kb: KnowledgeBase, profiles, language: str
+) -> None:
+    pdf, _, _ = reports["rls-low-ferritin-ssri", language]
+    text = _flat("\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages))
+    evidence = interview_values(kb, profiles["rls-low-ferritin-ssri"])
+    assert isinstance(evidence["ferritin"], float)
+    assert f"LOINC {kb.loinc['ferritin']}" in text

@@ -7,14 +7,20 @@ The bundle holds:
 - a ``QuestionnaireResponse`` per interview saved in the diary (items: the
   findings with their answers; questionnaire
   ``https://nightlegs.example/fhir/Questionnaire/nightlegs|<kb version>``);
+- a ``laboratory`` ``Observation`` per laboratory value the person gave in a
+  saved interview, coded in LOINC (``kb/units.yaml``; the value is in the
+  vocabulary's unit, in UCUM), derived from that interview's response;
 - an ``Observation`` per night (value: any symptoms; components: severity,
   episodes, minutes awake, each symptom, trigger and measure tried), one per
   week with entries (symptom nights, recorded nights, severity) and one with
   the diary's summary (nights a week, regular, worsening, the severity slope
   with its interval and p-value, sleep disturbance);
 - a provisional ``Condition`` per condition of the latest assessment, coded in
-  ICD-10 and SNOMED CT;
-- a ``ServiceRequest`` (``draft``, ``proposal``) per test to discuss.
+  WHO ICD-10 (``http://hl7.org/fhir/sid/icd-10``), ICD-10-CM
+  (``http://hl7.org/fhir/sid/icd-10-cm``; a code that exists only there, such
+  as G25.71, goes under this system alone) and SNOMED CT;
+- a ``ServiceRequest`` (``draft``, ``proposal``) per test to discuss, with its
+  LOINC code as well when the test is one laboratory value.
 
 Local codes live under ``https://nightlegs.example/fhir/``: ``.example`` is a
 domain reserved for examples (RFC 2606), so these names can never clash with
@@ -36,6 +42,8 @@ from nightlegs.knowledge import KnowledgeBase
 
 __all__ = [
     "ICD10",
+    "ICD10CM",
+    "LOINC",
     "QUESTIONNAIRE",
     "SNOMED",
     "SYSTEM",
@@ -50,6 +58,8 @@ TRIGGER_CODES = f"{SYSTEM}/CodeSystem/diary-trigger"
 MEASURE_CODES = f"{SYSTEM}/CodeSystem/diary-measure"
 TEST_CODES = f"{SYSTEM}/CodeSystem/test"
 ICD10 = "http://hl7.org/fhir/sid/icd-10"
+ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm"
+LOINC = "http://loinc.org"
 SNOMED = "http://snomed.info/sct"
 UCUM = "http://unitsofmeasure.org"
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
@@ -57,6 +67,28 @@ VERIFICATION_STATUS = "http://terminology.hl7.org/CodeSystem/condition-ver-statu
 DATA_ABSENT = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
 
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, SYSTEM)
+
+#: UCUM codes of the vocabulary's laboratory units (a unit missing here is
+#: exported as text, without a UCUM code).
+UCUM_CODES = {
+    "ug/L (= ng/mL)": "ug/L",
+    "%": "%",
+    "g/L": "g/L",
+    "mmol/L": "mmol/L",
+    "mL/min/1.73m2": "mL/min/{1.73_m2}",
+    "mIU/L": "m[IU]/L",
+    "pmol/L": "pmol/L",
+}
+
+#: Tests to discuss that are one laboratory value, and the finding whose LOINC
+#: code (kb/units.yaml) they measure. Panels (iron, blood count, electrolytes,
+#: glucose/HbA1c, kidney function) have no single code and get none.
+TEST_FINDINGS = {"ferritin": "ferritin", "thyroid_function": "tsh", "vitamin_b12": "vitamin_b12"}
+
+#: Tests with no finding of their own: CK is a test to discuss, not an answer.
+#: 2157-6 is Creatine kinase [Enzymatic activity/volume] in Serum or Plasma,
+#: checked as kb/CHANGELOG.md ("2026.11.1 — codes") describes.
+TEST_LOINC = {"creatine_kinase": "2157-6"}
 
 _DISPLAY = {
     "cramp": "Cramp",
@@ -99,6 +131,7 @@ def bundle(
         url = ids.url("QuestionnaireResponse", saved.interview_id)
         responses.append(url)
         items.append((url, _questionnaire_response(kb, saved, ids, subject)))
+        items.extend(_laboratory(kb, saved, url, ids, subject))
     for entry in entries:
         key = entry.date.isoformat()
         items.append(
@@ -129,15 +162,15 @@ def bundle(
             )
         for test in assessment.tests:
             key = f"test-{test.id}"
+            coding = [{"system": TEST_CODES, "code": test.id}]
+            if loinc := loinc_of_test(kb, test.id):
+                coding.append(_coding(LOINC, loinc))
             resource = {
                 "resourceType": "ServiceRequest",
                 "id": ids.id("ServiceRequest", key),
                 "status": "draft",
                 "intent": "proposal",
-                "code": {
-                    "coding": [{"system": TEST_CODES, "code": test.id}],
-                    "text": test.name,
-                },
+                "code": {"coding": coding, "text": test.name},
                 "subject": subject,
                 "authoredOn": stamp,
                 "reasonCode": [{"text": test.why}],
@@ -183,6 +216,59 @@ def _component(code: str, text: str, **value: Any) -> dict[str, Any]:
 
 
 _SURVEY = [{"coding": [_coding(OBSERVATION_CATEGORY, "survey", "Survey")]}]
+_LABORATORY = [{"coding": [_coding(OBSERVATION_CATEGORY, "laboratory", "Laboratory")]}]
+
+
+def loinc_of_test(kb: KnowledgeBase, test_id: str) -> str | None:
+    """The LOINC code of a test to discuss that is one laboratory value, if any."""
+    if test_id in TEST_FINDINGS:
+        return kb.loinc.get(TEST_FINDINGS[test_id])
+    return TEST_LOINC.get(test_id)
+
+
+def _laboratory(
+    kb: KnowledgeBase,
+    saved: SavedInterview,
+    response_url: str,
+    ids: _Ids,
+    subject: Mapping[str, str],
+) -> list[tuple[str, dict[str, Any]]]:
+    """A LOINC-coded Observation per laboratory value given in a saved interview."""
+    found = []
+    for finding, loinc in kb.loinc.items():
+        value = saved.values.get(finding)
+        if isinstance(value, bool) or not isinstance(value, float | int):
+            continue  # not given, or "I don't know"
+        definition = kb.findings.get(finding)
+        text = definition.means if definition is not None else finding
+        unit = definition.unit if definition is not None else None
+        quantity: dict[str, Any] = {"value": value}
+        if unit:
+            quantity["unit"] = unit
+            if unit in UCUM_CODES:
+                quantity |= {"system": UCUM, "code": UCUM_CODES[unit]}
+        key = f"lab-{saved.interview_id}-{finding}"
+        resource = {
+            "resourceType": "Observation",
+            "id": ids.id("Observation", key),
+            "status": "final",
+            "category": _LABORATORY,
+            "code": {"coding": [_coding(LOINC, loinc)], "text": text},
+            "subject": dict(subject),
+            "issued": saved.saved_at.isoformat(),
+            "valueQuantity": quantity,
+            "derivedFrom": [{"reference": response_url}],
+            "note": [
+                {
+                    "text": (
+                        "Reported by the person in the nightlegs interview (as they read it "
+                        "from their laboratory result), converted to the unit shown."
+                    )
+                }
+            ],
+        }
+        found.append((ids.url("Observation", key), resource))
+    return found
 
 
 def _questionnaire_response(
@@ -390,11 +476,11 @@ def _condition(
     stamp: str,
     evidence: list[dict[str, Any]],
 ) -> dict[str, Any]:
-    codings = []
-    if condition.codes.get("icd10"):
-        codings.append(_coding(ICD10, condition.codes["icd10"]))
-    if condition.codes.get("snomed"):
-        codings.append(_coding(SNOMED, condition.codes["snomed"]))
+    codings = [
+        _coding(system, code)
+        for key, system in (("icd10", ICD10), ("icd10cm", ICD10CM), ("snomed", SNOMED))
+        if (code := condition.codes.get(key))
+    ]
     resource: dict[str, Any] = {
         "resourceType": "Condition",
         "id": resource_id,

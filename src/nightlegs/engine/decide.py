@@ -115,8 +115,11 @@ def decide(kb: KnowledgeBase, values: Mapping[str, Value]) -> Decision:
     level = 0
     fired: list[CompiledTriageRule] = []
     unknown_flags: list[CompiledTriageRule] = []
+    floor = max((u.rank for u in kb.urgent_only if u.rule.test(ctx) is True), default=0)
     for rule in kb.triage_rules:
         result = rule.rule.test(ctx)
+        if result is True and rule.rank < floor:
+            continue  # e.g. no leg symptoms: only urgent rules still count
         if result is True:
             fired.append(rule)
             level = max(level, rule.rank)

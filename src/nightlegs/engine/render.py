@@ -102,7 +102,8 @@ def render(
         conditions=[
             models.ConditionOut(
                 id=c.id,
-                name=say(c.condition.source.name),
+                name=say(c.condition.source.name)
+                + (f" ({say(kb.texts.cannot_be_ruled_out)})" if c.cannot_be_ruled_out else ""),
                 likelihood=c.likelihood,
                 score=round(c.probability, 3),
                 criteria=[

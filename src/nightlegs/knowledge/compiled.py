@@ -78,6 +78,12 @@ class CompiledLeadTie:
 
 
 @dataclass(frozen=True, slots=True)
+class CompiledUrgentOnly:
+    rank: int
+    rule: Rule
+
+
+@dataclass(frozen=True, slots=True)
 class CompiledContradiction:
     source: schema.Contradiction
     rule: Rule
@@ -187,6 +193,7 @@ class KnowledgeBase:
     #: The closed list of emergency-level red flags (policy v2, principle 2).
     emergency_red_flags: tuple[str, ...] = ()
     lead_ties: tuple[CompiledLeadTie, ...] = ()
+    urgent_only: tuple[CompiledUrgentOnly, ...] = ()
     contradictions: tuple[CompiledContradiction, ...] = ()
     #: For every finding, the question item that asks it (label, re-ask words).
     items: dict[str, schema.QuestionItem] = field(default_factory=dict)
@@ -194,6 +201,8 @@ class KnowledgeBase:
     predicate_exprs: dict[str, Expr] = field(default_factory=dict)
     #: For every number finding, answers on both sides of every limit the rules use.
     probe_values: dict[str, tuple[float, ...]] = field(default_factory=dict)
+    #: For every laboratory finding, its LOINC code (kb/units.yaml).
+    loinc: dict[str, str] = field(default_factory=dict)
 
     @property
     def version(self) -> str:

@@ -26,6 +26,7 @@ from nightlegs.knowledge.compiled import (
     CompiledScopeRule,
     CompiledTestRule,
     CompiledTriageRule,
+    CompiledUrgentOnly,
     CompiledVariant,
     FindingDef,
     KnowledgeBase,
@@ -159,6 +160,7 @@ class _Builder:
         self.digest = digest
         self.issues: list[Issue] = []
         self.predicate_exprs: dict[str, Any] = {}
+        self.loinc: dict[str, str] = {}
 
     # -- helpers ---------------------------------------------------------------
 
@@ -268,6 +270,15 @@ class _Builder:
                 )
             self.sources_exist("triage", ("rules", i), rule.sources)
         lead_ties = self.build_lead_ties(triage.lead_ties)
+        urgent_only = []
+        for i, only in enumerate(triage.urgent_only):
+            self.sources_exist("triage", ("urgent_only", i), only.sources)
+            if only.level not in self.level_ranks:
+                self.issues.append(
+                    self.files["triage"].issue(("urgent_only", i), f"unknown level {only.level}")
+                )
+            elif rule := self.expr("triage", ("urgent_only", i, "when"), only.when):
+                urgent_only.append(CompiledUrgentOnly(self.level_ranks[only.level], rule))
         contradictions = self.build_contradictions()
         scope_rules = tuple(
             CompiledScopeRule(rule, r)
@@ -308,10 +319,12 @@ class _Builder:
             ),
             emergency_red_flags=tuple(triage.unresolved.findings),
             lead_ties=lead_ties,
+            urgent_only=tuple(urgent_only),
             contradictions=contradictions,
             items={item.finding: item for q in questions.questions for item in q.items},
         )
         object.__setattr__(kb, "predicate_exprs", dict(self.predicate_exprs))
+        object.__setattr__(kb, "loinc", dict(self.loinc))
         object.__setattr__(
             kb, "question_by_finding", {f: q for q in kb.questions for f in q.findings}
         )
@@ -410,6 +423,8 @@ class _Builder:
                 )
                 continue
             self.sources_exist("units", (i,), item.sources)
+            if item.loinc is not None:
+                self.loinc[item.finding] = item.loinc
             table[item.finding] = {
                 normalise_unit(alias.unit): UnitConversion(alias.unit, alias.factor, alias.offset)
                 for alias in item.accepts
@@ -617,6 +632,7 @@ def _all_exprs(kb: KnowledgeBase, predicates: dict[str, Any]) -> list[Any]:
         exprs.extend(c.rule.expr for c in item.contraindications)
         exprs.extend(v.rule.expr for v in (*item.variants, *item.caveats))
     exprs.extend(c.rule.expr for c in kb.contradictions)
+    exprs.extend(u.rule.expr for u in kb.urgent_only)
     return exprs
 
 

@@ -182,10 +182,20 @@ class ScopeRule(Strict):
     sources: list[str] = Field(min_length=1)
 
 
+class UrgentOnly(Strict):
+    """While ``when`` holds only rules from ``level`` up count (policy v2,
+    Scope: no leg symptoms is self-care, but every urgent rule still applies)."""
+
+    when: ExprData
+    level: str
+    sources: list[str] = Field(min_length=1)
+
+
 class Triage(Strict):
     levels: list[TriageLevel]
     rules: list[TriageRule]
     unresolved: UnresolvedRedFlags
+    urgent_only: list[UrgentOnly] = []
     lead_ties: list[LeadTie] = []
     scope: list[ScopeRule]
 

@@ -38,6 +38,8 @@ class AnswerRow:
     answer: str
     red_flag: bool
     relevance: tuple[str, ...]
+    #: The LOINC code of a laboratory value the person gave (kb/units.yaml).
+    loinc: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,9 +149,17 @@ def _answer_rows(
             answer=_answer(kb, items, finding, values[finding], language),
             red_flag=finding in kb.red_flags,
             relevance=tuple(why[finding]),
+            loinc=_loinc(kb, finding, values[finding]),
         )
         for finding in sorted(why, key=order)
     )
+
+
+def _loinc(kb: KnowledgeBase, finding: str, value: Value) -> str | None:
+    """A laboratory value's LOINC code; none for an answer that is not a number."""
+    if isinstance(value, bool) or not isinstance(value, float | int):
+        return None
+    return kb.loinc.get(finding)
 
 
 def _expr_findings(kb: KnowledgeBase, expr: Expr, seen: frozenset[str] = frozenset()) -> set[str]:

@@ -811,6 +811,7 @@ def _assessment_view(assessment: Assessment, t: Translator) -> dict[str, Any]:
                 "likelihood": c.likelihood,
                 "likelihood_label": t(views.LIKELIHOOD_LABELS[c.likelihood]),
                 "icd10": c.codes.get("icd10", ""),
+                "icd10cm": c.codes.get("icd10cm", ""),
             }
             for c in assessment.conditions
         ],
