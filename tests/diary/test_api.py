@@ -16,6 +16,7 @@ from starlette.testclient import TestClient
 
 from nightlegs.api.deps import Context
 from nightlegs.diary.csv_export import COLUMNS
+from nightlegs.knowledge.loader import load_kb
 from nightlegs.store.diary_models import Diary as DiaryRow
 from nightlegs.store.diary_models import DiaryEntry, DiaryInterview, DiaryToken
 from nightlegs.store.models import Interview
@@ -470,7 +471,7 @@ def test_fhir_export_of_30_entries_and_an_interview_validates(client, diary, tod
     assert set(patient) == {"resourceType", "id"}  # no personal data at all
 
     (response_resource,) = [r for r in resources if r["resourceType"] == "QuestionnaireResponse"]
-    assert response_resource["questionnaire"].endswith("|2026.11.0")
+    assert response_resource["questionnaire"].endswith(f"|{load_kb().version}")
     answered = {item["linkId"]: item["answer"][0] for item in response_resource["item"]}
     assert answered["urge_to_move"] == {"valueBoolean": True}
     assert answered["age"]["valueQuantity"]["value"] == 31
@@ -542,7 +543,7 @@ def test_json_export_holds_everything_but_the_secrets(client, diary, today):
     assert data["interviews"][0]["interview_id"] == interview
     assert data["interviews"][0]["assessment"]["triage"]["level"] == "self_care"
     assert data["summary"]["entries"] == 1
-    assert data["assessment"]["kb_version"] == "2026.11.0"
+    assert data["assessment"]["kb_version"] == load_kb().version
     assert data["share_links"] == []
     assert len(data["sign_ins"]) == 1
     text = response.text

@@ -45,7 +45,10 @@ def test_urgent_signs_come_first_and_cover_every_red_flag(kb):
     urgent = [a for a in state.asked if kb.question(a.question_id).source.stage == "urgent"]
     assert [a.question_id for a in state.asked[: len(urgent)]] == [a.question_id for a in urgent]
     mandatory = {
-        f for q in kb.questions if q.source.mandatory and q.source.stage == "urgent" for f in q.findings
+        f
+        for q in kb.questions
+        if q.source.mandatory and q.source.stage == "urgent"
+        for f in q.findings
     }
     assert mandatory <= {f for a in urgent for f in a.findings}
     # Policy v2: the other red flags are urgent follow-ups, asked as soon as they apply.

@@ -91,18 +91,25 @@ def value_for(kb: KnowledgeBase, finding: str) -> st.SearchStrategy[Value]:
     return st.one_of(numbers, st.sampled_from(probes or [low]), st.just(UNKNOWN))
 
 
-@st.composite
-def evidence(draw: st.DrawFn, kb: KnowledgeBase, max_size: int = 14) -> dict[str, Value]:
+def evidence(kb: KnowledgeBase, max_size: int = 14) -> st.SearchStrategy[dict[str, Value]]:
     """Answers about a random set of findings; never a contradiction, which the
     API refuses before the engine sees it."""
-    chosen = draw(st.lists(st.sampled_from(sorted(kb.findings)), unique=True, max_size=max_size))
-    result: dict[str, Value] = {
-        "leg_symptoms": draw(st.sampled_from(["present"] * 4 + ["absent", UNKNOWN]))
-    }
-    for finding in chosen:
-        result[finding] = draw(value_for(kb, finding))
-    assume(not contradictions(kb, result))
-    return result
+    findings = sorted(kb.findings)
+
+    # A closure, not an argument: hypothesis shows a strategy's arguments, and
+    # the knowledge base's repr is a megabyte long.
+    @st.composite
+    def answers(draw: st.DrawFn) -> dict[str, Value]:
+        chosen = draw(st.lists(st.sampled_from(findings), unique=True, max_size=max_size))
+        result: dict[str, Value] = {
+            "leg_symptoms": draw(st.sampled_from(["present"] * 4 + ["absent", UNKNOWN]))
+        }
+        for finding in chosen:
+            result[finding] = draw(value_for(kb, finding))
+        assume(not contradictions(kb, result))
+        return result
+
+    return answers()
 
 
 def level(kb: KnowledgeBase, values: Mapping[str, Value]) -> str:
@@ -232,17 +239,21 @@ def test_on_losartan_the_interview_withholds_the_potassium_advice(kb):
     assert "potassium_supplement" in [w.advice.id for w in decision.withheld]
 
 
-@st.composite
-def person(draw: st.DrawFn, kb: KnowledgeBase) -> dict[str, Any]:
+def person(kb: KnowledgeBase) -> st.SearchStrategy[dict[str, Any]]:
     """A profile like those of the evaluation: some findings, often the base of a
     covered pattern; whatever the profile leaves out is answered as a simulated
     person does (``absent`` for a symptom, ``none`` for a wound, else unknown)."""
-    profile: dict[str, Any] = {}
-    if draw(st.booleans()):
-        profile.update(draw(st.sampled_from([CALM_RLS, LOW_POTASSIUM_CRAMPS])))
-    profile.update(draw(evidence(kb, max_size=20)))
-    assume(not contradictions(kb, profile))
-    return profile
+
+    @st.composite
+    def profile(draw: st.DrawFn) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        if draw(st.booleans()):
+            result.update(draw(st.sampled_from([CALM_RLS, LOW_POTASSIUM_CRAMPS])))
+        result.update(draw(evidence(kb, max_size=20)))
+        assume(not contradictions(kb, result))
+        return result
+
+    return profile()
 
 
 @INTERVIEW_SETTINGS
@@ -261,7 +272,7 @@ def test_the_interview_never_gives_advice_on_an_unasked_contraindication(kb, dat
 def test_a_person_who_answers_at_random_is_never_advised_on_an_unasked_contraindication(kb, seed):
     # Every answer random (not only the profile's): no default "absent" to lean on.
     rng = random.Random(seed)
-    profile: dict[str, Any] = {}
+    profile: dict[str, Value] = {}
 
     def answer_value(finding: str) -> Value:
         if finding not in profile:
@@ -283,9 +294,10 @@ def _random_value(kb: KnowledgeBase, rng: random.Random, finding: str) -> Value:
         high = definition.maximum if definition.maximum is not None else 100.0
         probes = [p for p in kb.probe_values.get(finding, ()) if low <= p <= high]
         return rng.choice(probes) if probes and rng.random() < 0.7 else rng.uniform(low, high)
-    if definition.type == "boolean":
-        return rng.choice(["present", "absent", "absent", UNKNOWN])
-    return rng.choice([*definition.values, UNKNOWN])
+    choices = ["present", "absent", "absent", UNKNOWN]
+    if definition.type == "choice":
+        choices = [*definition.values, UNKNOWN]
+    return rng.choice(choices)
 
 
 # -- principle 5: contradictions, at the engine's level --------------------------------

@@ -77,7 +77,12 @@ def test_a_rule_without_a_source(kb_copy):
 
 def test_a_v2_block_without_a_source(kb_copy):
     # The unresolved red flags and the lead ties of policy v2 cite sources too.
-    edit(kb_copy, "triage.yaml", "  sources: [nightlegs-policy]\n\n# On a tie", "  sources: []\n\n# On a tie")
+    edit(
+        kb_copy,
+        "triage.yaml",
+        "  sources: [nightlegs-policy]\n\n# Without leg symptoms",
+        "  sources: []\n\n# Without leg symptoms",
+    )
     assert any("triage.yaml:" in i and "sources" in i for i in issues_of(kb_copy))
 
 

@@ -3,7 +3,9 @@
 Every 422 body is ``{"detail": [problem, ...]}``. A problem found in the
 evidence names the ``finding`` and says in ``message`` what it accepts; one
 found by request validation has FastAPI's ``loc``/``msg``/``type``. Both carry
-``loc``, ``msg`` and ``type``.
+``loc``, ``msg`` and ``type``. Answers that contradict each other (policy v2,
+principle 5) are one problem of type ``contradiction`` that names every finding
+involved in ``findings`` (``finding`` is the one this request sent).
 """
 
 from __future__ import annotations
@@ -32,6 +34,10 @@ class Problem(BaseModel):
     message: str | None = Field(
         default=None, description="for a refused finding: why, and what it accepts"
     )
+    findings: list[str] | None = Field(
+        default=None,
+        description="for answers that contradict each other: every finding involved",
+    )
     input: Any = None
     ctx: dict[str, Any] | None = None
 
@@ -58,6 +64,19 @@ def evidence_problem(field: str, index: int, finding: str | None, message: str) 
     )
 
 
+def contradiction_problem(
+    loc: list[str | int], finding: str, findings: list[str], message: str
+) -> Problem:
+    return Problem(
+        loc=loc,
+        msg=message,
+        type="contradiction",
+        finding=finding,
+        message=message,
+        findings=findings,
+    )
+
+
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"model": Message, "description": "No such interview (or it has expired)"}
 }
@@ -67,7 +86,10 @@ TOO_LARGE: dict[int | str, dict[str, Any]] = {
 UNPROCESSABLE: dict[int | str, dict[str, Any]] = {
     422: {
         "model": Unprocessable,
-        "description": "A malformed body, or evidence that cannot be accepted",
+        "description": (
+            "A malformed body, or evidence that cannot be accepted "
+            "(including answers that contradict each other)"
+        ),
     }
 }
 

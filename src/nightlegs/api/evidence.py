@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from nightlegs.api.errors import EvidenceRejected, evidence_problem
+from nightlegs.api.errors import EvidenceRejected, contradiction_problem, evidence_problem
 from nightlegs.api.schemas import Evidence
 from nightlegs.engine import Answer, EvidenceError, KnowledgeBase, Value, merge, normalise_answer
+from nightlegs.engine.evidence import contradictions
 
 
 def merge_evidence(
@@ -18,7 +19,10 @@ def merge_evidence(
     """``base`` with the items merged in (a later item wins).
 
     Raises :class:`EvidenceRejected` naming every item refused, ``field`` being
-    the request field they came from; then nothing is merged.
+    the request field they came from; then nothing is merged. The merged
+    evidence must also hold no contradiction (policy v2, principle 5): an item
+    that revises an earlier answer replaces it before this is checked, so a
+    request may correct both sides of a contradiction at once.
     """
     answers = [Answer(item.finding, item.value, item.unit) for item in items]
     problems = []
@@ -29,4 +33,22 @@ def merge_evidence(
             problems.append(evidence_problem(field, index, exc.finding, exc.message))
     if problems:
         raise EvidenceRejected(problems)
-    return merge(kb, answers, base)
+    merged = merge(kb, answers, base)
+    found = contradictions(kb, merged)
+    if found:
+        last_sent = {answer.finding: index for index, answer in enumerate(answers)}
+        for contradiction in found:
+            involved = list(contradiction.source.findings)
+            sent = [(last_sent[f], f) for f in involved if f in last_sent]
+            # Point at the item of this request that made the answers clash (the
+            # last one sent); the other side may be an answer stored earlier.
+            loc: list[str | int] = ["body", field]
+            finding = involved[0]
+            if sent:
+                index, finding = max(sent)
+                loc.append(index)
+            problems.append(
+                contradiction_problem(loc, finding, involved, contradiction.source.message)
+            )
+        raise EvidenceRejected(problems)
+    return merged

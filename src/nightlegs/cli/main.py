@@ -163,6 +163,7 @@ def assess_file(
     from nightlegs.cli import show
     from nightlegs.cli.files import InputError, read_evidence
     from nightlegs.engine import EvidenceError, assess, merge
+    from nightlegs.engine.evidence import check_consistent
     from nightlegs.knowledge import load_kb
 
     settings = _settings()
@@ -170,6 +171,7 @@ def assess_file(
     try:
         evidence = read_evidence(file)
         values = merge(kb, evidence.answers)
+        check_consistent(kb, values)
     except InputError as exc:
         raise _fail(str(exc)) from exc
     except EvidenceError as exc:

@@ -89,7 +89,10 @@ class Decision:
         )
 
 
-def decide(kb: KnowledgeBase, values: Mapping[str, Value]) -> Decision:
+def decide(kb: KnowledgeBase, values: Mapping[str, Value], *, notes: bool = True) -> Decision:
+    """The decision for these answers. ``notes=False`` skips what only the person
+    reads (advice wording and assumptions, tests, unasked red flags): the
+    interview's trial decisions compare only what :meth:`Decision.key` holds."""
     conditions, probabilities = score_conditions(kb, values)
     listed = frozenset(c.id for c in conditions)
     ctx = EvalContext(
@@ -123,17 +126,21 @@ def decide(kb: KnowledgeBase, values: Mapping[str, Value]) -> Decision:
         if result is True:
             fired.append(rule)
             level = max(level, rule.rank)
-        elif result is None and rule.source.red_flag and _answered_unknown(rule, values):
+        elif result is None and rule.source.red_flag and _answered_unknown(kb, rule, values):
             unknown_flags.append(rule)
     ctx.level = level
     winning = tuple(r for r in fired if r.rank == level)
     unknown = tuple(r for r in unknown_flags if r.rank > level)
-    relevant = tuple(f for f in sorted(kb.red_flags) if _relevant(kb, ctx, f))
-    unasked = tuple(f for f in relevant if f not in values)
     conditions = _lead_order(kb, ctx, conditions, fired)
     ctx.leading = conditions[0].id if conditions else None
-    urgent = [f for f in kb.emergency_red_flags if _relevant(kb, ctx, f)]
-    advice = _advice(kb, ctx)
+    advice = _advice(kb, ctx, notes)
+    unasked: tuple[str, ...] = ()
+    quiet = False
+    if notes:  # what the person reads; a trial decision of the interview needs none of it
+        applicable = tuple(f for f in sorted(kb.red_flags) if _relevant(kb, ctx, f))
+        unasked = tuple(f for f in applicable if f not in values)
+        urgent = [f for f in kb.emergency_red_flags if _relevant(kb, ctx, f)]
+        quiet = all(values.get(f) in _NO for f in urgent)
 
     return Decision(
         values=values,
@@ -147,11 +154,11 @@ def decide(kb: KnowledgeBase, values: Mapping[str, Value]) -> Decision:
         unasked_red_flags=unasked,
         factors=tuple((f, tuple(rules)) for f, rules in factors.items()),
         specialists=_specialists(kb, ctx),
-        tests=_tests(kb, ctx),
+        tests=_tests(kb, ctx) if notes else (),
         advice=advice[0],
         withheld=advice[1],
         notes=advice[2],
-        all_urgent_signs_absent=all(values.get(f) in _NO for f in urgent),
+        all_urgent_signs_absent=quiet,
     )
 
 
@@ -226,8 +233,10 @@ def context(kb: KnowledgeBase, decision: Decision) -> EvalContext:
     )
 
 
-def _answered_unknown(rule: CompiledTriageRule, values: Mapping[str, Value]) -> bool:
-    return any(values.get(f) == UNKNOWN for f in rule.rule.expr.findings())
+def _answered_unknown(
+    kb: KnowledgeBase, rule: CompiledTriageRule, values: Mapping[str, Value]
+) -> bool:
+    return any(values.get(f) == UNKNOWN for f in kb.direct_findings(rule.rule.expr))
 
 
 def _specialists(kb: KnowledgeBase, ctx: EvalContext) -> tuple[CompiledRouting, ...]:
@@ -255,7 +264,7 @@ def _tests(kb: KnowledgeBase, ctx: EvalContext) -> tuple[tuple[str, CompiledTest
 
 
 def _advice(
-    kb: KnowledgeBase, ctx: EvalContext
+    kb: KnowledgeBase, ctx: EvalContext, with_notes: bool = True
 ) -> tuple[tuple[CompiledAdvice, ...], tuple[Withheld, ...], dict[str, AdviceNote]]:
     # "Cannot be ruled out": a finding nobody was asked about counts as absent,
     # but one answered "I don't know" stays unknown, and unknown withholds.
@@ -287,7 +296,7 @@ def _advice(
             withheld.append(Withheld(item, kb.out_of_scope_suppression.why, None))
         else:
             given.append(item)
-    notes = {item.id: _note(kb, ctx, item) for item in given}
+    notes = {item.id: _note(kb, ctx, item) for item in given} if with_notes else {}
     return tuple(given), tuple(withheld), notes
 
 

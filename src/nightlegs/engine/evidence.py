@@ -4,6 +4,10 @@ A value is ``"present"``, ``"absent"``, a choice value, a number in the
 vocabulary's unit, or ``"unknown"``. Laboratory values may arrive in another
 common unit and are converted here. Anything else is refused with a message
 that names the finding and says what it accepts.
+
+Answers that are each valid can still contradict each other (a pregnancy with
+sex "male"): :func:`check_consistent` refuses those, naming every finding
+involved, once the evidence is merged (policy v2, principle 5).
 """
 
 from __future__ import annotations
@@ -13,8 +17,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from nightlegs.knowledge.compiled import FindingDef, KnowledgeBase
-from nightlegs.knowledge.expressions import UNKNOWN, Value
+from nightlegs.knowledge.compiled import CompiledContradiction, FindingDef, KnowledgeBase
+from nightlegs.knowledge.expressions import UNKNOWN, EvalContext, Value
 from nightlegs.knowledge.loader import normalise_unit
 
 BOOLEAN_VALUES = ("present", "absent", UNKNOWN)
@@ -27,6 +31,20 @@ class EvidenceError(ValueError):
         super().__init__(message)
         self.finding = finding
         self.message = message
+
+
+class ContradictionError(EvidenceError):
+    """Answers that cannot all be true (policy v2, principle 5).
+
+    ``findings`` names every finding of the contradiction (``finding`` is the
+    first of them); ``message`` is the knowledge base's, naming them all.
+    """
+
+    def __init__(self, contradiction: CompiledContradiction) -> None:
+        source = contradiction.source
+        super().__init__(source.findings[0], source.message)
+        self.contradiction_id = source.id
+        self.findings: tuple[str, ...] = tuple(source.findings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,13 +131,34 @@ def merge(
     """Validate every answer and merge them into ``base``; a later answer wins.
 
     Nothing is merged unless every answer is valid, so a refused request changes
-    nothing.
+    nothing. Contradictions between answers are not checked here: call
+    :func:`check_consistent` on the result.
     """
     normalised = [(a.finding, normalise_answer(kb, a)) for a in answers]
     merged = dict(base or {})
     for finding, value in normalised:
         merged[finding] = value
     return merged
+
+
+def contradictions(
+    kb: KnowledgeBase, values: Mapping[str, Value]
+) -> tuple[CompiledContradiction, ...]:
+    """Every contradiction of the knowledge base that ``values`` (normalised) hold.
+
+    A rule must be *true* to refuse: an answer not given or answered "unknown"
+    never contradicts anything (``pregnancy: unknown`` is always accepted).
+    """
+    ctx = EvalContext(values=values, predicates=kb.predicates)
+    return tuple(c for c in kb.contradictions if c.rule.test(ctx) is True)
+
+
+def check_consistent(kb: KnowledgeBase, values: Mapping[str, Value]) -> None:
+    """Raise :class:`ContradictionError` (an :class:`EvidenceError`) for the
+    first contradiction ``values`` hold; return None when there is none."""
+    found = contradictions(kb, values)
+    if found:
+        raise ContradictionError(found[0])
 
 
 def _fmt(number: float | None) -> str:

@@ -197,7 +197,7 @@ def _informative(
     trial = dict(values)
     for answer in _probes(kb, finding):
         trial[finding] = answer
-        if decide(kb, trial).key(kb) != base_key:
+        if decide(kb, trial, notes=False).key(kb) != base_key:
             return True
     return False
 
@@ -212,7 +212,7 @@ def _jointly_informative(
         return False
     trial = dict(values)
     trial.update(dict.fromkeys(items, "present"))
-    return decide(kb, trial).key(kb) != base_key
+    return decide(kb, trial, notes=False).key(kb) != base_key
 
 
 def _probes(kb: KnowledgeBase, finding: str) -> tuple[Value, ...]:

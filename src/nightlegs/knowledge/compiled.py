@@ -198,6 +198,14 @@ class KnowledgeBase:
     #: For every finding, the question item that asks it (label, re-ask words).
     items: dict[str, schema.QuestionItem] = field(default_factory=dict)
     question_by_finding: dict[str, CompiledQuestion] = field(default_factory=dict)
+    # Caches keyed by the expression's id, holding the expression itself so a
+    # reused id can never return another expression's answer.
+    _findings_cache: dict[int, tuple[Expr, frozenset[str]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _direct_cache: dict[int, tuple[Expr, frozenset[str]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     predicate_exprs: dict[str, Expr] = field(default_factory=dict)
     #: For every number finding, answers on both sides of every limit the rules use.
     probe_values: dict[str, tuple[float, ...]] = field(default_factory=dict)
@@ -216,6 +224,23 @@ class KnowledgeBase:
 
     def findings_of(self, expr: Expr) -> set[str]:
         """Every finding an expression reads, through named predicates too."""
+        cached = self._findings_cache.get(id(expr))
+        if cached is not None and cached[0] is expr:
+            return set(cached[1])
+        found = self._findings_of(expr)
+        self._findings_cache[id(expr)] = (expr, frozenset(found))
+        return found
+
+    def direct_findings(self, expr: Expr) -> frozenset[str]:
+        """The findings an expression names itself (not through predicates), cached."""
+        cached = self._direct_cache.get(id(expr))
+        if cached is not None and cached[0] is expr:
+            return cached[1]
+        found = frozenset(expr.findings())
+        self._direct_cache[id(expr)] = (expr, found)
+        return found
+
+    def _findings_of(self, expr: Expr) -> set[str]:
         found = set(expr.findings())
         pending = list(expr.refs("ref"))
         seen: set[str] = set()

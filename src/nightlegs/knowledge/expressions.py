@@ -226,7 +226,7 @@ def _compile_finding(expr: Expr) -> Compiled:
             if value is _MISSING:
                 # "Counts as absent" (missing=False) makes "is absent" true.
                 if ctx.missing is False:
-                    return wanted == "absent"
+                    return bool(wanted == "absent")
                 return ctx.missing
             if value == UNKNOWN:
                 return None

@@ -7,6 +7,7 @@ import os
 import pickle
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -16,8 +17,8 @@ from nightlegs.knowledge import schema
 from nightlegs.knowledge.compiled import (
     CompiledAdvice,
     CompiledCondition,
-    CompiledContraindication,
     CompiledContradiction,
+    CompiledContraindication,
     CompiledCriterion,
     CompiledFactorRule,
     CompiledLeadTie,
@@ -347,7 +348,9 @@ class _Builder:
         path: NodePath = ("unresolved",)
         self.sources_exist("triage", path, unresolved.sources)
         if unresolved.level not in self.level_ranks:
-            self.issues.append(self.files["triage"].issue(path, f"unknown level {unresolved.level}"))
+            self.issues.append(
+                self.files["triage"].issue(path, f"unknown level {unresolved.level}")
+            )
             return ()
         rules = []
         for finding in unresolved.findings:
@@ -608,11 +611,16 @@ class _Builder:
             definition = kb.findings[finding]
             low = definition.minimum if definition.minimum is not None else float("-inf")
             high = definition.maximum if definition.maximum is not None else float("inf")
-            points: set[float] = set()
-            for value in values:
-                step = max(abs(value) * 0.01, 0.01)
-                points.update(p for p in (value - step, value, value + step) if low <= p <= high)
-            probes[finding] = tuple(sorted(points))
+            # Every comparison with every limit gives the same answer anywhere
+            # strictly between two neighbouring limits, so one point there is
+            # enough: each limit itself, the midpoints, and one point beyond each end.
+            limits_sorted = sorted(values)
+            first, last = limits_sorted[0], limits_sorted[-1]
+            points: set[float] = set(limits_sorted)
+            points.update((a + b) / 2 for a, b in pairwise(limits_sorted))
+            points.add(first - max(abs(first) * 0.01, 0.01))
+            points.add(last + max(abs(last) * 0.01, 0.01))
+            probes[finding] = tuple(sorted(p for p in points if low <= p <= high))
         return probes
 
 

@@ -6,6 +6,10 @@ the number, an optional ``{finding}__unit`` and an "I don't know" checkbox whose
 ``unknown`` wins over a number sent with it. An item left without an answer is
 *missing*; a number that cannot be read, or is outside what the finding
 accepts, is *invalid*. Nothing is answered unless every item is answered well.
+
+Answers that are each fine can still contradict what the person said before
+(sex changed to "male" while a pregnancy is recorded): :func:`consistent`
+refuses them on the items of the question involved, naming the other finding.
 """
 
 from __future__ import annotations
@@ -15,13 +19,22 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from nightlegs.engine import Answer, EvidenceError, KnowledgeBase, Question, normalise_answer
+from nightlegs.engine import (
+    Answer,
+    EvidenceError,
+    KnowledgeBase,
+    Question,
+    Value,
+    merge,
+    normalise_answer,
+)
+from nightlegs.engine.evidence import contradictions
 from nightlegs.knowledge.expressions import UNKNOWN
 from nightlegs.knowledge.loader import normalise_unit
 
 UNIT_SUFFIX = "__unit"
 
-Problem = Literal["missing", "number", "range", "unit", "choice"]
+Problem = Literal["missing", "number", "range", "unit", "choice", "contradiction"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +51,8 @@ class Submission:
     answers: list[Answer]
     raw: dict[str, Raw]
     problems: dict[str, Problem] = field(default_factory=dict)
+    #: For a "contradiction": the other findings the item's answer contradicts.
+    conflicts: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -86,6 +101,33 @@ def read(kb: KnowledgeBase, question: Question, form: Mapping[str, Sequence[str]
             continue
         answers.append(answer)
     return Submission(answers if not problems else [], raw, problems)
+
+
+def consistent(
+    kb: KnowledgeBase, submission: Submission, stored: Mapping[str, Value]
+) -> tuple[Submission, dict[str, Value] | None]:
+    """The submission, and the stored evidence with its answers merged in.
+
+    When the merged evidence holds a contradiction (policy v2, principle 5) the
+    submission comes back with a "contradiction" problem on each of its items
+    involved, and no evidence: nothing may be stored. An answer that revises an
+    earlier one replaces it before this is checked.
+    """
+    values = merge(kb, submission.answers, stored)
+    found = contradictions(kb, values)
+    if not found:
+        return submission, values
+    sent = [answer.finding for answer in submission.answers]
+    problems: dict[str, Problem] = {}
+    conflicts: dict[str, tuple[str, ...]] = {}
+    for contradiction in found:
+        involved = tuple(contradiction.source.findings)
+        mine = [f for f in sent if f in involved] or sent[:1]
+        for finding in mine:
+            problems[finding] = "contradiction"
+            others = tuple(f for f in involved if f != finding)
+            conflicts[finding] = tuple(dict.fromkeys((*conflicts.get(finding, ()), *others)))
+    return Submission([], submission.raw, problems, conflicts), None
 
 
 def read_number(text: str) -> float | None:

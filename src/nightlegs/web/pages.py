@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from nightlegs import __version__
 from nightlegs.api import flow, interview_store
 from nightlegs.api.deps import Context, get_context
-from nightlegs.engine import Assessment, KnowledgeBase, Question, Value, assess, decide, merge
+from nightlegs.engine import Assessment, KnowledgeBase, Question, Value, assess, decide
 from nightlegs.report.pdf import ReportUnavailable, render_pdf
 from nightlegs.store import repository
 from nightlegs.store.models import Interview
@@ -340,6 +340,7 @@ def question_response(
     number: int,
     raw: Mapping[str, forms.Raw] | None = None,
     problems: Mapping[str, forms.Problem] | None = None,
+    conflicts: Mapping[str, tuple[str, ...]] | None = None,
     step: int | None = None,
     back_href: str | None = None,
 ) -> HTMLResponse:
@@ -351,6 +352,7 @@ def question_response(
         number=number,
         raw=raw,
         problems=problems,
+        conflicts=conflicts,
         step=step,
         back_href=back_href,
     )
@@ -411,7 +413,11 @@ def answer_page(
             return redirect(f"/{lang}/interview")
         question = views.localized(kb, target.question_id, target.findings, lang)
         submission = forms.read(kb, question, form)
-        if not submission.ok:
+        values = None
+        if submission.ok:
+            # Refused, like an invalid number, when it contradicts what is stored.
+            submission, values = forms.consistent(kb, submission, interview.values)
+        if values is None:
             if step is None:
                 number, back = len(asked) + 1, f"/{lang}/interview/back" if asked else None
             else:
@@ -424,10 +430,10 @@ def answer_page(
                 number=number,
                 raw=submission.raw,
                 problems=submission.problems,
+                conflicts=submission.conflicts,
                 step=step,
                 back_href=back,
             )
-        values = merge(kb, submission.answers, interview.values)
         result = flow.answer(kb, values, asked, pending, {a.finding for a in submission.answers})
         interview.language = lang
         interview_store.store_step(session, kb, interview, result)

@@ -30,7 +30,13 @@ PROBLEM_MESSAGES: dict[Problem, str] = {
     "range": N_("This number is outside the possible range. Please check it."),
     "unit": N_("Please choose a unit from the list."),
     "choice": N_("Please choose one of the answers."),
+    "contradiction": N_("This answer contradicts another of your answers. Please check both."),
 }
+#: A contradiction (policy v2, principle 5), naming the other answer's item.
+CONFLICT_MESSAGE = N_(
+    "This answer contradicts your answer under “%(other)s”. Please check both; "
+    "the other answer can be changed with “Back”."
+)
 RANGE_MESSAGE = N_("Please enter a number from %(low)s to %(high)s.")
 LIKELIHOOD_LABELS = {
     "high": N_("high"),
@@ -220,11 +226,13 @@ def question_view(
     number: int,
     raw: Mapping[str, Raw] | None = None,
     problems: Mapping[str, Problem] | None = None,
+    conflicts: Mapping[str, tuple[str, ...]] | None = None,
     step: int | None = None,
     back_href: str | None = None,
 ) -> QuestionView:
     raw = raw or {}
     problems = problems or {}
+    conflicts = conflicts or {}
     items = []
     listed = []
     for item in question.items:
@@ -232,7 +240,7 @@ def question_view(
         problem = problems.get(item.finding)
         message = None
         if problem is not None:
-            message = _problem_message(kb, item.finding, problem, t)
+            message = _problem_message(kb, item.finding, problem, t, conflicts)
             listed.append(ProblemView(item.finding, item.label, message))
         if item.choices is not None:
             chosen = "unknown" if given.unknown else given.value
@@ -280,8 +288,20 @@ def question_view(
     )
 
 
-def _problem_message(kb: KnowledgeBase, finding: str, problem: Problem, t: Translator) -> str:
+def _problem_message(
+    kb: KnowledgeBase,
+    finding: str,
+    problem: Problem,
+    t: Translator,
+    conflicts: Mapping[str, tuple[str, ...]],
+) -> str:
     definition = kb.findings[finding]
+    if problem == "contradiction":
+        others = [
+            kb.items[f].label.get(t.language) for f in conflicts.get(finding, ()) if f in kb.items
+        ]
+        if others:
+            return t(CONFLICT_MESSAGE, other=", ".join(others))
     if (
         problem == "range"
         and not kb.units.get(finding)
