@@ -14,7 +14,9 @@ from nightlegs.knowledge import load_kb
 KB = load_kb()
 FINDINGS = sorted(KB.findings)
 BOOLEANS = [f for f in FINDINGS if KB.findings[f].type == "boolean"]
-RED_FLAGS = sorted(KB.red_flags)
+RED_FLAGS = sorted(f for f in KB.red_flags if KB.findings[f].type == "boolean")
+#: A red flag that is a choice (foot_wound): any value but "none" is the sign.
+CHOICE_RED_FLAGS = sorted(f for f in KB.red_flags if KB.findings[f].type == "choice")
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -48,6 +50,13 @@ def level(values: dict[str, object]) -> int:
 @given(evidence(), st.sampled_from(RED_FLAGS))
 def test_adding_a_red_flag_never_lowers_urgency(values, flag):
     assert level({**values, flag: "present"}) >= level(values)
+
+
+@SETTINGS
+@given(evidence(), st.sampled_from(CHOICE_RED_FLAGS), st.data())
+def test_a_choice_red_flag_never_lowers_urgency_against_none(values, flag, data):
+    sign = data.draw(st.sampled_from([v for v in KB.findings[flag].values if v != "none"]))
+    assert level({**values, flag: sign}) >= level({**values, flag: "none"})
 
 
 @SETTINGS

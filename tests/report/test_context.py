@@ -31,7 +31,7 @@ def test_header(kb: KnowledgeBase, profiles, settings: Settings) -> None:
     assert view.kb_version == kb.version
     assert view.kb_hash == kb.content_hash[:HASH_CHARS]
     assert view.clinic == ()
-    assert dict(view.patient) == {"Вік, років": "54", "Стать": "Жіноча", "Вагітність": "Ні"}
+    assert dict(view.patient) == {"Вік, років": "54", "Стать": "Жінка", "Вагітність": "Ні"}
 
 
 def test_clinic_from_settings(kb: KnowledgeBase, profiles) -> None:
@@ -103,7 +103,7 @@ def test_numbers_and_choices_in_words(kb: KnowledgeBase, profiles, settings: Set
     rows = {
         row.finding: row
         for row in _view(
-            kb, interview_values(kb, profiles["neuropathy-diabetic"]), "en", settings
+            kb, values(profiles["neuropathy-diabetic"]), "en", settings
         ).answers
     }
     side = next(
