@@ -102,9 +102,7 @@ def test_numbers_and_choices_in_words(kb: KnowledgeBase, profiles, settings: Set
     assert "magnesium" not in rows
     rows = {
         row.finding: row
-        for row in _view(
-            kb, values(profiles["neuropathy-diabetic"]), "en", settings
-        ).answers
+        for row in _view(kb, values(profiles["neuropathy-diabetic"]), "en", settings).answers
     }
     side = next(
         item
