@@ -156,7 +156,13 @@ def _candidates(
         if q.source.panel and any(values.get(f) == UNKNOWN for f in q.findings)
     }
     weights = _weights(kb)
-    higher_rules = [r for r in kb.triage_rules if r.rank > decision.level]
+    # Findings that a rule above the current level reads: answering them may raise it.
+    higher = {
+        f
+        for r in kb.triage_rules
+        if r.rank > decision.level
+        for f in kb.direct_findings(r.rule.expr)
+    }
     ranked: list[tuple[tuple[bool, int, float, int], CompiledQuestion, tuple[str, ...]]] = []
     for question in kb.questions:
         if question.source.mandatory or question.source.panel in panels_without_results:
@@ -183,7 +189,7 @@ def _candidates(
         for finding in items:
             for condition_id, spread in weights.get(finding, ()):
                 value += decision.probabilities.get(condition_id, 0.0) * spread
-            if any(finding in r.rule.expr.findings() for r in higher_rules):
+            if finding in higher:
                 value += 1.0
         again = question.id in asked_questions
         ranked.append(((again, question.stage_rank, -value, question.order), question, items))
