@@ -83,8 +83,10 @@ def next_step(kb: KnowledgeBase, state: InterviewState) -> NextStep:
             return _step(asked_count, 1, followup, decision)
         return NextStep(True, 1.0, None, decision)
 
+    ctx = context(kb, decision)
     for question in kb.questions:
-        if question.source.mandatory:
+        required = question.required_if is not None and question.required_if.test(ctx) is True
+        if question.source.mandatory or required:
             open_items = _open_items(question, values, asked)
             if open_items:
                 remaining = 1 + sum(1 for q in kb.questions if not q.source.mandatory)
@@ -150,10 +152,13 @@ def _candidates(
     asked_questions: set[str],
 ) -> list[tuple[CompiledQuestion, tuple[str, ...]]]:
     ctx = context(kb, decision)
+    critical = _critical(kb)
     panels_without_results = {
         q.source.panel
         for q in kb.questions
-        if q.source.panel and any(values.get(f) == UNKNOWN for f in q.findings)
+        if q.source.panel
+        and not critical.intersection(q.findings)
+        and any(values.get(f) == UNKNOWN for f in q.findings)
     }
     weights = _weights(kb)
     # Findings that a rule above the current level reads: answering them may raise it.
@@ -165,14 +170,17 @@ def _candidates(
     }
     ranked: list[tuple[tuple[bool, int, float, int], CompiledQuestion, tuple[str, ...]]] = []
     for question in kb.questions:
-        if question.source.mandatory or question.source.panel in panels_without_results:
+        # A result that can make an emergency on its own (potassium, calcium ...)
+        # is asked even when the person did not know the panel's first result.
+        panel = None if critical.intersection(question.findings) else question.source.panel
+        if question.source.mandatory or panel in panels_without_results:
             continue
         items = _open_items(question, values, asked)
         if not items:
             continue
         if question.ask_if is not None and question.ask_if.test(ctx) is False:
             continue
-        if question.source.panel and any(
+        if panel and any(
             earlier.source.panel == question.source.panel
             and earlier.order < question.order
             and _open_items(earlier, values, asked)
@@ -228,6 +236,25 @@ def _probes(kb: KnowledgeBase, finding: str) -> tuple[Value, ...]:
     if definition.type == "choice":
         return (*definition.values, UNKNOWN)
     return (*kb.probe_values.get(finding, ()), UNKNOWN)
+
+
+_CRITICAL: dict[str, tuple[KnowledgeBase, frozenset[str]]] = {}
+
+
+def _critical(kb: KnowledgeBase) -> frozenset[str]:
+    """Number findings that a rule at an emergency level reads (critical results)."""
+    cached = _CRITICAL.get(kb.content_hash)
+    if cached is not None and cached[0] is kb:
+        return cached[1]
+    found = frozenset(
+        f
+        for rule in kb.triage_rules
+        if rule.rank >= kb.suppression_rank
+        for f in kb.direct_findings(rule.rule.expr)
+        if kb.findings[f].type == "number"
+    )
+    _CRITICAL[kb.content_hash] = (kb, found)
+    return found
 
 
 _WEIGHTS: dict[str, tuple[KnowledgeBase, dict[str, list[tuple[str, float]]]]] = {}

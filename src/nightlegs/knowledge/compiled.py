@@ -145,6 +145,7 @@ class CompiledQuestion:
     ask_if: Rule | None
     stage_rank: int
     order: int
+    required_if: Rule | None = None
 
     @property
     def id(self) -> str:

@@ -40,8 +40,9 @@ def used_findings(kb: KnowledgeBase) -> set[str]:
     for rule in rules:
         used.update(rule.expr.findings())
     for question in kb.questions:
-        if question.ask_if is not None:
-            used.update(question.ask_if.expr.findings())
+        for condition in (question.ask_if, question.required_if):
+            if condition is not None:
+                used.update(condition.expr.findings())
     for expr in kb.predicate_exprs.values():
         used.update(expr.findings())
     return used

@@ -596,8 +596,11 @@ class _Builder:
             ask_if = None
             if item.ask_if is not None:
                 ask_if = self.expr("questions", (*path, "ask_if"), item.ask_if)
+            required_if = None
+            if item.required_if is not None:
+                required_if = self.expr("questions", (*path, "required_if"), item.required_if)
             rank = stages.index(item.stage) if item.stage in stages else 0
-            result.append(CompiledQuestion(item, ask_if, rank, i))
+            result.append(CompiledQuestion(item, ask_if, rank, i, required_if))
         return tuple(result)
 
     def probe_values(self, kb: KnowledgeBase) -> dict[str, tuple[float, ...]]:

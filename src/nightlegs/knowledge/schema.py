@@ -300,6 +300,9 @@ class Question(Strict):
     text: LText
     why: LText
     ask_if: ExprData | None = None
+    #: Asked whenever this holds, like a mandatory question (an unresolved red
+    #: flag needs the answers that would corroborate it, policy v2 principle 2).
+    required_if: ExprData | None = None
     #: Questions about results of one laboratory panel: when one was answered
     #: "I don't know", the person does not have that panel and the rest are skipped.
     panel: str | None = None
