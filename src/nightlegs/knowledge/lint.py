@@ -40,9 +40,9 @@ def used_findings(kb: KnowledgeBase) -> set[str]:
     for rule in rules:
         used.update(rule.expr.findings())
     for question in kb.questions:
-        for condition in (question.ask_if, question.required_if):
-            if condition is not None:
-                used.update(condition.expr.findings())
+        for gate in (question.ask_if, question.required_if):
+            if gate is not None:
+                used.update(gate.expr.findings())
     for expr in kb.predicate_exprs.values():
         used.update(expr.findings())
     return used
