@@ -206,7 +206,8 @@ class Settings(BaseSettings):
         default=False,
         description=(
             "Behind a reverse proxy: take the client's address from X-Forwarded-For "
-            "(its last entry) and the scheme and host from X-Forwarded-Proto/-Host."
+            "(its last entry) and the scheme and host from X-Forwarded-Proto/-Host; "
+            "off, nothing believes these headers (uvicorn under `nightlegs serve` neither)."
         ),
     )
     secure_cookies: CookieSecurity = Field(

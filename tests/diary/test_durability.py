@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +14,7 @@ import pytest
 
 from nightlegs.store import migrate
 from tests.diary.conftest import SECRET
+from tests.servers import server as serve
 
 pytestmark = pytest.mark.slow
 
@@ -24,47 +22,17 @@ NIGHT = "2026-11-20"
 ENTRY = {"symptoms": ["cramp"], "episodes": 3, "severity": 8, "minutes_awake": 45, "note": "ніч"}
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @contextmanager
 def server(database_url: str, log: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """``python -m nightlegs serve`` on a free port, ready to answer."""
-    port = free_port()
+    """``python -m nightlegs serve`` on the database, ready to answer."""
     env = {
-        **os.environ,
         "NIGHTLEGS_DATABASE_URL": database_url,
         "NIGHTLEGS_SECRET_KEY": SECRET,
         "NIGHTLEGS_RECOVERY_CODE_HASHING": "fast",
         "NIGHTLEGS_LOG_LEVEL": "warning",
     }
-    with log.open("ab") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "nightlegs", "serve", "--port", str(port)],
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 15
-        while True:
-            assert process.poll() is None, log.read_text(errors="replace")
-            try:
-                if httpx.get(f"{base}/api/v1/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.1)
-        yield base, process
-    finally:
-        if process.poll() is None:
-            process.kill()
-        process.wait(timeout=10)
+    with serve(env, log) as running:
+        yield running
 
 
 def test_an_acknowledged_entry_survives_kill_9(settings, tmp_path):

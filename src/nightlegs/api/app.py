@@ -19,6 +19,7 @@ from nightlegs.api.deps import Context
 from nightlegs.knowledge import load_kb
 from nightlegs.settings import Settings
 from nightlegs.store import make_engine, make_session_factory
+from nightlegs.web.logs import install_access_log_redaction
 from nightlegs.web.security import SecurityMiddleware
 
 API_PREFIX = "/api/v1"
@@ -55,8 +56,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     web.install(app, context)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
-    # Added last, so outermost: its headers are on every response, 413s included.
+    # Added last, so outermost: its headers are on every response, 413s and 500s included.
     app.add_middleware(SecurityMiddleware, settings=settings)
+    # Here rather than in `nightlegs serve`, so that any server running the app has it.
+    install_access_log_redaction()
     return app
 
 

@@ -8,9 +8,10 @@ from nightlegs.api.deps import KbDep, SettingsDep
 from nightlegs.api.errors import TOO_LARGE, UNPROCESSABLE
 from nightlegs.api.evidence import merge_evidence
 from nightlegs.api.schemas import AssessmentRequest
+from nightlegs.api.strict_json import StrictJsonRoute
 from nightlegs.engine import Assessment, assess
 
-router = APIRouter(tags=["assessments"])
+router = APIRouter(tags=["assessments"], route_class=StrictJsonRoute)
 
 
 @router.post(

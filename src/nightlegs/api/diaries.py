@@ -27,22 +27,20 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from nightlegs.api.deps import KbDep, SessionDep, SettingsDep
-from nightlegs.api.errors import TOO_LARGE, UNPROCESSABLE, Message
+from nightlegs.api.errors import TOO_LARGE, UNPROCESSABLE, Message, never_echo
+from nightlegs.api.hashing import hashing
+from nightlegs.api.strict_json import StrictJsonRoute
 from nightlegs.diary import service
 from nightlegs.diary.codes import RecoveryCodeError
 from nightlegs.diary.model import EntryBody, SavedInterview
 from nightlegs.engine import Assessment
 from nightlegs.settings import Language, Settings
+from nightlegs.web import cookies
 from nightlegs.web.ratelimit import SlidingWindowLimiter, client_address
 from nightlegs.web.security import csrf_refusal
 
-
-def _never_cached(response: Response) -> None:
-    """Diaries are health data: no answer about one is kept in a cache."""
-    response.headers["Cache-Control"] = "no-store"
-
-
-router = APIRouter(prefix="/diaries", tags=["diaries"], dependencies=[Depends(_never_cached)])
+# Every answer is Cache-Control: no-store (the security middleware, for all of /api).
+router = APIRouter(prefix="/diaries", tags=["diaries"], route_class=StrictJsonRoute)
 
 DIARY_NOT_FOUND = "diary not found"
 EARLIEST_DATE = dt.date(2000, 1, 1)
@@ -61,7 +59,9 @@ _cookie = APIKeyCookie(
     name=service.SESSION_COOKIE,
     auto_error=False,
     scheme_name="diaryCookie",
-    description="The same token in the web pages' cookie.",
+    description=(
+        "The same token in the web pages' cookie (named `__Host-nightlegs_diary` over https)."
+    ),
 )
 
 UNAUTHORISED: dict[int | str, dict[str, Any]] = {
@@ -171,9 +171,11 @@ class Token(BaseModel):
 def diary_token(
     request: Request,
     bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-    cookie: Annotated[str | None, Depends(_cookie)],
+    _documented: Annotated[str | None, Depends(_cookie)],
 ) -> Token:
-    """The request's diary token; 401 without one, 403 for a cross-site cookie-only change."""
+    """The request's diary token; 401 without one, 403 for a cross-site cookie-only change.
+    The cookie is read by its name on this request (``__Host-`` over https)."""
+    cookie = cookies.read(request, service.SESSION_COOKIE)
     if bearer is not None and bearer.credentials:
         return Token(value=bearer.credentials, from_cookie=False)
     if not cookie:
@@ -243,10 +245,9 @@ def limit_diary_attempts(request: Request) -> None:
     responses={**TOO_MANY, **OFF},
     dependencies=[Depends(limit_diary_attempts)],
 )
-def create_diary(keys: KeysDep, settings: SettingsDep, session: SessionDep) -> DiaryCreated:
+async def create_diary(keys: KeysDep, settings: SettingsDep, session: SessionDep) -> DiaryCreated:
     """Make a diary. Its recovery code is in this answer only: show it to the person once."""
-    with session.begin():
-        created = service.create_diary(session, keys, settings)
+    created = await hashing(service.create_diary, session, keys, settings)
     return DiaryCreated(
         id=created.id,
         recovery_code=created.recovery_code,
@@ -266,13 +267,13 @@ def create_diary(keys: KeysDep, settings: SettingsDep, session: SessionDep) -> D
     },
     dependencies=[Depends(limit_diary_attempts)],
 )
-def sign_in_to_diary(
+@never_echo
+async def sign_in_to_diary(
     body: SignIn, keys: KeysDep, settings: SettingsDep, session: SessionDep
 ) -> SignedIn:
     """Sign in with the recovery code: a new token for the diary."""
     try:
-        with session.begin():
-            signed = service.sign_in(session, keys, settings, body.recovery_code)
+        signed = await hashing(service.sign_in, session, keys, settings, body.recovery_code)
     except RecoveryCodeError as exc:
         raise RequestValidationError(
             [

@@ -10,7 +10,8 @@ involved in ``findings`` (``finding`` is the one this request sent).
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
@@ -94,6 +95,17 @@ UNPROCESSABLE: dict[int | str, dict[str, Any]] = {
 }
 
 
+Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
+_NEVER_ECHOED: set[Callable[..., Any]] = set()
+
+
+def never_echo(endpoint: Endpoint) -> Endpoint:
+    """Mark an endpoint whose body is a secret (the recovery code): its 422 problems leave
+    out the ``input`` that FastAPI would repeat."""
+    _NEVER_ECHOED.add(endpoint)
+    return endpoint
+
+
 def install(app: FastAPI) -> None:
     app.add_exception_handler(EvidenceRejected, _evidence_rejected)
     app.add_exception_handler(RequestValidationError, _validation_failed)
@@ -105,11 +117,14 @@ async def _evidence_rejected(_request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(body, status_code=422)
 
 
-async def _validation_failed(_request: Request, exc: Exception) -> JSONResponse:
+async def _validation_failed(request: Request, exc: Exception) -> JSONResponse:
     # FastAPI's own body, except that inputs which JSON cannot carry (NaN,
     # Infinity, which Python's json module reads) are replaced by null.
     assert isinstance(exc, RequestValidationError)
-    detail = _finite(jsonable_encoder(exc.errors()))
+    problems = exc.errors()
+    if request.scope.get("endpoint") in _NEVER_ECHOED:
+        problems = [{k: v for k, v in p.items() if k != "input"} for p in problems]
+    detail = _finite(jsonable_encoder(problems))
     return JSONResponse({"detail": detail}, status_code=422)
 
 

@@ -6,8 +6,9 @@ from fastapi import APIRouter
 
 from nightlegs.api.deps import KbDep
 from nightlegs.api.schemas import Health
+from nightlegs.api.strict_json import StrictJsonRoute
 
-router = APIRouter(tags=["health"])
+router = APIRouter(tags=["health"], route_class=StrictJsonRoute)
 
 
 @router.get("/health", response_model=Health)

@@ -14,8 +14,15 @@ from nightlegs.store import repository
 from nightlegs.store.models import Interview
 
 
-def store_new(session: Session, kb: KnowledgeBase, language: str, step: Step) -> Interview:
-    """A new interview row for the first step."""
+def store_new(
+    session: Session,
+    kb: KnowledgeBase,
+    language: str,
+    step: Step,
+    *,
+    browser_key: str | None = None,
+) -> Interview:
+    """A new interview row for the first step (``browser_key``: started by a page)."""
     return repository.create(
         session,
         language=language,
@@ -25,6 +32,7 @@ def store_new(session: Session, kb: KnowledgeBase, language: str, step: Step) ->
         done=step.done,
         kb_version=kb.version,
         kb_hash=kb.content_hash,
+        browser_key=browser_key,
     )
 
 

@@ -13,6 +13,7 @@ from nightlegs.api.deps import KbDep, SessionDep, SettingsDep
 from nightlegs.api.errors import INTERVIEW_NOT_FOUND, NOT_FOUND, TOO_LARGE, UNPROCESSABLE
 from nightlegs.api.evidence import merge_evidence
 from nightlegs.api.schemas import Answers, InterviewStart, InterviewStep
+from nightlegs.api.strict_json import StrictJsonRoute
 from nightlegs.engine import Assessment, KnowledgeBase, assess
 from nightlegs.engine.interview import localize
 from nightlegs.settings import Settings
@@ -20,7 +21,7 @@ from nightlegs.store import repository
 from nightlegs.store.models import Interview
 from nightlegs.web.ratelimit import TOO_MANY_STARTS, limit_starts
 
-router = APIRouter(prefix="/interviews", tags=["interviews"])
+router = APIRouter(prefix="/interviews", tags=["interviews"], route_class=StrictJsonRoute)
 
 InterviewId = Annotated[str, Path(alias="id", description="the id the interview was given")]
 

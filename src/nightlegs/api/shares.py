@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Response
+from fastapi import APIRouter, Header, HTTPException, Path, Query, Response
 from pydantic import BaseModel, ConfigDict, Field, StrictInt
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -23,17 +23,13 @@ from sqlalchemy.orm import Session
 from nightlegs.api.deps import KbDep, SessionDep, SettingsDep
 from nightlegs.api.diaries import DIARY_NOT_FOUND, DIARY_RESPONSES, DiaryId, Token, TokenDep
 from nightlegs.api.errors import UNPROCESSABLE, Message
+from nightlegs.api.strict_json import StrictJsonRoute
 from nightlegs.diary import service, sharing
 from nightlegs.engine import Assessment
 from nightlegs.settings import Language
 
-
-def _never_cached(response: Response) -> None:
-    """Answers about a diary are health data: never kept in a cache."""
-    response.headers["Cache-Control"] = "no-store"
-
-
-router = APIRouter(tags=["sharing"], dependencies=[Depends(_never_cached)])
+# Every answer is Cache-Control: no-store (the security middleware, for all of /api).
+router = APIRouter(tags=["sharing"], route_class=StrictJsonRoute)
 
 SHARE_NOT_FOUND = "share link not found"
 LINK_NOT_FOUND: dict[int | str, dict[str, Any]] = {

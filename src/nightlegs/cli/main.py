@@ -77,11 +77,18 @@ def serve(
     from nightlegs.api.app import create_app
 
     settings = _settings()
+    trusted = settings.trust_forwarded_for
     uvicorn.run(
         create_app(settings),
         host=host or settings.host,
         port=port or settings.port,
         log_level=settings.log_level,
+        # uvicorn would believe X-Forwarded-For and -Proto from loopback
+        # (FORWARDED_ALLOW_IPS), whatever the app was told: anyone on this machine
+        # could rotate the header past every per-address limit. Proxy headers
+        # count exactly when NIGHTLEGS_TRUST_FORWARDED_FOR says.
+        proxy_headers=trusted,
+        forwarded_allow_ips="*" if trusted else [],
     )
 
 

@@ -95,7 +95,8 @@ def normalise_code(text: str) -> str:
             continue
         candidate = by_prefix.get(word[:PREFIX_LETTERS]) if len(word) >= PREFIX_LETTERS else None
         if candidate is None or not candidate.startswith(word):
-            raise RecoveryCodeError(f"word {position} ({word!r}) is not one of the code words")
+            # The word itself is left out: the message is answered (and may be logged).
+            raise RecoveryCodeError(f"word {position} is not one of the code words")
         full.append(candidate)
     return " ".join(full)
 

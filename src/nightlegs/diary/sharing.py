@@ -128,6 +128,8 @@ def revoke_share(
 
     Revoking a link already revoked keeps its first revocation time and answers True.
     """
+    if "\x00" in share_id:  # no id holds NUL, and PostgreSQL refuses it in a query
+        return False
     share = session.scalar(
         select(DiaryShare).where(DiaryShare.id == share_id, DiaryShare.diary_id == diary_id)
     )

@@ -12,7 +12,7 @@ import secrets
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Integer, delete, func, literal_column, select
+from sqlalchemy import Integer, delete, func, literal_column, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -69,10 +69,12 @@ def find_by_lookup_key(session: Session, lookup_key: str) -> Diary | None:
     return session.scalars(select(Diary).where(Diary.lookup_key == lookup_key)).one_or_none()
 
 
-def set_code_hash(session: Session, diary: Diary, code_hash: str) -> None:
+def set_code_hash(session: Session, diary_id: str, code_hash: str) -> None:
     """Store a new hash of the same code (after the hashing parameters changed)."""
-    diary.code_hash = code_hash
-    session.flush()
+    session.execute(
+        update(Diary).where(Diary.id == diary_id).values(code_hash=code_hash),
+        execution_options={"synchronize_session": False},
+    )
 
 
 def delete_diary(session: Session, diary_id: str) -> bool:

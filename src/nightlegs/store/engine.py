@@ -5,7 +5,8 @@ connection, WAL journaling, foreign keys, a busy timeout and
 ``synchronous=NORMAL``. Every SQLite transaction starts with ``BEGIN
 IMMEDIATE``, so two requests answering the same interview queue up instead of
 one failing with "database is locked" when it tries to write. PostgreSQL is
-reached through psycopg 3.
+reached through psycopg 3. Errors never quote a statement's parameters
+(``hide_parameters``): they are answers and notes, and errors get logged.
 """
 
 from __future__ import annotations
@@ -30,11 +31,11 @@ SQLITE_PRAGMAS = (
 def make_engine(settings: Settings) -> Engine:
     url = make_url(settings.database_url)
     if url.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
     database = url.database or ""
     if database and database != ":memory:" and not database.startswith("file:"):
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url)
+    engine = create_engine(url, hide_parameters=True)
     event.listen(engine, "connect", _sqlite_on_connect)
     event.listen(engine, "begin", _sqlite_begin)
     return engine

@@ -78,5 +78,8 @@ class Interview(Base):
     #: The highest emergency triage level whose interruption page the person
     #: has seen and chosen to continue past (web pages), or None.
     acknowledged_level: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    #: SHA-256 of the secret in the cookie of the browser that started it (web
+    #: pages), which alone may resume it there; None for the JSON API's.
+    browser_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

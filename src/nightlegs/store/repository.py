@@ -33,6 +33,7 @@ def create(
     done: bool,
     kb_version: str,
     kb_hash: str,
+    browser_key: str | None = None,
     now: datetime | None = None,
 ) -> Interview:
     now = now or utcnow()
@@ -45,6 +46,7 @@ def create(
         done=done,
         kb_version=kb_version,
         kb_hash=kb_hash,
+        browser_key=browser_key,
         created_at=now,
         updated_at=now,
     )
@@ -66,6 +68,8 @@ def get(
     ``for_update`` locks the row (PostgreSQL) until the transaction ends, so
     concurrent answers to one interview are applied one after the other.
     """
+    if "\x00" in interview_id:  # no id holds NUL, and PostgreSQL refuses it in a query
+        return None
     query = select(Interview).where(Interview.id == interview_id)
     if for_update:
         query = query.with_for_update()

@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
+from starlette.routing import Match, Mount
 
 from nightlegs.api.deps import Context
 from nightlegs.web import diary_pages, pages
@@ -39,6 +40,29 @@ async def _page_not_found(request: Request, exc: Exception) -> Response:
 async def _http_error(request: Request, exc: Exception) -> Response:
     """The API keeps its JSON errors; a page answers with an HTML page in its language."""
     assert isinstance(exc, StarletteHTTPException)
+    if exc.status_code == 405:
+        exc = StarletteHTTPException(405, exc.detail, {**(exc.headers or {}), **_allow(request)})
     if request.url.path.startswith(API_PREFIX) or request.url.path.startswith("/static/"):
         return await http_exception_handler(request, exc)
     return pages.error_response(request, exc.status_code, exc.headers)
+
+
+def _allow(request: Request) -> dict[str, str]:
+    """``Allow`` with every method the path answers: the router names only the first route
+    that matched it (``/api/v1/diaries/{id}`` has GET and DELETE, from two routes)."""
+    methods = []
+    for method in ("GET", "POST", "PUT", "PATCH", "DELETE"):
+        probe = {
+            "type": "http",
+            "path": request.scope["path"],
+            "root_path": request.scope.get("root_path", ""),
+            "method": method,
+        }
+        routes = request.app.router.routes
+        if any(not isinstance(r, Mount) and r.matches(probe)[0] is Match.FULL for r in routes):
+            methods.append(method)
+    if not methods:  # the static files: only they answer 405 outside a route
+        return {"Allow": "GET, HEAD"}
+    if "GET" in methods:
+        methods.insert(1, "HEAD")  # the security middleware answers HEAD as GET
+    return {"Allow": ", ".join(methods)}

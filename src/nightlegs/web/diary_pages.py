@@ -29,12 +29,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from nightlegs.api.diaries import EARLIEST_DATE, diary_keys, limit_diary_attempts
+from nightlegs.api.hashing import hashing
 from nightlegs.diary import service, sharing
 from nightlegs.diary.codes import RecoveryCodeError
 from nightlegs.diary.evidence import merge_with_interview
 from nightlegs.engine import Assessment
 from nightlegs.report.pdf import ReportUnavailable, render_pdf
-from nightlegs.web import diary_views, views
+from nightlegs.web import cookies, diary_views, views
 from nightlegs.web.diary_forms import EntryRaw, raw_of, read_entry
 from nightlegs.web.i18n import N_, Translator, format_date
 from nightlegs.web.pages import (
@@ -48,7 +49,6 @@ from nightlegs.web.pages import (
     redirect,
     render,
 )
-from nightlegs.web.security import cookie_options
 
 logger = logging.getLogger(__name__)
 
@@ -105,24 +105,17 @@ MESSAGES = {
 
 def _diary_of(session: Session, request: Request) -> str | None:
     """The diary the request's cookie signs in to, or None."""
-    return service.authorised_diary(session, request.cookies.get(service.SESSION_COOKIE))
+    return service.authorised_diary(session, cookies.read(request, service.SESSION_COOKIE))
 
 
 def _set_cookie(
     response: Response, request: Request, web: Web, name: str, value: str, age: int
 ) -> None:
-    response.set_cookie(name, value, max_age=age, **cookie_options(request, web.context.settings))
+    cookies.put(response, request, name, value, age)
 
 
 def _forget_cookie(response: Response, request: Request, web: Web, name: str) -> None:
-    options = cookie_options(request, web.context.settings)
-    response.delete_cookie(
-        name,
-        path=options["path"],
-        secure=options["secure"],
-        httponly=options["httponly"],
-        samesite=options["samesite"],
-    )
+    cookies.forget(response, request, name)
 
 
 def _signed_in(response: Response, request: Request, web: Web, token: str) -> None:
@@ -133,7 +126,7 @@ def _signed_in(response: Response, request: Request, web: Web, token: str) -> No
 def _to_start(request: Request, web: Web, lang: str) -> RedirectResponse:
     """Back to the diary's start page (the cookie, if any, no longer signs in)."""
     response = redirect(f"/{lang}/diary/")
-    if service.SESSION_COOKIE in request.cookies:
+    if cookies.read(request, service.SESSION_COOKIE) is not None:
         _forget_cookie(response, request, web, service.SESSION_COOKIE)
     return response
 
@@ -256,7 +249,9 @@ def _too_many(web: Web, request: Request, lang: str, wait: str) -> HTMLResponse:
 
 
 @router.post("/{lang}/diary/new")
-def create_diary(lang: LangDep, request: Request, web: WebDep, context: ContextDep) -> Response:
+async def create_diary(
+    lang: LangDep, request: Request, web: WebDep, context: ContextDep
+) -> Response:
     """A new diary: sign in, and show its recovery code once."""
     keys = _keys(request)
     if keys is None:
@@ -264,8 +259,8 @@ def create_diary(lang: LangDep, request: Request, web: WebDep, context: ContextD
     wait = _limited(request)
     if wait is not None:
         return _too_many(web, request, lang, wait)
-    with context.sessions() as session, session.begin():
-        created = service.create_diary(session, keys, context.settings)
+    with context.sessions() as session:
+        created = await hashing(service.create_diary, session, keys, context.settings)
     response = redirect(f"/{lang}/diary/code")
     _signed_in(response, request, web, created.token)
     _set_cookie(
@@ -275,7 +270,7 @@ def create_diary(lang: LangDep, request: Request, web: WebDep, context: ContextD
 
 
 @router.post("/{lang}/diary/sign-in")
-def sign_in(
+async def sign_in(
     lang: LangDep, request: Request, web: WebDep, context: ContextDep, form: FormDep
 ) -> Response:
     keys = _keys(request)
@@ -286,8 +281,8 @@ def sign_in(
     if wait is not None:
         return _too_many(web, request, lang, wait)
     try:
-        with context.sessions() as session, session.begin():
-            signed = service.sign_in(session, keys, context.settings, text)
+        with context.sessions() as session:
+            signed = await hashing(service.sign_in, session, keys, context.settings, text)
     except RecoveryCodeError:
         return _start_response(web, request, lang, problem="code_malformed", status=422, code=text)
     if signed is None:
@@ -300,7 +295,7 @@ def sign_in(
 @router.get("/{lang}/diary/code")
 def code_page(lang: LangDep, request: Request, web: WebDep, context: ContextDep) -> Response:
     """The new diary's recovery code, this once; afterwards the page says it was shown."""
-    code = request.cookies.get(CODE_COOKIE, "").replace("-", " ").strip()
+    code = (cookies.read(request, CODE_COOKIE) or "").replace("-", " ").strip()
     with context.sessions() as session, session.begin():
         diary_id = _diary_of(session, request)
     if diary_id is None and not code:
@@ -316,14 +311,14 @@ def code_page(lang: LangDep, request: Request, web: WebDep, context: ContextDep)
         title=t(TITLES["code"]),
         words=code.split(),
     )
-    if CODE_COOKIE in request.cookies:
+    if cookies.read(request, CODE_COOKIE) is not None:
         _forget_cookie(response, request, web, CODE_COOKIE)
     return response
 
 
 @router.post("/{lang}/diary/sign-out")
 def sign_out(lang: LangDep, request: Request, web: WebDep, context: ContextDep) -> Response:
-    token = request.cookies.get(service.SESSION_COOKIE)
+    token = cookies.read(request, service.SESSION_COOKIE)
     if token:
         with context.sessions() as session, session.begin():
             service.sign_out(session, token)
@@ -533,14 +528,14 @@ def share_page(lang: LangDep, request: Request, web: WebDep, context: ContextDep
             return _to_start(request, web, lang)
         shares = sharing.list_shares(session, diary_id)
     new_url = None
-    flash = request.cookies.get(SHARE_COOKIE, "")
+    flash = cookies.read(request, SHARE_COOKIE) or ""
     share_id, _, token = flash.partition(".")
     if token and any(s.id == share_id and s.active for s in shares):
         new_url = _absolute(request, f"/{lang}/shared/{token}")
     response = _share_response(
         web, request, lang, shares, new_id=share_id if new_url else None, new_url=new_url
     )
-    if SHARE_COOKIE in request.cookies:
+    if cookies.read(request, SHARE_COOKIE) is not None:
         _forget_cookie(response, request, web, SHARE_COOKIE)
     return response
 

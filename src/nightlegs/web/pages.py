@@ -4,8 +4,8 @@ Server-rendered and complete without JavaScript: every form posts and is
 answered with a redirect (Post/Redirect/Get, 303), or with the same page and
 422 when something is missing. With JavaScript, htmx boosts the same links and
 forms. The interview is the JSON API's row, advanced by the same bookkeeping
-(:mod:`nightlegs.api.flow`); the browser keeps only its id, in the
-``nightlegs_interview`` cookie.
+(:mod:`nightlegs.api.flow`); the browser keeps only its id and its own secret,
+in the ``nightlegs_interview`` cookie (:mod:`nightlegs.web.cookies`).
 """
 
 from __future__ import annotations
@@ -26,10 +26,9 @@ from nightlegs.engine import Assessment, KnowledgeBase, Question, Value, assess,
 from nightlegs.report.pdf import ReportUnavailable, render_pdf
 from nightlegs.store import repository
 from nightlegs.store.models import Interview
-from nightlegs.web import forms, views
+from nightlegs.web import cookies, forms, views
 from nightlegs.web.i18n import LANGUAGE_NAMES, LANGUAGES, N_, Pages, format_date, negotiate
 from nightlegs.web.ratelimit import limit_starts
-from nightlegs.web.security import cookie_options
 
 logger = logging.getLogger(__name__)
 
@@ -139,7 +138,7 @@ def render(
             "settings": web.context.settings,
             "emergency_numbers": [web.deployment.ambulance, web.deployment.general],
             "t": t,
-            "diary_signed_in": DIARY_COOKIE in request.cookies,
+            "diary_signed_in": cookies.read(request, DIARY_COOKIE) is not None,
             **context,
         },
     )
@@ -150,49 +149,38 @@ def render(
 
 
 def remember_language(response: Response, request: Request, web: Web, lang: str) -> None:
-    if request.cookies.get(LANGUAGE_COOKIE) != lang:
-        response.set_cookie(
-            LANGUAGE_COOKIE,
-            lang,
-            max_age=LANGUAGE_COOKIE_AGE,
-            **cookie_options(request, web.context.settings),
-        )
+    if cookies.read(request, LANGUAGE_COOKIE) != lang:
+        cookies.put(response, request, LANGUAGE_COOKIE, lang, LANGUAGE_COOKIE_AGE)
 
 
-def keep_interview(
-    response: Response, request: Request, context: Context, interview_id: str
-) -> None:
-    response.set_cookie(
-        INTERVIEW_COOKIE,
-        interview_id,
-        max_age=context.settings.interview_ttl_hours * 3600,
-        **cookie_options(request, context.settings),
-    )
+def keep_interview(response: Response, request: Request, context: Context, value: str) -> None:
+    """Set (or renew) the interview cookie: ``value`` is ``<id>.<browser secret>``."""
+    age = context.settings.interview_ttl_hours * 3600
+    cookies.put(response, request, INTERVIEW_COOKIE, value, age)
 
 
 def forget_interview(response: Response, request: Request, context: Context) -> None:
-    options = cookie_options(request, context.settings)
-    response.delete_cookie(
-        INTERVIEW_COOKIE,
-        path=options["path"],
-        secure=options["secure"],
-        httponly=options["httponly"],
-        samesite=options["samesite"],
-    )
+    cookies.forget(response, request, INTERVIEW_COOKIE)
 
 
 def find(
     session: Session, request: Request, context: Context, *, for_update: bool = False
 ) -> Interview | None:
-    interview_id = request.cookies.get(INTERVIEW_COOKIE)
-    if not interview_id:
+    """The interview of this browser's cookie: its id, and the secret of the browser that
+    started it (a cookie with a known id alone resumes nothing)."""
+    found = cookies.split_interview_cookie(cookies.read(request, INTERVIEW_COOKIE))
+    if found is None:
         return None
-    return repository.get(session, interview_id, ttl=ttl(context), for_update=for_update)
+    interview_id, secret = found
+    interview = repository.get(session, interview_id, ttl=ttl(context), for_update=for_update)
+    if interview is None or not cookies.same_browser(interview.browser_key, secret):
+        return None
+    return interview
 
 
 def gone(request: Request, context: Context, lang: str) -> RedirectResponse:
     """Back to the start: the interview the cookie names is not (or no longer) kept."""
-    had_cookie = INTERVIEW_COOKIE in request.cookies
+    had_cookie = cookies.read(request, INTERVIEW_COOKIE) is not None
     response = redirect(f"/{lang}/?gone=1" if had_cookie else f"/{lang}/")
     if had_cookie:
         forget_interview(response, request, context)
@@ -234,7 +222,7 @@ def assessment_of(context: Context, interview: Interview, lang: str) -> Assessme
 @router.get("/")
 def home(request: Request, context: ContextDep) -> RedirectResponse:
     """To the start page in the person's language."""
-    chosen = request.cookies.get(LANGUAGE_COOKIE)
+    chosen = cookies.read(request, LANGUAGE_COOKIE)
     if chosen not in LANGUAGES:
         chosen = negotiate(request.headers.get("accept-language"))
     return redirect(f"/{chosen or context.settings.default_language}/")
@@ -293,15 +281,16 @@ def start_interview_page(
         return start_response(web, request, lang, consent_missing=True)
     kb = context.kb
     step = flow.begin(kb, {})
+    secret, key = cookies.browser_secret()
     with context.sessions() as session, session.begin():
         previous = find(session, request, context)
         if previous is not None:
             session.delete(previous)
         repository.delete_expired(session, ttl=ttl(context))
-        interview = interview_store.store_new(session, kb, lang, step)
+        interview = interview_store.store_new(session, kb, lang, step, browser_key=key)
         interview_id = interview.id
     response = redirect(f"/{lang}/interview")
-    keep_interview(response, request, context, interview_id)
+    keep_interview(response, request, context, cookies.interview_cookie(interview_id, secret))
     return response
 
 
@@ -440,10 +429,9 @@ def answer_page(
         level = kb.levels[result.next.decision.level].id
         interview.acknowledged_level = lowered(kb, level, interview.acknowledged_level)
         interrupt = needs_interruption(kb, level, interview.acknowledged_level)
-        interview_id = interview.id
     done = result.done and not interrupt
     response = redirect(f"/{lang}/results" if done else f"/{lang}/interview")
-    keep_interview(response, request, context, interview_id)
+    keep_interview(response, request, context, cookies.read(request, INTERVIEW_COOKIE) or "")
     return response
 
 
@@ -601,7 +589,7 @@ def error_response(
     """An error as a page, in the language of its path (else the person's or the default)."""
     web = get_web(request)
     prefix = request.url.path.strip("/").split("/")[0]
-    lang = prefix if prefix in LANGUAGES else request.cookies.get(LANGUAGE_COOKIE, "")
+    lang = prefix if prefix in LANGUAGES else cookies.read(request, LANGUAGE_COOKIE) or ""
     if lang not in LANGUAGES:
         lang = web.context.settings.default_language
     t = web.pages.translators[lang]

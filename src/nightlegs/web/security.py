@@ -10,7 +10,17 @@
 - refuses cross-site unsafe requests (POST, PUT, PATCH, DELETE) to the pages
   with 403, judged by the browser's ``Sec-Fetch-Site`` header, else by
   ``Origin`` against ``Host`` (datasette's rule; a request with neither header
-  does not come from a browser's cross-site form and is let through).
+  does not come from a browser's cross-site form and is let through);
+- marks every answer of the JSON API ``Cache-Control: no-store`` (answers,
+  results, assessments and diaries are health data; refusals may repeat what was
+  sent), unless the route set its own;
+- answers HEAD wherever GET is answered (FastAPI's routes would say 405), without
+  the body;
+- makes a redirect's ``Location`` a path on this site: Starlette builds the
+  trailing-slash redirect from the request's ``Host``, which a client chooses;
+- answers an unhandled exception itself, with 500 and these headers, logging
+  only its type and place (:func:`nightlegs.web.logs.log_server_error`), so
+  that no traceback quotes the request.
 
 The JSON API under ``/api/`` is exempt from the CSRF check: it accepts only
 ``application/json`` bodies, which a cross-site HTML form cannot send, and a
@@ -22,19 +32,21 @@ ambient credentials either: an interview is addressed by its id in the URL.
 from __future__ import annotations
 
 from typing import Literal, TypedDict
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.requests import HTTPConnection
-from starlette.responses import PlainTextResponse
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from nightlegs.settings import Settings
+from nightlegs.web.logs import log_server_error
 
 __all__ = [
     "CookieOptions",
     "SecurityMiddleware",
     "content_security_policy",
+    "cookie_name",
     "cookie_options",
     "csrf_refusal",
     "is_https",
@@ -88,6 +100,21 @@ def cookie_options(request: HTTPConnection, settings: Settings) -> CookieOptions
     return {"httponly": True, "samesite": "lax", "secure": secure, "path": "/"}
 
 
+HOST_PREFIX = "__Host-"
+
+
+def cookie_name(request: HTTPConnection, settings: Settings, name: str) -> str:
+    """``__Host-`` + ``name`` when cookies are Secure, else ``name`` (plain http).
+
+    A browser takes a ``__Host-`` cookie only from this very host over https,
+    with Path=/ and no Domain: another subdomain of the site, or someone on the
+    network of a plain-http page, cannot plant one to resume an interview or a
+    diary of their choosing. Over plain http (local testing) the prefix is not
+    allowed, so the plain name is used there, and only there.
+    """
+    return HOST_PREFIX + name if cookie_options(request, settings)["secure"] else name
+
+
 def _normal_host(host: str, scheme: str) -> str:
     """``host[:port]`` in lower case, without the scheme's default port."""
     host = host.strip().lower()
@@ -101,8 +128,7 @@ def csrf_refusal(scope: Scope, headers: Headers, settings: Settings) -> str | No
     """Why this request is refused as cross-site, or ``None`` when it may go on."""
     if scope.get("method", "GET").upper() not in UNSAFE_METHODS:
         return None
-    path: str = scope.get("path", "")
-    if path == API_PATH or path.startswith(API_PATH + "/"):
+    if _is_api(scope.get("path", "")):
         return None
     site = headers.get("sec-fetch-site")
     if site is not None:
@@ -147,14 +173,27 @@ class SecurityMiddleware:
             return
         request_headers = Headers(scope=scope)
         https = _is_https(scope, request_headers, self.settings)
+        api = _is_api(scope.get("path", ""))
+        head = scope.get("method") == "HEAD"
+        if head:
+            scope = {**scope, "method": "GET"}
+        started = False
 
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 headers = MutableHeaders(scope=message)
                 for name, value in self.headers.items():
                     headers.setdefault(name, value)
                 if https:
                     headers.setdefault("Strict-Transport-Security", HSTS)
+                if api:
+                    headers.setdefault("Cache-Control", "no-store")
+                if "location" in headers:
+                    headers["Location"] = _on_this_site(headers["location"])
+            elif message["type"] == "http.response.body" and head:
+                message = {**message, "body": b""}
             await send(message)
 
         reason = csrf_refusal(scope, request_headers, self.settings)
@@ -162,4 +201,27 @@ class SecurityMiddleware:
             response = PlainTextResponse(f"403 Forbidden: {reason}.\n", status_code=403)
             await response(scope, receive, send_with_headers)
             return
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception as error:
+            # Not re-raised: the server would log the traceback with the message.
+            log_server_error(scope, error)
+            if not started:
+                await _server_error(api)(scope, receive, send_with_headers)
+
+
+def _is_api(path: str) -> bool:
+    return path == API_PATH or path.startswith(API_PATH + "/")
+
+
+def _on_this_site(location: str) -> str:
+    """The path, query and fragment of a redirect target, as one path of this site."""
+    parts = urlsplit(location)
+    path = "/" + parts.path.lstrip("/")  # "//host" would be another site again
+    return urlunsplit(("", "", path, parts.query, parts.fragment))
+
+
+def _server_error(api: bool) -> Response:
+    if api:
+        return JSONResponse({"detail": "internal server error"}, status_code=500)
+    return PlainTextResponse("Internal Server Error", status_code=500)
