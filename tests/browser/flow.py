@@ -158,16 +158,11 @@ class Visit:
                 assert [i for i in mine if i["value"] == value and i["type"] != "number"], (
                     f"{where}: no input {finding}={value}; offered {[i['value'] for i in mine]}"
                 )
-                # A real click at the input (it must be on the page and take the click,
-                # checked after); force only skips waiting for two stable animation
-                # frames per input, which halves the time of a whole flow.
-                target = self.form.locator(f'input{named}[value="{value}"]')
-                try:
-                    target.check(force=True)
-                except PlaywrightError:
-                    # The page may still be scrolling to the new question (focus
-                    # moves after htmx settles): click again once it is stable.
-                    target.check()
+                # A real click, with Playwright's checks that the input is stable
+                # and takes the click: with JavaScript on, the page may still be
+                # scrolling to the new question (focus moves after htmx settles),
+                # and a forced click could land on the header's links instead.
+                self.form.locator(f'input{named}[value="{value}"]').check()
             answers[finding] = value
         assert answers, f"{where}: no input named after a finding"
         return answers
