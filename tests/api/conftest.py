@@ -10,7 +10,7 @@ import pytest
 from fastapi import FastAPI
 from starlette.testclient import TestClient
 
-from nightlegs.api import create_app
+from nightlegs.app import create_app
 from nightlegs.settings import Settings
 from nightlegs.store import migrate
 

@@ -2,7 +2,7 @@ import pytest
 from sqlalchemy import select
 from starlette.testclient import TestClient
 
-from nightlegs.api import create_app
+from nightlegs.app import create_app
 from nightlegs.engine.interview import RECHECK_ID
 from nightlegs.knowledge import load_kb
 from nightlegs.store import migrate

@@ -22,7 +22,7 @@ import schemathesis
 from schemathesis.engine import events, from_schema
 from starlette.testclient import TestClient
 
-from nightlegs.api import create_app
+from nightlegs.app import create_app
 from nightlegs.settings import Settings
 from nightlegs.store import migrate
 from tests.databases import database_url, postgres_admin, postgres_url

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from nightlegs.api import create_app
-from nightlegs.diary import service
+from nightlegs.app import create_app
+from nightlegs.services import diaries
 from nightlegs.settings import Settings
 from nightlegs.store import migrate
 from tests.databases import (
@@ -120,4 +120,4 @@ def diary(new_diary: Callable[[], Diary]) -> Diary:
 
 @pytest.fixture
 def today() -> dt.date:
-    return service.today()
+    return diaries.today()

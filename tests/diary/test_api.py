@@ -14,8 +14,8 @@ from fhir.resources.R4B.bundle import Bundle
 from sqlalchemy import func, select, update
 from starlette.testclient import TestClient
 
-from nightlegs.api.deps import Context
 from nightlegs.diary.csv_export import COLUMNS
+from nightlegs.http.deps import Context
 from nightlegs.knowledge.loader import load_kb
 from nightlegs.store.diary_models import Diary as DiaryRow
 from nightlegs.store.diary_models import DiaryEntry, DiaryInterview, DiaryToken

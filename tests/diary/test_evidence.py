@@ -103,7 +103,7 @@ def test_a_stored_entry_gives_back_its_body() -> None:
     import datetime as dt
 
     from nightlegs.diary.model import EntryBody
-    from nightlegs.diary.service import StoredEntry
+    from nightlegs.services.diaries import StoredEntry
 
     body = EntryBody.model_validate(
         {"symptoms": ["cramp"], "episodes": 2, "severity": 6, "minutes_awake": 30}

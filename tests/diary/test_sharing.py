@@ -12,8 +12,8 @@ from fastapi import FastAPI
 from sqlalchemy import delete, func, inspect, select, text, update
 from starlette.testclient import TestClient
 
-from nightlegs.api.deps import Context
-from nightlegs.diary import service, sharing
+from nightlegs.http.deps import Context
+from nightlegs.services import diaries, sharing
 from nightlegs.store import diary_repository as repo
 from nightlegs.store import make_engine, make_session_factory, migrate
 from nightlegs.store.diary_models import Diary as DiaryRow
@@ -186,7 +186,7 @@ def test_deleting_the_diary_deletes_its_shares_and_views(sessions):
         sharing.open_share(session, token, user_agent="a", now=NOW)
         sharing.open_share(session, kept, user_agent="b", now=NOW)
     with sessions.begin() as session:
-        assert service.delete_diary(session, mine)
+        assert diaries.delete_diary(session, mine)
     assert count(sessions, DiaryShare, diary_id=mine) == 0
     assert count(sessions, DiaryShare, diary_id=theirs) == 1
     assert count(sessions, DiaryShareView) == 1

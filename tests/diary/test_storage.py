@@ -13,7 +13,7 @@ from sqlalchemy import delete, func, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 from starlette.testclient import TestClient
 
-from nightlegs.api import create_app
+from nightlegs.app import create_app
 from nightlegs.diary.model import EntryBody
 from nightlegs.store import diary_repository as repo
 from nightlegs.store import make_engine, make_session_factory, migrate

@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.testclient import TestClient
 
-from nightlegs.api import create_app
-from nightlegs.api.deps import Context
+from nightlegs.app import create_app
+from nightlegs.http.deps import Context
 from nightlegs.store import migrate
 from nightlegs.store.models import Interview
 

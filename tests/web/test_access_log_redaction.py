@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from nightlegs.web.logs import ACCESS_LOGGER, RedactedAccessLog, redact_path
+from nightlegs.http.logs import ACCESS_LOGGER, RedactedAccessLog, redact_path
 
 TOKEN = "1Yq3uY7mW0n9Ck1bK5kx0m8Z2kQeJp3G4n7R8s9t0uV"  # the shape of a share token
 ID = "3paa9DhoCcSIvNQLA_OXpQ"  # an interview's or a diary's

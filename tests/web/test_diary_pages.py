@@ -15,14 +15,14 @@ import pypdf
 import pytest
 from starlette.testclient import TestClient
 
-from nightlegs.diary import service
 from nightlegs.diary.model import MEASURES, SYMPTOMS, TRIGGERS
 from nightlegs.diary.trends import summarise
 from nightlegs.engine import assess
 from nightlegs.knowledge import KnowledgeBase
+from nightlegs.pages.diary import CODE_COOKIE, SHARE_COOKIE
 from nightlegs.report.pdf import render_pdf
+from nightlegs.services import diaries
 from nightlegs.settings import Settings
-from nightlegs.web.diary_pages import CODE_COOKIE, SHARE_COOKIE
 from tests.web.helpers import RLS_PROFILE, read, run
 from tests.web.test_pages import common_hooks
 
@@ -42,11 +42,11 @@ def client(make_client: Callable[..., TestClient], diary_settings: Settings) -> 
 
 
 def yesterday() -> dt.date:
-    return service.today() - dt.timedelta(days=1)
+    return diaries.today() - dt.timedelta(days=1)
 
 
 def night(days_back: int) -> str:
-    return (service.today() - dt.timedelta(days=days_back)).isoformat()
+    return (diaries.today() - dt.timedelta(days=days_back)).isoformat()
 
 
 def attr(page: str, selector_attr: str) -> list[str]:
@@ -211,7 +211,7 @@ def test_the_code_is_shown_once_and_signs_in_anywhere(
 ) -> None:
     code = create(client, lang)
     assert len(code.split()) == 8
-    assert client.cookies.get(service.SESSION_COOKIE)
+    assert client.cookies.get(diaries.SESSION_COOKIE)
     assert CODE_COOKIE not in client.cookies
     again = client.get(f"/{lang}/diary/code")
     assert again.status_code == 200
@@ -234,7 +234,7 @@ def test_the_code_is_shown_once_and_signs_in_anywhere(
 
 def test_sign_in_refusals(client: TestClient) -> None:
     create(client)
-    code = client.cookies.get(service.SESSION_COOKIE)
+    code = client.cookies.get(diaries.SESSION_COOKIE)
     assert code
     client.cookies.clear()
     response = client.post("/en/diary/sign-in", data={"recovery_code": "not a code at all"})
@@ -266,12 +266,12 @@ def test_sign_in_and_creation_are_rate_limited(
 
 def test_sign_out(client: TestClient) -> None:
     create(client)
-    token = client.cookies.get(service.SESSION_COOKIE)
+    token = client.cookies.get(diaries.SESSION_COOKIE)
     diary_id = diary_of(client)
     response = client.post("/en/diary/sign-out", follow_redirects=False)
     assert response.status_code == 303
     assert response.headers["location"] == "/en/diary/"
-    assert service.SESSION_COOKIE not in client.cookies
+    assert diaries.SESSION_COOKIE not in client.cookies
     answer = client.get(f"/api/v1/diaries/{diary_id}", headers={"Authorization": f"Bearer {token}"})
     assert answer.status_code == 404
 
@@ -283,7 +283,7 @@ def test_pages_need_a_diary(client: TestClient, path: str) -> None:
     response = client.get(path, follow_redirects=False)
     assert response.status_code == 303
     assert response.headers["location"] == "/en/diary/"
-    client.cookies.set(service.SESSION_COOKIE, "nope")
+    client.cookies.set(diaries.SESSION_COOKIE, "nope")
     stale = client.get(path, follow_redirects=False)
     assert stale.status_code == 303
     assert 'nightlegs_diary=""' in stale.headers["set-cookie"]
@@ -422,7 +422,7 @@ def test_nights_outside_the_allowed_dates_have_no_page(client: TestClient, date:
 
 def test_another_night_is_chosen_by_date(client: TestClient) -> None:
     create(client)
-    latest = service.latest_entry_date_allowed().isoformat()
+    latest = diaries.latest_entry_date_allowed().isoformat()
     page = client.get("/en/diary").text
     assert f'max="{latest}"' in page
     assert f'value="{yesterday().isoformat()}"' in page
@@ -609,7 +609,7 @@ def test_delete_everything_needs_the_word(client: TestClient, lang: str) -> None
     create(client, lang)
     save(client, night(1), lang, symptoms=["cramp"], severity="5")
     url = attr(client.post(f"/{lang}/diary/share", data={"days": "14"}).text, "data-share-url")[0]
-    token = client.cookies.get(service.SESSION_COOKIE)
+    token = client.cookies.get(diaries.SESSION_COOKIE)
     diary_id = diary_of(client)
     page = client.get(f"/{lang}/diary").text
     assert f'href="/{lang}/diary/delete" data-action="delete-diary"' in page
@@ -626,7 +626,7 @@ def test_delete_everything_needs_the_word(client: TestClient, lang: str) -> None
     assert response.status_code == 200
     assert response.url.path == f"/{lang}/diary/deleted"
     assert read(response).kind == "diary-deleted"
-    assert service.SESSION_COOKIE not in client.cookies
+    assert diaries.SESSION_COOKIE not in client.cookies
     again = client.get(f"/{lang}/diary", follow_redirects=False)
     assert again.headers["location"] == f"/{lang}/diary/"
     bearer = {"Authorization": f"Bearer {token}"}

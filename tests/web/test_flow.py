@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import select
 from starlette.testclient import TestClient
 
+from nightlegs.pages.interview import INTERVIEW_COOKIE
 from nightlegs.settings import Settings
 from nightlegs.store import make_engine, make_session_factory, repository
 from nightlegs.store.models import Interview, utcnow
-from nightlegs.web.pages import INTERVIEW_COOKIE
 from tests.web.helpers import DVT_PROFILE, RLS_PROFILE, answers_for, read, run, start
 
 

@@ -6,8 +6,8 @@ import pytest
 
 from nightlegs.engine import Answer
 from nightlegs.knowledge import KnowledgeBase
-from nightlegs.web import forms
-from nightlegs.web.views import localized
+from nightlegs.pages import interview_forms as forms
+from nightlegs.pages.interview_views import localized
 
 
 def question(kb: KnowledgeBase, question_id: str):

@@ -13,9 +13,10 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from nightlegs.web.i18n import LANGUAGES, Pages, format_date, load_translations, negotiate
+from nightlegs.i18n import LANGUAGES, Pages, format_date, load_translations, negotiate
 
-WEB = resources.files("nightlegs.web")
+WEB = resources.files("nightlegs.pages")
+LOCALE = resources.files("nightlegs") / "locale"
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 LATIN_WORD = re.compile(r"\b[A-Za-z]{4,}\b")
 NOT_UKRAINIAN = set("ыэъёЫЭЪЁ")
@@ -26,7 +27,7 @@ ALLOWED_LATIN = {"PDF"}
 
 
 def catalogue(language: str) -> Catalog:
-    with (WEB / "locale" / language / "LC_MESSAGES" / "messages.po").open("rb") as source:
+    with (LOCALE / language / "LC_MESSAGES" / "messages.po").open("rb") as source:
         return read_po(source, locale=language)
 
 
@@ -125,7 +126,7 @@ def test_catalogues_compile_in_memory_with_plurals() -> None:
 
 def test_no_compiled_catalogues_are_kept() -> None:
     for language in LANGUAGES:
-        folder = WEB / "locale" / language / "LC_MESSAGES"
+        folder = LOCALE / language / "LC_MESSAGES"
         assert [p.name for p in folder.iterdir()] == ["messages.po"]
 
 

@@ -18,11 +18,12 @@ from typing import Any
 
 import httpx2 as httpx
 
-from nightlegs.api import create_app
-from nightlegs.diary import service
+from nightlegs.app import create_app
+from nightlegs.pages import diary as diary_pages
+from nightlegs.pages import interview as pages
+from nightlegs.services import diaries
 from nightlegs.settings import Settings
 from nightlegs.store import migrate
-from nightlegs.web import diary_pages, pages
 from tests.api.helpers import RLS_EVIDENCE
 from tests.servers import server
 from tests.web.helpers import RLS_PROFILE, read, run
@@ -117,7 +118,7 @@ def diary_and_share(client: httpx.Client, base: str, diary: Any, code: str) -> l
         assert read(page).kind == "diary"
         page_token = browser.cookies["nightlegs_diary"]
     headers = {"Authorization": f"Bearer {signed.json()['token']}"}
-    day = service.today() - dt.timedelta(days=1)
+    day = diaries.today() - dt.timedelta(days=1)
     entry = {"symptoms": ["pain_burning"], "severity": 6, "note": NOTE}
     put = client.put(f"/api/v1/diaries/{diary['id']}/entries/{day}", json=entry, headers=headers)
     assert put.status_code == 201, put.text
@@ -137,7 +138,7 @@ def hostile(client: httpx.Client, diary: Any) -> None:
     """Requests that used to write what they carried to the log."""
     headers = {"Authorization": f"Bearer {diary['token']}", "content-type": "application/json"}
     surrogate = b'{"symptoms": ["cramp"], "note": "mint tea \\ud800"}'
-    night = f"/api/v1/diaries/{diary['id']}/entries/{service.today()}"
+    night = f"/api/v1/diaries/{diary['id']}/entries/{diaries.today()}"
     assert client.put(night, content=surrogate, headers=headers).status_code == 422
     assert client.get(f"/api/v1/interviews/{diary['token']}%00/result").status_code == 404
     assert client.get(f"/en/shared/{diary['token']}/").status_code in (307, 404)

@@ -11,8 +11,8 @@ import pytest
 from starlette.testclient import TestClient
 
 from nightlegs.knowledge import KnowledgeBase
+from nightlegs.pages.interview import LANGUAGE_COOKIE
 from nightlegs.settings import Settings
-from nightlegs.web.pages import LANGUAGE_COOKIE
 from tests.web.helpers import DVT_PROFILE, RLS_PROFILE, answers_for, read, run, start
 
 LANGS = ["uk", "ru", "en"]

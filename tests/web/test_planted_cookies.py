@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from nightlegs.api import create_app
+from nightlegs.app import create_app
+from nightlegs.pages.interview import INTERVIEW_COOKIE, LANGUAGE_COOKIE
 from nightlegs.settings import Settings
 from nightlegs.store import migrate
-from nightlegs.web.pages import INTERVIEW_COOKIE, LANGUAGE_COOKIE
 from tests.web.helpers import read, start
 
 SECRET = "a-test-secret-key-that-is-long-enough-0123456789"

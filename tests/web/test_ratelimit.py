@@ -12,11 +12,11 @@ import httpx2
 import pytest
 from starlette.testclient import TestClient
 
-from nightlegs.api import create_app
+from nightlegs.app import create_app
 from nightlegs.evaluation.ways import HttpInterviewClient, http_interview_client
+from nightlegs.http.ratelimit import SlidingWindowLimiter
 from nightlegs.settings import Rate, Settings
 from nightlegs.store import migrate
-from nightlegs.web.ratelimit import SlidingWindowLimiter
 from tests.api.helpers import neutral_answers
 
 START = "/api/v1/interviews"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from starlette.testclient import TestClient
 
+from nightlegs.pages import interview as pages
 from nightlegs.report.pdf import ReportUnavailable
-from nightlegs.web import pages
 from tests.web.helpers import RLS_PROFILE, run, start
 
 

@@ -14,10 +14,10 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.testclient import TestClient
 
-from nightlegs.api import create_app
+from nightlegs.app import create_app
+from nightlegs.http.security import content_security_policy, cookie_options
 from nightlegs.settings import Settings
 from nightlegs.store import migrate
-from nightlegs.web.security import content_security_policy, cookie_options
 
 COMMON_HEADERS = {
     "x-content-type-options": "nosniff",

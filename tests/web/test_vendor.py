@@ -6,7 +6,7 @@ import hashlib
 import re
 from importlib import resources
 
-VENDOR = resources.files("nightlegs.web") / "static" / "vendor"
+VENDOR = resources.files("nightlegs.pages") / "static" / "vendor"
 
 
 def test_every_vendored_file_has_the_recorded_checksum() -> None:
@@ -20,7 +20,7 @@ def test_every_vendored_file_has_the_recorded_checksum() -> None:
 
 
 def test_the_pages_load_the_vendored_htmx_version() -> None:
-    base = (resources.files("nightlegs.web") / "templates" / "base.html").read_text("utf-8")
+    base = (resources.files("nightlegs.pages") / "templates" / "base.html").read_text("utf-8")
     htmx = (VENDOR / "htmx-2.0.11.min.js").read_text(encoding="utf-8")
     assert 'version:"2.0.11"' in htmx
     assert 'src="/static/vendor/htmx-2.0.11.min.js"' in base

@@ -1,5 +1,2 @@
-"""The HTTP API, version 1 (shared/contract/interview-api.md)."""
-
-from nightlegs.api.app import create_app
-
-__all__ = ["create_app"]
+"""The HTTP API, version 1 (shared/contract/interview-api.md); the app is assembled in
+:mod:`nightlegs.app`."""

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
-from nightlegs.api.deps import KbDep, SettingsDep
 from nightlegs.api.errors import TOO_LARGE, UNPROCESSABLE
 from nightlegs.api.evidence import merge_evidence
 from nightlegs.api.schemas import AssessmentRequest
 from nightlegs.api.strict_json import StrictJsonRoute
 from nightlegs.engine import Assessment, assess
+from nightlegs.http.deps import KbDep, SettingsDep
 
 router = APIRouter(tags=["assessments"], route_class=StrictJsonRoute)
 

@@ -26,18 +26,18 @@ from pydantic import BaseModel, ConfigDict, Field, StrictStr
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from nightlegs.api.deps import KbDep, SessionDep, SettingsDep
 from nightlegs.api.errors import TOO_LARGE, UNPROCESSABLE, Message, never_echo
-from nightlegs.api.hashing import hashing
 from nightlegs.api.strict_json import StrictJsonRoute
-from nightlegs.diary import service
 from nightlegs.diary.codes import RecoveryCodeError
 from nightlegs.diary.model import EntryBody, SavedInterview
 from nightlegs.engine import Assessment
+from nightlegs.http import cookies
+from nightlegs.http.deps import KbDep, SessionDep, SettingsDep
+from nightlegs.http.ratelimit import SlidingWindowLimiter, client_address
+from nightlegs.http.security import csrf_refusal
+from nightlegs.services import diaries
+from nightlegs.services.hashing import hashing
 from nightlegs.settings import Language, Settings
-from nightlegs.web import cookies
-from nightlegs.web.ratelimit import SlidingWindowLimiter, client_address
-from nightlegs.web.security import csrf_refusal
 
 # Every answer is Cache-Control: no-store (the security middleware, for all of /api).
 router = APIRouter(prefix="/diaries", tags=["diaries"], route_class=StrictJsonRoute)
@@ -56,7 +56,7 @@ _bearer = HTTPBearer(
     description="The token from creating the diary or signing in to it.",
 )
 _cookie = APIKeyCookie(
-    name=service.SESSION_COOKIE,
+    name=diaries.SESSION_COOKIE,
     auto_error=False,
     scheme_name="diaryCookie",
     description=(
@@ -149,7 +149,7 @@ class DiaryInfo(BaseModel):
 
 
 class EntryList(BaseModel):
-    entries: list[service.StoredEntry]
+    entries: list[diaries.StoredEntry]
 
 
 class InterviewToSave(Body):
@@ -175,7 +175,7 @@ def diary_token(
 ) -> Token:
     """The request's diary token; 401 without one, 403 for a cross-site cookie-only change.
     The cookie is read by its name on this request (``__Host-`` over https)."""
-    cookie = cookies.read(request, service.SESSION_COOKIE)
+    cookie = cookies.read(request, diaries.SESSION_COOKIE)
     if bearer is not None and bearer.credentials:
         return Token(value=bearer.credentials, from_cookie=False)
     if not cookie:
@@ -192,16 +192,16 @@ def diary_token(
 TokenDep = Annotated[Token, Depends(diary_token)]
 
 
-def diary_keys(request: Request) -> service.Keys:
+def diary_keys(request: Request) -> diaries.Keys:
     """The app's secret and code hasher (made on first use); 503 when the diary is off."""
     settings = _settings(request)
     state = request.app.state
     with _state_lock:
         keys = getattr(state, _KEYS_ATTRIBUTE, None)
-        if not isinstance(keys, service.Keys):
+        if not isinstance(keys, diaries.Keys):
             try:
-                keys = service.Keys.from_settings(settings)
-            except service.DiaryOff:
+                keys = diaries.Keys.from_settings(settings)
+            except diaries.DiaryOff:
                 raise HTTPException(
                     status_code=503,
                     detail="the night diary is off on this server (no NIGHTLEGS_SECRET_KEY)",
@@ -210,7 +210,7 @@ def diary_keys(request: Request) -> service.Keys:
     return keys
 
 
-KeysDep = Annotated[service.Keys, Depends(diary_keys)]
+KeysDep = Annotated[diaries.Keys, Depends(diary_keys)]
 
 
 def limit_diary_attempts(request: Request) -> None:
@@ -247,7 +247,7 @@ def limit_diary_attempts(request: Request) -> None:
 )
 async def create_diary(keys: KeysDep, settings: SettingsDep, session: SessionDep) -> DiaryCreated:
     """Make a diary. Its recovery code is in this answer only: show it to the person once."""
-    created = await hashing(service.create_diary, session, keys, settings)
+    created = await hashing(diaries.create_diary, session, keys, settings)
     return DiaryCreated(
         id=created.id,
         recovery_code=created.recovery_code,
@@ -273,7 +273,7 @@ async def sign_in_to_diary(
 ) -> SignedIn:
     """Sign in with the recovery code: a new token for the diary."""
     try:
-        signed = await hashing(service.sign_in, session, keys, settings, body.recovery_code)
+        signed = await hashing(diaries.sign_in, session, keys, settings, body.recovery_code)
     except RecoveryCodeError as exc:
         raise RequestValidationError(
             [
@@ -294,7 +294,7 @@ async def sign_in_to_diary(
 def sign_out_of_diary(token: TokenDep, session: SessionDep) -> Response:
     """Sign out: the token stops working."""
     with session.begin():
-        service.sign_out(session, token.value)
+        diaries.sign_out(session, token.value)
     return Response(status_code=204)
 
 
@@ -302,7 +302,7 @@ def sign_out_of_diary(token: TokenDep, session: SessionDep) -> Response:
 def get_diary(diary_id: DiaryId, token: TokenDep, session: SessionDep) -> DiaryInfo:
     """The diary: when it was made, how many entries and saved interviews it has."""
     with _diary(session, token, diary_id):
-        info = service.info(session, diary_id)
+        info = diaries.info(session, diary_id)
     return DiaryInfo.model_validate(info)
 
 
@@ -318,7 +318,7 @@ def delete_diary(
 ) -> Response:
     """Delete everything: entries, sign-ins, saved interviews (and those interviews)."""
     with _diary(session, token, diary_id):
-        service.delete_diary(session, diary_id)
+        diaries.delete_diary(session, diary_id)
     return Response(status_code=204)
 
 
@@ -327,10 +327,10 @@ def delete_diary(
 
 @router.put(
     "/{id}/entries/{date}",
-    response_model=service.StoredEntry,
+    response_model=diaries.StoredEntry,
     responses={
         200: {"description": "The entry replaced"},
-        201: {"model": service.StoredEntry, "description": "The entry created"},
+        201: {"model": diaries.StoredEntry, "description": "The entry created"},
         **DIARY_RESPONSES,
         **TOO_LARGE,
         **UNPROCESSABLE,
@@ -343,7 +343,7 @@ def put_diary_entry(
     token: TokenDep,
     session: SessionDep,
     response: Response,
-) -> service.StoredEntry:
+) -> diaries.StoredEntry:
     """Record a night, or replace its entry (one per night).
 
     The date may be at most one day after the server's date (time zones).
@@ -351,7 +351,7 @@ def put_diary_entry(
     date = _date(night, ("path", "date"), entry=True)
     try:
         with _diary(session, token, diary_id):
-            stored, created = service.put_entry(session, diary_id, date, body)
+            stored, created = diaries.put_entry(session, diary_id, date, body)
     except IntegrityError:  # the diary was deleted meanwhile
         raise HTTPException(status_code=404, detail=DIARY_NOT_FOUND) from None
     response.status_code = 201 if created else 200
@@ -376,22 +376,22 @@ def list_diary_entries(
     first = _date(start, ("query", "from")) if start else None
     last = _date(end, ("query", "to")) if end else None
     with _diary(session, token, diary_id):
-        listed = service.entries(session, diary_id, start=first, end=last)
+        listed = diaries.entries(session, diary_id, start=first, end=last)
     return EntryList(entries=listed)
 
 
 @router.get(
     "/{id}/entries/{date}",
-    response_model=service.StoredEntry,
+    response_model=diaries.StoredEntry,
     responses={**DIARY_RESPONSES, **UNPROCESSABLE},
 )
 def get_diary_entry(
     diary_id: DiaryId, night: Night, token: TokenDep, session: SessionDep
-) -> service.StoredEntry:
+) -> diaries.StoredEntry:
     """One night's entry (404 if that night has none)."""
     date = _date(night, ("path", "date"))
     with _diary(session, token, diary_id):
-        listed = service.entries(session, diary_id, start=date, end=date)
+        listed = diaries.entries(session, diary_id, start=date, end=date)
     if not listed:
         raise HTTPException(status_code=404, detail="no entry for that night")
     return listed[0]
@@ -406,7 +406,7 @@ def delete_diary_entry(
     """Delete a night's entry (404 if that night has none)."""
     date = _date(night, ("path", "date"))
     with _diary(session, token, diary_id):
-        deleted = service.delete_entry(session, diary_id, date)
+        deleted = diaries.delete_entry(session, diary_id, date)
     if not deleted:
         raise HTTPException(status_code=404, detail="no entry for that night")
     return Response(status_code=204)
@@ -415,13 +415,13 @@ def delete_diary_entry(
 # --- figures and the assessment ---------------------------------------------------------
 
 
-@router.get("/{id}/summary", response_model=service.DiarySummary, responses=DIARY_RESPONSES)
+@router.get("/{id}/summary", response_model=diaries.DiarySummary, responses=DIARY_RESPONSES)
 def get_diary_summary(
     diary_id: DiaryId, token: TokenDep, session: SessionDep
-) -> service.DiarySummary:
+) -> diaries.DiarySummary:
     """Nights a week, regular, worsening, the severity trend, what helped (docs/diary.md)."""
     with _diary(session, token, diary_id):
-        return service.summary(session, diary_id)
+        return diaries.summary(session, diary_id)
 
 
 @router.post(
@@ -438,7 +438,7 @@ def save_interview_to_diary(
 ) -> SavedInterview:
     """Save an interview in the diary: a copy of its evidence now (saving again replaces it)."""
     with _diary(session, token, diary_id):
-        saved = service.save_interview(session, diary_id, body.interview_id, settings)
+        saved = diaries.save_interview(session, diary_id, body.interview_id, settings)
     if saved is None:
         raise HTTPException(status_code=404, detail="interview not found")
     return saved
@@ -448,7 +448,7 @@ def save_interview_to_diary(
 def list_diary_interviews(diary_id: DiaryId, token: TokenDep, session: SessionDep) -> SavedList:
     """The interviews saved in the diary, the latest saved last."""
     with _diary(session, token, diary_id):
-        return SavedList(interviews=service.saved_interviews(session, diary_id))
+        return SavedList(interviews=diaries.saved_interviews(session, diary_id))
 
 
 @router.get(
@@ -469,7 +469,7 @@ def get_diary_assessment(
     """The latest saved interview assessed with the diary's nights_per_week, worsening and
     sleep_disturbance in place of its own answers (provisional unless it was done)."""
     with _diary(session, token, diary_id):
-        return service.assessment(session, kb, settings, diary_id, language)
+        return diaries.assessment(session, kb, settings, diary_id, language)
 
 
 # --- exports ----------------------------------------------------------------------------
@@ -486,7 +486,7 @@ def get_diary_assessment(
 def export_diary_csv(diary_id: DiaryId, token: TokenDep, session: SessionDep) -> Response:
     """The entries as CSV: UTF-8, a header row, lists joined with ``;``."""
     with _diary(session, token, diary_id):
-        data = service.export_csv(session, diary_id)
+        data = diaries.export_csv(session, diary_id)
     return Response(
         data,
         media_type="text/csv; charset=utf-8",
@@ -519,7 +519,7 @@ def export_diary_fhir(
     """The diary as a FHIR R4B Bundle: saved interviews, nights, weekly figures, provisional
     conditions and proposed tests."""
     with _diary(session, token, diary_id):
-        data = service.export_fhir(session, kb, settings, diary_id, language)
+        data = diaries.export_fhir(session, kb, settings, diary_id, language)
     return _json(data, "application/fhir+json", "nightlegs-diary.fhir.json")
 
 
@@ -536,7 +536,7 @@ def export_diary_json(
 ) -> Response:
     """Download everything the server holds about the diary (without its secrets)."""
     with _diary(session, token, diary_id):
-        data = service.export_everything(session, kb, settings, diary_id)
+        data = diaries.export_everything(session, kb, settings, diary_id)
     return _json(data, "application/json", "nightlegs-diary.json")
 
 
@@ -547,7 +547,7 @@ def export_diary_json(
 def _diary(session: Session, token: Token, diary_id: str) -> Iterator[None]:
     """A transaction in which the token is checked to sign in to ``diary_id`` (else 404)."""
     with session.begin():
-        if service.authorised_diary(session, token.value) != diary_id:
+        if diaries.authorised_diary(session, token.value) != diary_id:
             raise HTTPException(status_code=404, detail=DIARY_NOT_FOUND)
         yield
 
@@ -558,7 +558,7 @@ def _date(text: str, loc: tuple[str, str], *, entry: bool = False) -> dt.date:
     except ValueError:
         _invalid(loc, text, "not a date (YYYY-MM-DD)", "date_parsing")
     if entry:
-        latest = service.latest_entry_date_allowed()
+        latest = diaries.latest_entry_date_allowed()
         if value > latest:
             _invalid(loc, text, f"a night in the future (the latest is {latest})", "date_future")
         if value < EARLIEST_DATE:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from nightlegs.api.deps import KbDep
 from nightlegs.api.schemas import Health
 from nightlegs.api.strict_json import StrictJsonRoute
+from nightlegs.http.deps import KbDep
 
 router = APIRouter(tags=["health"], route_class=StrictJsonRoute)
 

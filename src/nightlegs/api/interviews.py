@@ -8,18 +8,19 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Path
 from sqlalchemy.orm import Session
 
-from nightlegs.api import flow, interview_store
-from nightlegs.api.deps import KbDep, SessionDep, SettingsDep
 from nightlegs.api.errors import INTERVIEW_NOT_FOUND, NOT_FOUND, TOO_LARGE, UNPROCESSABLE
 from nightlegs.api.evidence import merge_evidence
 from nightlegs.api.schemas import Answers, InterviewStart, InterviewStep
 from nightlegs.api.strict_json import StrictJsonRoute
 from nightlegs.engine import Assessment, KnowledgeBase, assess
 from nightlegs.engine.interview import localize
+from nightlegs.http.deps import KbDep, SessionDep, SettingsDep
+from nightlegs.http.ratelimit import TOO_MANY_STARTS, limit_starts
+from nightlegs.services import interview_flow
+from nightlegs.services import interviews as interview_service
 from nightlegs.settings import Settings
 from nightlegs.store import repository
 from nightlegs.store.models import Interview
-from nightlegs.web.ratelimit import TOO_MANY_STARTS, limit_starts
 
 router = APIRouter(prefix="/interviews", tags=["interviews"], route_class=StrictJsonRoute)
 
@@ -38,10 +39,10 @@ def start_interview(
 ) -> InterviewStep:
     """Start an interview, optionally with evidence already known; answers the first question."""
     language = body.language or settings.default_language
-    step = flow.begin(kb, merge_evidence(kb, body.evidence, "evidence"))
+    step = interview_flow.begin(kb, merge_evidence(kb, body.evidence, "evidence"))
     with session.begin():
         repository.delete_expired(session, ttl=_ttl(settings))
-        interview = interview_store.store_new(session, kb, language, step)
+        interview = interview_service.store_new(session, kb, language, step)
     return _step(kb, interview.id, language, step)
 
 
@@ -61,14 +62,14 @@ def answer_interview(
     with session.begin():
         interview = _find(session, interview_id, settings, for_update=True)
         values = merge_evidence(kb, body.answers, "answers", base=interview.values)
-        step = flow.answer(
+        step = interview_flow.answer(
             kb,
             values,
             [repository.asked_question(a) for a in interview.asked],
             repository.asked_question(interview.pending) if interview.pending else None,
             {item.finding for item in body.answers},
         )
-        interview_store.store_step(session, kb, interview, step)
+        interview_service.store_step(session, kb, interview, step)
     return _step(kb, interview.id, interview.language, step)
 
 
@@ -101,7 +102,9 @@ def _ttl(settings: Settings) -> timedelta:
     return timedelta(hours=settings.interview_ttl_hours)
 
 
-def _step(kb: KnowledgeBase, interview_id: str, language: str, step: flow.Step) -> InterviewStep:
+def _step(
+    kb: KnowledgeBase, interview_id: str, language: str, step: interview_flow.Step
+) -> InterviewStep:
     planned = step.next.planned
     question = localize(kb, planned, language) if planned is not None and not step.done else None
     return InterviewStep(

@@ -20,12 +20,12 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from nightlegs.api.deps import KbDep, SessionDep, SettingsDep
 from nightlegs.api.diaries import DIARY_NOT_FOUND, DIARY_RESPONSES, DiaryId, Token, TokenDep
 from nightlegs.api.errors import UNPROCESSABLE, Message
 from nightlegs.api.strict_json import StrictJsonRoute
-from nightlegs.diary import service, sharing
 from nightlegs.engine import Assessment
+from nightlegs.http.deps import KbDep, SessionDep, SettingsDep
+from nightlegs.services import diaries, sharing
 from nightlegs.settings import Language
 
 # Every answer is Cache-Control: no-store (the security middleware, for all of /api).
@@ -74,8 +74,8 @@ class ShareCreated(BaseModel):
 class SharedDiary(BaseModel):
     """What a doctor's link shows: read-only."""
 
-    summary: service.DiarySummary
-    entries: list[service.StoredEntry] = Field(description="every night, oldest first")
+    summary: diaries.DiarySummary
+    entries: list[diaries.StoredEntry] = Field(description="every night, oldest first")
     assessment: Assessment = Field(
         description="the latest saved interview with the diary's evidence (provisional "
         "unless that interview was done)"
@@ -162,9 +162,9 @@ def get_shared_diary(
         if diary_id is None:
             raise HTTPException(status_code=404, detail=SHARE_NOT_FOUND)
         return SharedDiary(
-            summary=service.summary(session, diary_id),
-            entries=service.entries(session, diary_id),
-            assessment=service.assessment(session, kb, settings, diary_id, language),
+            summary=diaries.summary(session, diary_id),
+            entries=diaries.entries(session, diary_id),
+            assessment=diaries.assessment(session, kb, settings, diary_id, language),
         )
 
 
@@ -172,6 +172,6 @@ def get_shared_diary(
 def _owned(session: Session, token: Token, diary_id: str) -> Iterator[None]:
     """A transaction in which the token is checked to sign in to ``diary_id`` (else 404)."""
     with session.begin():
-        if service.authorised_diary(session, token.value) != diary_id:
+        if diaries.authorised_diary(session, token.value) != diary_id:
             raise HTTPException(status_code=404, detail=DIARY_NOT_FOUND)
         yield

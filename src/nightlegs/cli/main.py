@@ -74,7 +74,7 @@ def serve(
     """Run the web service with uvicorn."""
     import uvicorn
 
-    from nightlegs.api.app import create_app
+    from nightlegs.app import create_app
 
     settings = _settings()
     trusted = settings.trust_forwarded_for

@@ -122,7 +122,7 @@ def http_interview_client() -> Iterator[InterviewClient]:
     SQLite database: one per evaluation run, not one per case."""
     from starlette.testclient import TestClient
 
-    from nightlegs.api import create_app
+    from nightlegs.app import create_app
     from nightlegs.settings import Settings
     from nightlegs.store.migrate import upgrade
 

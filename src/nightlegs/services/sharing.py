@@ -8,7 +8,7 @@ browser's User-Agent (at most 200 characters), and the person sees the log.
 A link that is unknown, expired or revoked opens nothing: callers answer it
 exactly as an unknown one (404).
 
-As in :mod:`nightlegs.diary.service`, every function takes an open session and
+As in :mod:`nightlegs.services.diaries`, every function takes an open session and
 leaves the transaction to the caller; whoever passes a ``diary_id`` must have
 checked that the request may use that diary.
 """

@@ -19,12 +19,13 @@ from pydantic import Field
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from nightlegs.diary import codes, csv_export, fhir, sharing
+from nightlegs.diary import codes, csv_export, fhir
 from nightlegs.diary.evidence import evidence_from_summary, merge_with_interview
 from nightlegs.diary.model import Entry, EntryBody, SavedInterview
 from nightlegs.diary.thresholds import THRESHOLDS
 from nightlegs.diary.trends import Summary, summarise
 from nightlegs.engine import Assessment, KnowledgeBase, assess
+from nightlegs.services import sharing
 from nightlegs.settings import Settings
 from nightlegs.store import diary_repository as repo
 from nightlegs.store import repository as interview_store

@@ -13,8 +13,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import Match, Mount
 
-from nightlegs.api.deps import Context
-from nightlegs.web import diary_pages, pages
+from nightlegs.http.deps import Context
+from nightlegs.pages import diary, interview
 
 __all__ = ["install"]
 
@@ -23,18 +23,18 @@ API_PREFIX = "/api/"
 
 def install(app: FastAPI, context: Context) -> None:
     """Add the pages, their static files, HTML error pages and gzip to ``app``."""
-    app.state.nightlegs_web = pages.Web(context)
-    static = resources.files("nightlegs.web") / "static"
+    app.state.nightlegs_web = interview.Web(context)
+    static = resources.files("nightlegs.pages") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
-    app.include_router(pages.router)
-    app.include_router(diary_pages.router)
-    app.add_exception_handler(pages.PageNotFound, _page_not_found)
+    app.include_router(interview.router)
+    app.include_router(diary.router)
+    app.add_exception_handler(interview.PageNotFound, _page_not_found)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_middleware(GZipMiddleware, minimum_size=500)
 
 
 async def _page_not_found(request: Request, exc: Exception) -> Response:
-    return pages.error_response(request, 404)
+    return interview.error_response(request, 404)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
@@ -44,7 +44,7 @@ async def _http_error(request: Request, exc: Exception) -> Response:
         exc = StarletteHTTPException(405, exc.detail, {**(exc.headers or {}), **_allow(request)})
     if request.url.path.startswith(API_PREFIX) or request.url.path.startswith("/static/"):
         return await http_exception_handler(request, exc)
-    return pages.error_response(request, exc.status_code, exc.headers)
+    return interview.error_response(request, exc.status_code, exc.headers)
 
 
 def _allow(request: Request) -> dict[str, str]:

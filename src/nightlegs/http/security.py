@@ -19,7 +19,7 @@
 - makes a redirect's ``Location`` a path on this site: Starlette builds the
   trailing-slash redirect from the request's ``Host``, which a client chooses;
 - answers an unhandled exception itself, with 500 and these headers, logging
-  only its type and place (:func:`nightlegs.web.logs.log_server_error`), so
+  only its type and place (:func:`nightlegs.http.logs.log_server_error`), so
   that no traceback quotes the request.
 
 The JSON API under ``/api/`` is exempt from the CSRF check: it accepts only
@@ -39,8 +39,8 @@ from starlette.requests import HTTPConnection
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from nightlegs.http.logs import log_server_error
 from nightlegs.settings import Settings
-from nightlegs.web.logs import log_server_error
 
 __all__ = [
     "CookieOptions",

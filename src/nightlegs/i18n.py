@@ -38,7 +38,7 @@ def N_(message: str) -> str:
 
 
 def catalogue_path(language: str) -> resources.abc.Traversable:
-    return resources.files("nightlegs.web") / "locale" / language / "LC_MESSAGES" / "messages.po"
+    return resources.files("nightlegs") / "locale" / language / "LC_MESSAGES" / "messages.po"
 
 
 def load_translations(language: str) -> gettext.GNUTranslations:
@@ -110,7 +110,7 @@ class Pages:
     """The templates, one Jinja2 environment per language."""
 
     def __init__(self, globals_: Mapping[str, Any] | None = None) -> None:
-        loader = jinja2.PackageLoader("nightlegs.web", "templates")
+        loader = jinja2.PackageLoader("nightlegs.pages", "templates")
         self.translators: dict[str, Translator] = {}
         self.environments: dict[str, jinja2.Environment] = {}
         for language in LANGUAGES:

@@ -1,10 +1,10 @@
 """The night diary's pages, and the doctor's read-only view of a shared diary.
 
-Server-rendered like the interview's pages (:mod:`nightlegs.web.pages`): every
+Server-rendered like the interview's pages (:mod:`nightlegs.pages.interview`): every
 form posts and is answered with a redirect (303), or with the same page and
 422 when something is wrong; htmx boosts the same links and forms when
-JavaScript is on. The pages call :mod:`nightlegs.diary.service` and
-:mod:`nightlegs.diary.sharing` directly, one transaction per request. A diary
+JavaScript is on. The pages call :mod:`nightlegs.services.diaries` and
+:mod:`nightlegs.services.sharing` directly, one transaction per request. A diary
 is reached with the token in the ``nightlegs_diary`` cookie, the same one the
 JSON API accepts (so the export links are plain API GETs).
 
@@ -29,16 +29,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from nightlegs.api.diaries import EARLIEST_DATE, diary_keys, limit_diary_attempts
-from nightlegs.api.hashing import hashing
-from nightlegs.diary import service, sharing
 from nightlegs.diary.codes import RecoveryCodeError
 from nightlegs.diary.evidence import merge_with_interview
 from nightlegs.engine import Assessment
-from nightlegs.report.pdf import ReportUnavailable, render_pdf
-from nightlegs.web import cookies, diary_views, views
-from nightlegs.web.diary_forms import EntryRaw, raw_of, read_entry
-from nightlegs.web.i18n import N_, Translator, format_date
-from nightlegs.web.pages import (
+from nightlegs.http import cookies
+from nightlegs.i18n import N_, Translator, format_date
+from nightlegs.pages import diary_views, interview_views
+from nightlegs.pages.diary_forms import EntryRaw, raw_of, read_entry
+from nightlegs.pages.interview import (
     ContextDep,
     FormDep,
     LangDep,
@@ -49,6 +47,9 @@ from nightlegs.web.pages import (
     redirect,
     render,
 )
+from nightlegs.report.pdf import ReportUnavailable, render_pdf
+from nightlegs.services import diaries, sharing
+from nightlegs.services.hashing import hashing
 
 logger = logging.getLogger(__name__)
 
@@ -105,7 +106,7 @@ MESSAGES = {
 
 def _diary_of(session: Session, request: Request) -> str | None:
     """The diary the request's cookie signs in to, or None."""
-    return service.authorised_diary(session, cookies.read(request, service.SESSION_COOKIE))
+    return diaries.authorised_diary(session, cookies.read(request, diaries.SESSION_COOKIE))
 
 
 def _set_cookie(
@@ -120,18 +121,18 @@ def _forget_cookie(response: Response, request: Request, web: Web, name: str) ->
 
 def _signed_in(response: Response, request: Request, web: Web, token: str) -> None:
     age = web.context.settings.diary_session_ttl_hours * 3600
-    _set_cookie(response, request, web, service.SESSION_COOKIE, token, age)
+    _set_cookie(response, request, web, diaries.SESSION_COOKIE, token, age)
 
 
 def _to_start(request: Request, web: Web, lang: str) -> RedirectResponse:
     """Back to the diary's start page (the cookie, if any, no longer signs in)."""
     response = redirect(f"/{lang}/diary/")
-    if cookies.read(request, service.SESSION_COOKIE) is not None:
-        _forget_cookie(response, request, web, service.SESSION_COOKIE)
+    if cookies.read(request, diaries.SESSION_COOKIE) is not None:
+        _forget_cookie(response, request, web, diaries.SESSION_COOKIE)
     return response
 
 
-def _keys(request: Request) -> service.Keys | None:
+def _keys(request: Request) -> diaries.Keys | None:
     """The diary's keys, or None when the diary is off on this server."""
     try:
         return diary_keys(request)
@@ -158,7 +159,7 @@ def _night(text: str) -> dt.date:
         night = dt.date.fromisoformat(text)
     except ValueError:
         raise PageNotFound(text) from None
-    if len(text) != 10 or not EARLIEST_DATE <= night <= service.latest_entry_date_allowed():
+    if len(text) != 10 or not EARLIEST_DATE <= night <= diaries.latest_entry_date_allowed():
         raise PageNotFound(text)
     return night
 
@@ -260,7 +261,7 @@ async def create_diary(
     if wait is not None:
         return _too_many(web, request, lang, wait)
     with context.sessions() as session:
-        created = await hashing(service.create_diary, session, keys, context.settings)
+        created = await hashing(diaries.create_diary, session, keys, context.settings)
     response = redirect(f"/{lang}/diary/code")
     _signed_in(response, request, web, created.token)
     _set_cookie(
@@ -282,7 +283,7 @@ async def sign_in(
         return _too_many(web, request, lang, wait)
     try:
         with context.sessions() as session:
-            signed = await hashing(service.sign_in, session, keys, context.settings, text)
+            signed = await hashing(diaries.sign_in, session, keys, context.settings, text)
     except RecoveryCodeError:
         return _start_response(web, request, lang, problem="code_malformed", status=422, code=text)
     if signed is None:
@@ -318,10 +319,10 @@ def code_page(lang: LangDep, request: Request, web: WebDep, context: ContextDep)
 
 @router.post("/{lang}/diary/sign-out")
 def sign_out(lang: LangDep, request: Request, web: WebDep, context: ContextDep) -> Response:
-    token = cookies.read(request, service.SESSION_COOKIE)
+    token = cookies.read(request, diaries.SESSION_COOKIE)
     if token:
         with context.sessions() as session, session.begin():
-            service.sign_out(session, token)
+            diaries.sign_out(session, token)
     return _to_start(request, web, lang)
 
 
@@ -345,16 +346,16 @@ def diary_page(
         diary_id = _diary_of(session, request)
         if diary_id is None:
             return _to_start(request, web, lang)
-        entries = service.entries(session, diary_id)
-        summary = service.summary(session, diary_id)
-        saved_interviews = service.saved_interviews(session, diary_id)
+        entries = diaries.entries(session, diary_id)
+        summary = diaries.summary(session, diary_id)
+        saved_interviews = diaries.saved_interviews(session, diary_id)
         latest = saved_interviews[-1] if saved_interviews else None
         assessment = (
-            service.assessment(session, kb, context.settings, diary_id, lang) if latest else None
+            diaries.assessment(session, kb, context.settings, diary_id, lang) if latest else None
         )
         current = find(session, request, context)
         can_save = current is not None and current.done
-    yesterday = service.today() - dt.timedelta(days=1)
+    yesterday = diaries.today() - dt.timedelta(days=1)
     newest = max([yesterday, *(e.date for e in entries)])
     recent = diary_views.recent_nights(entries, newest, RECENT_NIGHTS, t)
     shown = {night.date for night in recent}
@@ -375,7 +376,7 @@ def diary_page(
         yesterday=yesterday.isoformat(),
         yesterday_label=diary_views.short_date(yesterday, lang),
         yesterday_recorded=any(e.date == yesterday for e in entries),
-        latest_allowed=service.latest_entry_date_allowed().isoformat(),
+        latest_allowed=diaries.latest_entry_date_allowed().isoformat(),
         earliest=EARLIEST_DATE.isoformat(),
         bad_date=bad_date is not None,
         recent=recent,
@@ -436,7 +437,7 @@ def entry_page(
         diary_id = _diary_of(session, request)
         if diary_id is None:
             return _to_start(request, web, lang)
-        listed = service.entries(session, diary_id, start=day, end=day)
+        listed = diaries.entries(session, diary_id, start=day, end=day)
     raw = raw_of(listed[0]) if listed else EntryRaw()
     return _entry_response(web, request, lang, day, raw, stored=bool(listed))
 
@@ -477,12 +478,12 @@ def save_entry(
         if diary_id is None:
             return _to_start(request, web, lang)
         if read.body is None:
-            stored = bool(service.entries(session, diary_id, start=day, end=day))
+            stored = bool(diaries.entries(session, diary_id, start=day, end=day))
             return _entry_response(
                 web, request, lang, day, read.raw, stored=stored, problems=read.problems
             )
         try:
-            service.put_entry(session, diary_id, day, read.body)
+            diaries.put_entry(session, diary_id, day, read.body)
         except IntegrityError:  # the diary was deleted meanwhile
             return _to_start(request, web, lang)
     return redirect(f"/{lang}/diary?saved={day.isoformat()}")
@@ -497,7 +498,7 @@ def delete_entry(
         diary_id = _diary_of(session, request)
         if diary_id is None:
             return _to_start(request, web, lang)
-        service.delete_entry(session, diary_id, day)
+        diaries.delete_entry(session, diary_id, day)
     return redirect(f"/{lang}/diary?removed={day.isoformat()}")
 
 
@@ -510,7 +511,7 @@ def save_interview(lang: LangDep, request: Request, web: WebDep, context: Contex
             return _to_start(request, web, lang)
         interview = find(session, request, context)
         saved = (
-            service.save_interview(session, diary_id, interview.id, context.settings)
+            diaries.save_interview(session, diary_id, interview.id, context.settings)
             if interview is not None and interview.done
             else None
         )
@@ -651,11 +652,11 @@ def delete_everything(
         if diary_id is None:
             return _to_start(request, web, lang)
         if _confirmed(typed, t(CONFIRM_WORD)):
-            service.delete_diary(session, diary_id)
+            diaries.delete_diary(session, diary_id)
         else:
             return _delete_response(web, request, lang, typed=typed, wrong=True)
     response = redirect(f"/{lang}/diary/deleted")
-    _forget_cookie(response, request, web, service.SESSION_COOKIE)
+    _forget_cookie(response, request, web, diaries.SESSION_COOKIE)
     return response
 
 
@@ -694,10 +695,10 @@ def shared_page(
         diary_id = sharing.open_share(session, token, user_agent=request.headers.get("user-agent"))
         if diary_id is None:
             return _gone(web, request, lang, token)
-        entries = service.entries(session, diary_id)
-        summary = service.summary(session, diary_id)
-        saved_interviews = service.saved_interviews(session, diary_id)
-        assessment = service.assessment(session, kb, context.settings, diary_id, lang)
+        entries = diaries.entries(session, diary_id)
+        summary = diaries.summary(session, diary_id)
+        saved_interviews = diaries.saved_interviews(session, diary_id)
+        assessment = diaries.assessment(session, kb, context.settings, diary_id, lang)
     latest = saved_interviews[-1] if saved_interviews else None
     response = render(
         web,
@@ -748,10 +749,10 @@ def shared_report(
         diary_id = sharing.open_share(session, token, user_agent=request.headers.get("user-agent"))
         if diary_id is None:
             return _gone(web, request, lang, token)
-        entries = service.entries(session, diary_id)
-        summary = service.summary(session, diary_id)
-        saved_interviews = service.saved_interviews(session, diary_id)
-        assessment = service.assessment(session, kb, context.settings, diary_id, lang)
+        entries = diaries.entries(session, diary_id)
+        summary = diaries.summary(session, diary_id)
+        saved_interviews = diaries.saved_interviews(session, diary_id)
+        assessment = diaries.assessment(session, kb, context.settings, diary_id, lang)
     latest = saved_interviews[-1] if saved_interviews else None
     values = merge_with_interview(latest.values if latest else {}, summary.evidence)
     try:
@@ -798,13 +799,13 @@ def shared_report(
 def _assessment_view(assessment: Assessment, t: Translator) -> dict[str, Any]:
     return {
         "a": assessment,
-        "emergency": assessment.triage.level in views.EMERGENCY_LEVELS,
+        "emergency": assessment.triage.level in interview_views.EMERGENCY_LEVELS,
         "conditions": [
             {
                 "id": c.id,
                 "name": c.name,
                 "likelihood": c.likelihood,
-                "likelihood_label": t(views.LIKELIHOOD_LABELS[c.likelihood]),
+                "likelihood_label": t(interview_views.LIKELIHOOD_LABELS[c.likelihood]),
                 "icd10": c.codes.get("icd10", ""),
                 "icd10cm": c.codes.get("icd10cm", ""),
             }

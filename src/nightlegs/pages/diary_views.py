@@ -18,11 +18,11 @@ from markupsafe import Markup
 
 from nightlegs.diary import charts
 from nightlegs.diary.model import MAX_NOTE_LENGTH, MEASURES, SYMPTOMS, TRIGGERS, Entry
-from nightlegs.diary.sharing import ShareInfo
 from nightlegs.diary.thresholds import THRESHOLDS
 from nightlegs.diary.trends import Summary, WindowFigures
-from nightlegs.web.diary_forms import LIMITS, EntryRaw, Field, Problem
-from nightlegs.web.i18n import N_, Translator, format_number
+from nightlegs.i18n import N_, Translator, format_number
+from nightlegs.pages.diary_forms import LIMITS, EntryRaw, Field, Problem
+from nightlegs.services.sharing import ShareInfo
 
 __all__ = [
     "MEASURE_LABELS",

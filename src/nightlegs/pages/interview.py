@@ -3,9 +3,9 @@
 Server-rendered and complete without JavaScript: every form posts and is
 answered with a redirect (Post/Redirect/Get, 303), or with the same page and
 422 when something is missing. With JavaScript, htmx boosts the same links and
-forms. The interview is the JSON API's row, advanced by the same bookkeeping
-(:mod:`nightlegs.api.flow`); the browser keeps only its id and its own secret,
-in the ``nightlegs_interview`` cookie (:mod:`nightlegs.web.cookies`).
+interview_forms. The interview is the JSON API's row, advanced by the same bookkeeping
+(:mod:`nightlegs.services.interview_flow`); the browser keeps only its id and its own secret,
+in the ``nightlegs_interview`` cookie (:mod:`nightlegs.http.cookies`).
 """
 
 from __future__ import annotations
@@ -20,15 +20,17 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from nightlegs import __version__
-from nightlegs.api import flow, interview_store
-from nightlegs.api.deps import Context, get_context
 from nightlegs.engine import Assessment, KnowledgeBase, Question, Value, assess, decide
+from nightlegs.http import cookies
+from nightlegs.http.deps import Context, get_context
+from nightlegs.http.ratelimit import limit_starts
+from nightlegs.i18n import LANGUAGE_NAMES, LANGUAGES, N_, Pages, format_date, negotiate
+from nightlegs.pages import interview_forms, interview_views
 from nightlegs.report.pdf import ReportUnavailable, render_pdf
+from nightlegs.services import interview_flow
+from nightlegs.services import interviews as interview_service
 from nightlegs.store import repository
 from nightlegs.store.models import Interview
-from nightlegs.web import cookies, forms, views
-from nightlegs.web.i18n import LANGUAGE_NAMES, LANGUAGES, N_, Pages, format_date, negotiate
-from nightlegs.web.ratelimit import limit_starts
 
 logger = logging.getLogger(__name__)
 
@@ -58,13 +60,13 @@ class Web:
 
     def __init__(self, context: Context) -> None:
         self.context = context
-        self.labels = views.Labels(context.kb)
-        self.deployment = views.Deployment.from_settings(context.settings)
+        self.labels = interview_views.Labels(context.kb)
+        self.deployment = interview_views.Deployment.from_settings(context.settings)
         self.pages = Pages(
             {
                 "version": __version__,
                 "deployment": self.deployment,
-                "tel": views.tel,
+                "tel": interview_views.tel,
                 "language_names": LANGUAGE_NAMES,
                 "languages": LANGUAGES,
             }
@@ -193,7 +195,7 @@ def level_of(kb: KnowledgeBase, values: Mapping[str, Value]) -> str:
 
 def needs_interruption(kb: KnowledgeBase, level: str, acknowledged: str | None) -> bool:
     """An emergency level not yet acknowledged (a higher one than acknowledged counts)."""
-    if level not in views.EMERGENCY_LEVELS:
+    if level not in interview_views.EMERGENCY_LEVELS:
         return False
     return acknowledged is None or kb.level_rank(level) > kb.level_rank(acknowledged)
 
@@ -201,7 +203,7 @@ def needs_interruption(kb: KnowledgeBase, level: str, acknowledged: str | None) 
 def lowered(kb: KnowledgeBase, level: str, acknowledged: str | None) -> str | None:
     """The acknowledgement kept after an answer: none below the emergency levels, and
     never above the level now, so that any rise is shown again."""
-    if level not in views.EMERGENCY_LEVELS or acknowledged is None:
+    if level not in interview_views.EMERGENCY_LEVELS or acknowledged is None:
         return None
     return level if kb.level_rank(level) < kb.level_rank(acknowledged) else acknowledged
 
@@ -280,14 +282,14 @@ def start_interview_page(
     if "yes" not in form.get("consent", []):
         return start_response(web, request, lang, consent_missing=True)
     kb = context.kb
-    step = flow.begin(kb, {})
+    step = interview_flow.begin(kb, {})
     secret, key = cookies.browser_secret()
     with context.sessions() as session, session.begin():
         previous = find(session, request, context)
         if previous is not None:
             session.delete(previous)
         repository.delete_expired(session, ttl=ttl(context))
-        interview = interview_store.store_new(session, kb, lang, step, browser_key=key)
+        interview = interview_service.store_new(session, kb, lang, step, browser_key=key)
         interview_id = interview.id
     response = redirect(f"/{lang}/interview")
     keep_interview(response, request, context, cookies.interview_cookie(interview_id, secret))
@@ -309,7 +311,7 @@ def interview_page(lang: LangDep, request: Request, web: WebDep, context: Contex
             return redirect(f"/{lang}/results")
         pending = repository.asked_question(interview.pending)
         count = len(interview.asked)
-    question = views.localized(kb, pending.question_id, pending.findings, lang)
+    question = interview_views.localized(kb, pending.question_id, pending.findings, lang)
     return question_response(
         web,
         request,
@@ -327,14 +329,14 @@ def question_response(
     question: Question,
     *,
     number: int,
-    raw: Mapping[str, forms.Raw] | None = None,
-    problems: Mapping[str, forms.Problem] | None = None,
+    raw: Mapping[str, interview_forms.Raw] | None = None,
+    problems: Mapping[str, interview_forms.Problem] | None = None,
     conflicts: Mapping[str, tuple[str, ...]] | None = None,
     step: int | None = None,
     back_href: str | None = None,
 ) -> HTMLResponse:
     t = web.pages.translators[lang]
-    view = views.question_view(
+    view = interview_views.question_view(
         web.context.kb,
         question,
         t,
@@ -400,12 +402,12 @@ def answer_page(
         if target.question_id != question_id:
             # A form from another tab or an older page: show what is current instead.
             return redirect(f"/{lang}/interview")
-        question = views.localized(kb, target.question_id, target.findings, lang)
-        submission = forms.read(kb, question, form)
+        question = interview_views.localized(kb, target.question_id, target.findings, lang)
+        submission = interview_forms.read(kb, question, form)
         values = None
         if submission.ok:
             # Refused, like an invalid number, when it contradicts what is stored.
-            submission, values = forms.consistent(kb, submission, interview.values)
+            submission, values = interview_forms.consistent(kb, submission, interview.values)
         if values is None:
             if step is None:
                 number, back = len(asked) + 1, f"/{lang}/interview/back" if asked else None
@@ -423,9 +425,11 @@ def answer_page(
                 step=step,
                 back_href=back,
             )
-        result = flow.answer(kb, values, asked, pending, {a.finding for a in submission.answers})
+        result = interview_flow.answer(
+            kb, values, asked, pending, {a.finding for a in submission.answers}
+        )
         interview.language = lang
-        interview_store.store_step(session, kb, interview, result)
+        interview_service.store_step(session, kb, interview, result)
         level = kb.levels[result.next.decision.level].id
         interview.acknowledged_level = lowered(kb, level, interview.acknowledged_level)
         interrupt = needs_interruption(kb, level, interview.acknowledged_level)
@@ -460,14 +464,14 @@ def back_page(
         return redirect(f"/{lang}/interview")
     index = len(asked) - 1 if step is None else min(step, len(asked) - 1)
     target = asked[index]
-    question = views.localized(kb, target.question_id, target.findings, lang)
+    question = interview_views.localized(kb, target.question_id, target.findings, lang)
     return question_response(
         web,
         request,
         lang,
         question,
         number=index + 1,
-        raw=views.prefill(question, values),
+        raw=interview_views.prefill(question, values),
         step=index,
         back_href=_back_href(lang, index) if index else None,
     )
@@ -481,7 +485,7 @@ def continue_page(lang: LangDep, request: Request, context: ContextDep) -> Respo
         if interview is None:
             return gone(request, context, lang)
         level = level_of(context.kb, interview.values)
-        if level in views.EMERGENCY_LEVELS:
+        if level in interview_views.EMERGENCY_LEVELS:
             interview.acknowledged_level = level
     return redirect(f"/{lang}/interview")
 
@@ -513,7 +517,7 @@ def results_page(lang: LangDep, request: Request, web: WebDep, context: ContextD
         answered = len(interview.asked)
         updated = interview.updated_at
     t = web.pages.translators[lang]
-    view = views.results_view(web.labels, assessment, values, t, web.deployment)
+    view = interview_views.results_view(web.labels, assessment, values, t, web.deployment)
     return render(
         web,
         request,
@@ -523,7 +527,7 @@ def results_page(lang: LangDep, request: Request, web: WebDep, context: ContextD
         here="/results",
         title=t(TITLES["results"]),
         r=view,
-        stages=views.stages(kb, lang, "results"),
+        stages=interview_views.stages(kb, lang, "results"),
         answered=answered,
         date=format_date(updated.date(), lang),
     )

@@ -1,6 +1,6 @@
 """Storing an interview step: the one place the API and the pages write interviews.
 
-A :class:`~nightlegs.api.flow.Step` and the knowledge base that computed it say
+A :class:`~nightlegs.services.interview_flow.Step` and the knowledge base that computed it say
 everything the row needs, so callers pass those rather than eight fields.
 """
 
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from nightlegs.api.flow import Step
 from nightlegs.engine import KnowledgeBase
+from nightlegs.services.interview_flow import Step
 from nightlegs.store import repository
 from nightlegs.store.models import Interview
 

@@ -12,15 +12,15 @@ from contextlib import asynccontextmanager
 from fastapi import APIRouter, FastAPI
 from fastapi.routing import APIRoute
 
-from nightlegs import __version__, web
+from nightlegs import __version__, pages
 from nightlegs.api import assessments, diaries, errors, health, interviews, shares
-from nightlegs.api.body_limit import BodyLimitMiddleware
-from nightlegs.api.deps import Context
+from nightlegs.http.body_limit import BodyLimitMiddleware
+from nightlegs.http.deps import Context
+from nightlegs.http.logs import install_access_log_redaction
+from nightlegs.http.security import SecurityMiddleware
 from nightlegs.knowledge import load_kb
 from nightlegs.settings import Settings
 from nightlegs.store import make_engine, make_session_factory
-from nightlegs.web.logs import install_access_log_redaction
-from nightlegs.web.security import SecurityMiddleware
 
 API_PREFIX = "/api/v1"
 
@@ -54,7 +54,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         api.include_router(module.router)
     app.include_router(api)
     errors.install(app)
-    web.install(app, context)
+    pages.install(app, context)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     # Added last, so outermost: its headers are on every response, 413s and 500s included.
     app.add_middleware(SecurityMiddleware, settings=settings)

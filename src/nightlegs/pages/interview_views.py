@@ -3,7 +3,7 @@
 Clinical text (questions, answers, reasons, advice) comes from the knowledge
 base or the engine's assessment, already in the page's language; the few
 interface words added here (error messages, bands, statuses) come from the
-catalogues through a :class:`~nightlegs.web.i18n.Translator`.
+catalogues through a :class:`~nightlegs.i18n.Translator`.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from typing import Literal
 from nightlegs.engine import Assessment, KnowledgeBase, Question, Value
 from nightlegs.engine.interview import RECHECK_ID, PlannedQuestion, localize
 from nightlegs.engine.models import Level
+from nightlegs.i18n import N_, Translator, format_number
 from nightlegs.knowledge.expressions import UNKNOWN
 from nightlegs.knowledge.schema import QuestionItem as ItemSource
+from nightlegs.pages.interview_forms import Problem, Raw
 from nightlegs.settings import Settings
-from nightlegs.web.forms import Problem, Raw
-from nightlegs.web.i18n import N_, Translator, format_number
 
 EMERGENCY_LEVELS: tuple[Level, ...] = ("emergency", "emergency_ambulance")
 STAGES = ("urgent", "about_you", "legs", "health", "results")

@@ -1,5 +1,5 @@
 """The pages' cookies, by their plain names: read, set and forgotten under the name
-:func:`~nightlegs.web.security.cookie_name` gives (``__Host-`` over https).
+:func:`~nightlegs.http.security.cookie_name` gives (``__Host-`` over https).
 
 The interview cookie also binds the interview to the browser that started it:
 its value is ``<interview id>.<browser secret>``, and the interview row keeps
@@ -16,8 +16,8 @@ import secrets
 
 from fastapi import Request, Response
 
+from nightlegs.http.security import cookie_name, cookie_options
 from nightlegs.settings import Settings
-from nightlegs.web.security import cookie_name, cookie_options
 
 __all__ = [
     "browser_key",
