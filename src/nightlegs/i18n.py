@@ -1,10 +1,10 @@
-"""Interface languages: Babel catalogues compiled in memory, and the Jinja2 environments.
+"""Interface languages: Babel catalogues compiled in memory, for Python code and templates.
 
 The interface strings live in ``locale/{uk,ru,en}/LC_MESSAGES/messages.po``
 (message ids in English). They are compiled at start-up (no ``.mo`` files are
-kept), one :class:`gettext.GNUTranslations` per language, and each language gets
-its own Jinja2 environment with those translations installed (new-style
-gettext: ``_("Hello %(name)s", name=...)``, ``ngettext(..., num)``).
+kept), one :class:`gettext.GNUTranslations` per language, used by the pages'
+templates (:mod:`nightlegs.pages.templating`) and by Python code through a
+:class:`Translator`.
 
 Clinical text never comes from here: it comes from the knowledge base, already
 in the page's language.
@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
-from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from io import BytesIO
 from typing import Any, Final
 
-import jinja2
 from babel.dates import format_date as babel_format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -104,32 +102,3 @@ class Translator:
     def plural(self, singular: str, plural: str, num: int, **values: Any) -> str:
         text = self.translations.ngettext(singular, plural, num)
         return text % {"num": num, **values}
-
-
-class Pages:
-    """The templates, one Jinja2 environment per language."""
-
-    def __init__(self, globals_: Mapping[str, Any] | None = None) -> None:
-        loader = jinja2.PackageLoader("nightlegs.pages", "templates")
-        self.translators: dict[str, Translator] = {}
-        self.environments: dict[str, jinja2.Environment] = {}
-        for language in LANGUAGES:
-            translations = load_translations(language)
-            environment = jinja2.Environment(
-                loader=loader,
-                autoescape=True,
-                undefined=jinja2.StrictUndefined,
-                extensions=["jinja2.ext.i18n"],
-                trim_blocks=True,
-                lstrip_blocks=True,
-            )
-            environment.install_gettext_translations(  # type: ignore[attr-defined]
-                translations, newstyle=True
-            )
-            environment.globals.update(globals_ or {})
-            environment.globals["lang"] = language
-            self.environments[language] = environment
-            self.translators[language] = Translator(language, translations)
-
-    def render(self, language: str, template: str, context: Mapping[str, Any]) -> str:
-        return self.environments[language].get_template(template).render(context)

@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, PrivateAttr, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -163,6 +164,14 @@ class Settings(BaseSettings):
         description="Server log level: critical, error, warning, info or debug.",
     )
 
+    timezone: str = Field(
+        default="Europe/Kyiv",
+        description=(
+            "The clinic's time zone (an IANA name such as Europe/Kyiv): every date a person"
+            " or a doctor reads (last night, the PDF's date, the share log) is in it."
+        ),
+    )
+
     clinic_name: str = Field(
         default="",
         max_length=200,
@@ -265,6 +274,21 @@ class Settings(BaseSettings):
             if value.startswith(prefix):
                 return "postgresql+psycopg://" + value[len(prefix) :]
         return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _check_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            message = f"unknown time zone {value!r}; use an IANA name such as Europe/Kyiv"
+            raise ValueError(message) from None
+        return value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """:attr:`timezone` as a :class:`~zoneinfo.ZoneInfo`."""
+        return ZoneInfo(self.timezone)
 
     @field_validator("log_level", mode="before")
     @classmethod

@@ -13,7 +13,8 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from nightlegs.i18n import LANGUAGES, Pages, format_date, load_translations, negotiate
+from nightlegs.i18n import LANGUAGES, format_date, load_translations, negotiate
+from nightlegs.pages.templating import Pages
 
 WEB = resources.files("nightlegs.pages")
 LOCALE = resources.files("nightlegs") / "locale"

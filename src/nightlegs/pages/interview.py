@@ -24,8 +24,9 @@ from nightlegs.engine import Assessment, KnowledgeBase, Question, Value, assess,
 from nightlegs.http import cookies
 from nightlegs.http.deps import Context, get_context
 from nightlegs.http.ratelimit import limit_starts
-from nightlegs.i18n import LANGUAGE_NAMES, LANGUAGES, N_, Pages, format_date, negotiate
+from nightlegs.i18n import LANGUAGE_NAMES, LANGUAGES, N_, format_date, negotiate
 from nightlegs.pages import interview_forms, interview_views
+from nightlegs.pages.templating import Pages
 from nightlegs.report.pdf import ReportUnavailable, render_pdf
 from nightlegs.services import interview_flow
 from nightlegs.services import interviews as interview_service
