@@ -14,7 +14,7 @@ from starlette.testclient import TestClient
 
 from nightlegs.api import assessments
 from nightlegs.http.security import _on_this_site
-from nightlegs.pages import interview as pages
+from nightlegs.pages.interview import routes as pages
 from tests.api.helpers import RLS_EVIDENCE
 
 MARKER = "orchid-lantern-4417"  # in no answer of ours: were it logged or echoed, it shows

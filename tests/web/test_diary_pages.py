@@ -19,7 +19,7 @@ from nightlegs.diary.model import MEASURES, SYMPTOMS, TRIGGERS
 from nightlegs.diary.trends import summarise
 from nightlegs.engine import assess
 from nightlegs.knowledge import KnowledgeBase
-from nightlegs.pages.diary import CODE_COOKIE, SHARE_COOKIE
+from nightlegs.pages.diary.common import CODE_COOKIE, SHARE_COOKIE
 from nightlegs.report.pdf import render_pdf
 from nightlegs.services import diaries
 from nightlegs.settings import Settings

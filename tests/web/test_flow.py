@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 from starlette.testclient import TestClient
 
-from nightlegs.pages.interview import INTERVIEW_COOKIE
+from nightlegs.pages.common import INTERVIEW_COOKIE
 from nightlegs.settings import Settings
 from nightlegs.store import make_engine, make_session_factory, repository
 from nightlegs.store.models import Interview, utcnow

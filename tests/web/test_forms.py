@@ -6,8 +6,8 @@ import pytest
 
 from nightlegs.engine import Answer
 from nightlegs.knowledge import KnowledgeBase
-from nightlegs.pages import interview_forms as forms
-from nightlegs.pages.interview_views import localized
+from nightlegs.pages.interview import forms
+from nightlegs.pages.interview.views import localized
 
 
 def question(kb: KnowledgeBase, question_id: str):

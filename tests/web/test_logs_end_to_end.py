@@ -19,8 +19,9 @@ from typing import Any
 import httpx2 as httpx
 
 from nightlegs.app import create_app
-from nightlegs.pages import diary as diary_pages
-from nightlegs.pages import interview as pages
+from nightlegs.pages.diary import account, nights, sharing
+from nightlegs.pages.interview import routes as interview_pages
+from nightlegs.pages.results import routes as results_pages
 from nightlegs.services import diaries
 from nightlegs.settings import Settings
 from nightlegs.store import migrate
@@ -73,7 +74,8 @@ def test_no_secret_or_answer_reaches_any_log(tmp_path: Path) -> None:
 
 
 def route_paths(settings: Settings) -> list[str]:
-    pages_routes = [*pages.router.routes, *diary_pages.router.routes]
+    areas = (interview_pages, results_pages, account, nights, sharing)
+    pages_routes = [route for area in areas for route in area.router.routes]
     return [*create_app(settings).openapi()["paths"], *(r.path for r in pages_routes)]  # type: ignore[attr-defined]
 
 

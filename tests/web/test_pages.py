@@ -11,7 +11,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from nightlegs.knowledge import KnowledgeBase
-from nightlegs.pages.interview import LANGUAGE_COOKIE
+from nightlegs.pages.common import LANGUAGE_COOKIE
 from nightlegs.settings import Settings
 from tests.web.helpers import DVT_PROFILE, RLS_PROFILE, answers_for, read, run, start
 

@@ -19,7 +19,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from nightlegs.app import create_app
-from nightlegs.pages.interview import INTERVIEW_COOKIE, LANGUAGE_COOKIE
+from nightlegs.pages.common import INTERVIEW_COOKIE, LANGUAGE_COOKIE
 from nightlegs.settings import Settings
 from nightlegs.store import migrate
 from tests.web.helpers import read, start

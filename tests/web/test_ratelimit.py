@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
+from types import SimpleNamespace
 
 import httpx2
+import limits.storage.memory
 import pytest
 from starlette.testclient import TestClient
 
 from nightlegs.app import create_app
 from nightlegs.evaluation.ways import HttpInterviewClient, http_interview_client
-from nightlegs.http.ratelimit import SlidingWindowLimiter
+from nightlegs.http import ratelimit
+from nightlegs.http.ratelimit import RateLimiter
 from nightlegs.settings import Rate, Settings
 from nightlegs.store import migrate
 from tests.api.helpers import neutral_answers
@@ -133,50 +137,70 @@ def test_behind_a_trusted_proxy_each_client_counts_alone(
 # -- the limiter itself --------------------------------------------------------------
 
 
-def test_the_window_slides() -> None:
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    """A clock for limits' memory storage and for the limiter's waits (only there)."""
     clock = Clock()
-    limiter = SlidingWindowLimiter(Rate(2, 60), clock=clock)
-    assert limiter.hit("a") == 0
+    fake = SimpleNamespace(time=clock, monotonic=time.monotonic, perf_counter=time.perf_counter)
+    monkeypatch.setattr(limits.storage.memory, "time", fake)
+    monkeypatch.setattr(ratelimit, "time", fake)
+    return clock
+
+
+def test_the_window_slides(clock: Clock) -> None:
+    limiter = RateLimiter("memory://", {"start": Rate(2, 60)})
+    assert limiter.hit("start", "a") == 0
     clock.now += 30
-    assert limiter.hit("a") == 0
-    assert limiter.hit("a") == pytest.approx(30)
-    clock.now += 30  # the first hit leaves the window
-    assert limiter.hit("a") == 0
-    assert limiter.hit("a") == pytest.approx(30)
-    assert limiter.hit("b") == 0
+    assert limiter.hit("start", "a") == 0
+    assert limiter.hit("start", "a") == pytest.approx(30)
+    # The first hit leaves the window (a hit exactly 60 s old still counts in limits).
+    clock.now += 30.5
+    assert limiter.hit("start", "a") == 0
+    assert limiter.hit("start", "a") == pytest.approx(29.5)
+    assert limiter.hit("start", "b") == 0
 
 
-def test_refused_hits_are_not_counted() -> None:
-    clock = Clock()
-    limiter = SlidingWindowLimiter(Rate(1, 10), clock=clock)
-    assert limiter.hit("a") == 0
+def test_refused_hits_are_not_counted(clock: Clock) -> None:
+    limiter = RateLimiter("memory://", {"start": Rate(1, 10)})
+    assert limiter.hit("start", "a") == 0
     for _ in range(5):
         clock.now += 1
-        assert limiter.hit("a") > 0
-    clock.now += 5
-    assert limiter.hit("a") == 0
+        assert limiter.hit("start", "a") > 0
+    clock.now += 5.5
+    assert limiter.hit("start", "a") == 0
 
 
-def test_quiet_addresses_are_forgotten() -> None:
-    clock = Clock()
-    limiter = SlidingWindowLimiter(Rate(1, 10), clock=clock)
+def test_each_limit_counts_on_its_own(clock: Clock) -> None:
+    limiter = RateLimiter("memory://", {"start": Rate(1, 10), "diary": Rate(1, 10), "off": None})
+    assert limiter.hit("start", "a") == 0
+    assert limiter.hit("diary", "a") == 0
+    assert limiter.hit("start", "a") > 0
+    assert [limiter.hit("off", "a") for _ in range(5)] == [0] * 5
+    assert not limiter.limited("off")
+
+
+def test_quiet_addresses_are_forgotten(clock: Clock) -> None:
+    limiter = RateLimiter("memory://", {"start": Rate(1, 10)})
     for index in range(2000):
-        limiter.hit(f"client-{index}")
+        limiter.hit("start", f"client-{index}")
     clock.now += 11
-    for _ in range(1100):
-        limiter.hit("busy")
-    assert len(limiter._hits) <= 1000
+    events = limiter._memory.events
+    deadline = time.monotonic() + 10
+    while len(events) > 1000 and time.monotonic() < deadline:
+        limiter.hit("start", "busy")  # schedules limits' sweep, which runs in 10 ms
+        time.sleep(0.02)
+    assert len(events) <= 1000
 
 
 def test_it_is_thread_safe() -> None:
-    limiter = SlidingWindowLimiter(Rate(50, 3600))
+    limiter = RateLimiter("memory://", {"start": Rate(50, 3600)})
     allowed: list[int] = []
     lock = threading.Lock()
     barrier = threading.Barrier(8)
 
     def worker() -> None:
         barrier.wait()
-        count = sum(1 for _ in range(100) if limiter.hit("shared") == 0)
+        count = sum(1 for _ in range(100) if limiter.hit("start", "shared") == 0)
         with lock:
             allowed.append(count)
 
@@ -186,6 +210,18 @@ def test_it_is_thread_safe() -> None:
     for thread in threads:
         thread.join()
     assert sum(allowed) == 50
+
+
+def test_one_limiter_per_app_built_from_the_settings(
+    make_client: Callable[..., TestClient],
+) -> None:
+    client = make_client(start_rate_limit="2/minute", diary_rate_limit="0")
+    assert client.app is not None
+    limiter = client.app.state.nightlegs.limiter  # type: ignore[attr-defined]
+    assert isinstance(limiter, RateLimiter)
+    assert not limiter.shared
+    assert limiter.limited("start")
+    assert not limiter.limited("diary")
 
 
 def test_the_evaluation_is_not_throttled(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from starlette.testclient import TestClient
 
-from nightlegs.pages import interview as pages
+from nightlegs.pages.results import routes as pages
 from nightlegs.report.pdf import ReportUnavailable
 from tests.web.helpers import RLS_PROFILE, run, start
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Path
@@ -12,14 +11,13 @@ from nightlegs.api.errors import INTERVIEW_NOT_FOUND, NOT_FOUND, TOO_LARGE, UNPR
 from nightlegs.api.evidence import merge_evidence
 from nightlegs.api.schemas import Answers, InterviewStart, InterviewStep
 from nightlegs.api.strict_json import StrictJsonRoute
-from nightlegs.engine import Assessment, KnowledgeBase, assess
+from nightlegs.engine import Assessment, KnowledgeBase
 from nightlegs.engine.interview import localize
 from nightlegs.http.deps import KbDep, SessionDep, SettingsDep
 from nightlegs.http.ratelimit import TOO_MANY_STARTS, limit_starts
-from nightlegs.services import interview_flow
-from nightlegs.services import interviews as interview_service
+from nightlegs.services import interviews
+from nightlegs.services.interview_flow import Step
 from nightlegs.settings import Settings
-from nightlegs.store import repository
 from nightlegs.store.models import Interview
 
 router = APIRouter(prefix="/interviews", tags=["interviews"], route_class=StrictJsonRoute)
@@ -39,10 +37,9 @@ def start_interview(
 ) -> InterviewStep:
     """Start an interview, optionally with evidence already known; answers the first question."""
     language = body.language or settings.default_language
-    step = interview_flow.begin(kb, merge_evidence(kb, body.evidence, "evidence"))
+    values = merge_evidence(kb, body.evidence, "evidence")
     with session.begin():
-        repository.delete_expired(session, ttl=_ttl(settings))
-        interview = interview_service.store_new(session, kb, language, step)
+        interview, step = interviews.start(session, kb, settings, language, values)
     return _step(kb, interview.id, language, step)
 
 
@@ -62,14 +59,8 @@ def answer_interview(
     with session.begin():
         interview = _find(session, interview_id, settings, for_update=True)
         values = merge_evidence(kb, body.answers, "answers", base=interview.values)
-        step = interview_flow.answer(
-            kb,
-            values,
-            [repository.asked_question(a) for a in interview.asked],
-            repository.asked_question(interview.pending) if interview.pending else None,
-            {item.finding for item in body.answers},
-        )
-        interview_service.store_step(session, kb, interview, step)
+        answered = [item.finding for item in body.answers]
+        step = interviews.answer(session, kb, interview, values, answered)
     return _step(kb, interview.id, interview.language, step)
 
 
@@ -80,31 +71,19 @@ def get_interview_result(
     """The assessment of the evidence so far; provisional until the interview is done."""
     with session.begin():
         interview = _find(session, interview_id, settings)
-    return assess(
-        kb,
-        interview.values,
-        interview.language,
-        provisional=not interview.done,
-        emergency_numbers=settings.emergency_numbers,
-    )
+        return interviews.assessment_of(kb, settings, interview)
 
 
 def _find(
     session: Session, interview_id: str, settings: Settings, *, for_update: bool = False
 ) -> Interview:
-    interview = repository.get(session, interview_id, ttl=_ttl(settings), for_update=for_update)
+    interview = interviews.find(session, settings, interview_id, for_update=for_update)
     if interview is None:
         raise HTTPException(status_code=404, detail=INTERVIEW_NOT_FOUND)
     return interview
 
 
-def _ttl(settings: Settings) -> timedelta:
-    return timedelta(hours=settings.interview_ttl_hours)
-
-
-def _step(
-    kb: KnowledgeBase, interview_id: str, language: str, step: interview_flow.Step
-) -> InterviewStep:
+def _step(kb: KnowledgeBase, interview_id: str, language: str, step: Step) -> InterviewStep:
     planned = step.next.planned
     question = localize(kb, planned, language) if planned is not None and not step.done else None
     return InterviewStep(

@@ -14,7 +14,10 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.routing import Match, Mount
 
 from nightlegs.http.deps import Context
-from nightlegs.pages import diary, interview
+from nightlegs.pages import common
+from nightlegs.pages.diary import account, nights, sharing
+from nightlegs.pages.interview import routes as interview
+from nightlegs.pages.results import routes as results
 
 __all__ = ["install"]
 
@@ -23,18 +26,18 @@ API_PREFIX = "/api/"
 
 def install(app: FastAPI, context: Context) -> None:
     """Add the pages, their static files, HTML error pages and gzip to ``app``."""
-    app.state.nightlegs_web = interview.Web(context)
+    app.state.nightlegs_web = common.Web(context)
     static = resources.files("nightlegs.pages") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
-    app.include_router(interview.router)
-    app.include_router(diary.router)
-    app.add_exception_handler(interview.PageNotFound, _page_not_found)
+    for area in (interview, results, account, nights, sharing):
+        app.include_router(area.router)
+    app.add_exception_handler(common.PageNotFound, _page_not_found)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_middleware(GZipMiddleware, minimum_size=500)
 
 
 async def _page_not_found(request: Request, exc: Exception) -> Response:
-    return interview.error_response(request, 404)
+    return common.error_response(request, 404)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
@@ -44,7 +47,7 @@ async def _http_error(request: Request, exc: Exception) -> Response:
         exc = StarletteHTTPException(405, exc.detail, {**(exc.headers or {}), **_allow(request)})
     if request.url.path.startswith(API_PREFIX) or request.url.path.startswith("/static/"):
         return await http_exception_handler(request, exc)
-    return interview.error_response(request, exc.status_code, exc.headers)
+    return common.error_response(request, exc.status_code, exc.headers)
 
 
 def _allow(request: Request) -> dict[str, str]:

@@ -10,12 +10,23 @@ import jinja2
 
 from nightlegs.i18n import LANGUAGES, Translator, load_translations
 
+#: The packages with a ``templates`` folder: the shared layout first, then each area.
+TEMPLATE_PACKAGES = (
+    "nightlegs.pages",
+    "nightlegs.pages.interview",
+    "nightlegs.pages.results",
+    "nightlegs.pages.diary",
+)
+
 
 class Pages:
     """The templates, one Jinja2 environment per language."""
 
     def __init__(self, globals_: Mapping[str, Any] | None = None) -> None:
-        loader = jinja2.PackageLoader("nightlegs.pages", "templates")
+        # Each area keeps its templates next to its code; names are unique across areas.
+        loader = jinja2.ChoiceLoader(
+            [jinja2.PackageLoader(package, "templates") for package in TEMPLATE_PACKAGES]
+        )
         self.translators: dict[str, Translator] = {}
         self.environments: dict[str, jinja2.Environment] = {}
         for language in LANGUAGES:

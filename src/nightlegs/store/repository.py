@@ -1,5 +1,9 @@
 """Small functions that read and write interviews; the caller owns the transaction.
 
+Rows hold plain JSON (see :class:`~nightlegs.store.models.Interview`); turning them
+into the engine's types is the service layer's job, so this package imports
+nothing above it.
+
 An interview untouched for longer than its time to live is treated as gone:
 :func:`get` does not return it and :func:`delete_expired` removes it.
 """
@@ -14,7 +18,6 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from nightlegs.engine import AskedQuestion, Value
 from nightlegs.store.models import Interview, utcnow
 
 
@@ -27,9 +30,9 @@ def create(
     session: Session,
     *,
     language: str,
-    values: Mapping[str, Value],
-    asked: Iterable[AskedQuestion] = (),
-    pending: AskedQuestion | None,
+    values: Mapping[str, Any],
+    asked: Iterable[Mapping[str, Any]] = (),
+    pending: Mapping[str, Any] | None,
     done: bool,
     kb_version: str,
     kb_hash: str,
@@ -41,8 +44,8 @@ def create(
         id=new_id(),
         language=language,
         values=dict(values),
-        asked=[record(a) for a in asked],
-        pending=record(pending) if pending else None,
+        asked=[dict(a) for a in asked],
+        pending=dict(pending) if pending else None,
         done=done,
         kb_version=kb_version,
         kb_hash=kb_hash,
@@ -83,9 +86,9 @@ def save_answers(
     session: Session,
     interview: Interview,
     *,
-    values: Mapping[str, Value],
-    asked: Iterable[AskedQuestion],
-    pending: AskedQuestion | None,
+    values: Mapping[str, Any],
+    asked: Iterable[Mapping[str, Any]],
+    pending: Mapping[str, Any] | None,
     done: bool,
     kb_version: str,
     kb_hash: str,
@@ -93,8 +96,8 @@ def save_answers(
 ) -> Interview:
     """Store the evidence and questions after an answer (new objects, never mutated)."""
     interview.values = dict(values)
-    interview.asked = [record(a) for a in asked]
-    interview.pending = record(pending) if pending else None
+    interview.asked = [dict(a) for a in asked]
+    interview.pending = dict(pending) if pending else None
     interview.done = done
     interview.kb_version = kb_version
     interview.kb_hash = kb_hash
@@ -115,13 +118,3 @@ def delete_expired(session: Session, *, ttl: timedelta, now: datetime | None = N
 
 def count(session: Session) -> int:
     return int(session.scalar(select(func.count()).select_from(Interview)) or 0)
-
-
-def record(asked: AskedQuestion) -> dict[str, Any]:
-    """The JSON form of an asked question."""
-    return {"question_id": asked.question_id, "findings": list(asked.findings)}
-
-
-def asked_question(data: Mapping[str, Any]) -> AskedQuestion:
-    """An asked question back from its JSON form."""
-    return AskedQuestion(str(data["question_id"]), tuple(str(f) for f in data["findings"]))

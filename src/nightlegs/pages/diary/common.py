@@ -1,0 +1,183 @@
+"""What the diary's pages share: titles and messages, the sign-in cookie, the one-time
+cookies, the night in a path, and a page with one message.
+
+Two things are shown exactly once and carried from the POST that made them to the page
+that shows them in a short-lived HttpOnly cookie, deleted by that page: the recovery code
+of a new diary and the address of a new share link (the server keeps neither, only their
+hashes). URLs, hooks and decisions: docs/diary.md, "Pages".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from fastapi import HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
+
+from nightlegs.api.diaries import EARLIEST_DATE, diary_keys, limit_diary_attempts
+from nightlegs.http import cookies
+from nightlegs.i18n import N_
+from nightlegs.pages.common import PageNotFound, Web, redirect, render
+from nightlegs.services import diaries
+
+logger = logging.getLogger(__name__)
+
+
+#: The new diary's recovery code, from the POST that made it to the page that shows it.
+CODE_COOKIE = "nightlegs_diary_code"
+
+
+#: A new share link's id and token, likewise.
+SHARE_COOKIE = "nightlegs_diary_share"
+
+
+#: Seconds a code or link waits in its cookie to be shown.
+ONCE_AGE = 15 * 60
+
+
+#: Nights listed on the diary page (newest first, recorded or not).
+RECENT_NIGHTS = 7
+
+
+#: The word to type to delete everything (translated in the catalogues).
+CONFIRM_WORD = N_("delete")
+
+
+TITLES = {
+    "start": N_("My night diary"),
+    "code": N_("Your recovery code"),
+    "diary": N_("My night diary"),
+    "entry": N_("The night of %(date)s"),
+    "share": N_("Share with a doctor"),
+    "shared": N_("Night diary (shared)"),
+    "delete": N_("Delete everything"),
+    "deleted": N_("Your diary is deleted"),
+    "off": N_("The night diary is off"),
+    "gone": N_("This link does not work"),
+    "no_report": N_("The report is not available"),
+}
+
+
+MESSAGES = {
+    "off": N_("The night diary is not switched on on this server. The check itself still works."),
+    "too_many": N_("Too many attempts from your network. Please wait a minute and try again."),
+    "code_unknown": N_("We do not know this recovery code. Please check the words and try again."),
+    "code_malformed": N_(
+        "This does not look like a recovery code: it is 8 words from our list. "
+        "Please check the spelling."
+    ),
+    "gone": N_(
+        "This diary link does not work: it may have expired or been withdrawn. "
+        "Please ask for a new link."
+    ),
+    "deleted": N_(
+        "Your diary, its nights, saved checks and share links are deleted from our server. "
+        "The recovery code no longer works."
+    ),
+    "no_report": N_(
+        "The report cannot be made on this server right now. The diary is still on this page."
+    ),
+}
+
+
+def _diary_of(session: Session, request: Request) -> str | None:
+    """The diary the request's cookie signs in to, or None."""
+    return diaries.authorised_diary(session, cookies.read(request, diaries.SESSION_COOKIE))
+
+
+def _set_cookie(
+    response: Response, request: Request, web: Web, name: str, value: str, age: int
+) -> None:
+    cookies.put(response, request, name, value, age)
+
+
+def _forget_cookie(response: Response, request: Request, web: Web, name: str) -> None:
+    cookies.forget(response, request, name)
+
+
+def _signed_in(response: Response, request: Request, web: Web, token: str) -> None:
+    age = web.context.settings.diary_session_ttl_hours * 3600
+    _set_cookie(response, request, web, diaries.SESSION_COOKIE, token, age)
+
+
+def _to_start(request: Request, web: Web, lang: str) -> RedirectResponse:
+    """Back to the diary's start page (the cookie, if any, no longer signs in)."""
+    response = redirect(f"/{lang}/diary/")
+    if cookies.read(request, diaries.SESSION_COOKIE) is not None:
+        _forget_cookie(response, request, web, diaries.SESSION_COOKIE)
+    return response
+
+
+def _keys(request: Request) -> diaries.Keys | None:
+    """The diary's keys, or None when the diary is off on this server."""
+    try:
+        return diary_keys(request)
+    except HTTPException as error:
+        if error.status_code == 503:
+            return None
+        raise
+
+
+def _limited(request: Request) -> str | None:
+    """The seconds to wait (as the Retry-After value) when past the rate limit, else None."""
+    try:
+        limit_diary_attempts(request)
+    except HTTPException as error:
+        if error.status_code == 429:
+            return (error.headers or {}).get("Retry-After", "60")
+        raise
+    return None
+
+
+def _night(text: str) -> dt.date:
+    """A night that may have an entry (2000-01-01 to the latest allowed); else no page."""
+    try:
+        night = dt.date.fromisoformat(text)
+    except ValueError:
+        raise PageNotFound(text) from None
+    if len(text) != 10 or not EARLIEST_DATE <= night <= diaries.latest_entry_date_allowed():
+        raise PageNotFound(text)
+    return night
+
+
+def _message(
+    web: Web,
+    request: Request,
+    lang: str,
+    *,
+    page: str,
+    here: str,
+    key: str,
+    status: int,
+    back: tuple[str, str] | None = None,
+) -> HTMLResponse:
+    """A page with one message: ``key`` names its title and text (TITLES, MESSAGES)."""
+    t = web.pages.translators[lang]
+    return render(
+        web,
+        request,
+        lang,
+        "diary/message.html",
+        page=page,
+        here=here,
+        title=t(TITLES[key]),
+        status=status,
+        message=t(MESSAGES[key]),
+        back=back,
+    )
+
+
+def _off(web: Web, request: Request, lang: str) -> HTMLResponse:
+    t = web.pages.translators[lang]
+    return _message(
+        web,
+        request,
+        lang,
+        page="diary-start",
+        here="/diary/",
+        key="off",
+        status=503,
+        back=(f"/{lang}/", t(N_("Go to the start page"))),
+    )

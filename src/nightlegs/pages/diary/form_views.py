@@ -1,0 +1,135 @@
+"""View models of the night's form (boxes, measures, problems) and of the share links."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from nightlegs.diary.model import MAX_NOTE_LENGTH, MEASURES, SYMPTOMS, TRIGGERS
+from nightlegs.i18n import Translator
+from nightlegs.pages.diary.forms import LIMITS, EntryRaw, Field, Problem
+from nightlegs.pages.diary.words import (
+    FIELD_ANCHORS,
+    FIELD_LABELS,
+    MEASURE_LABELS,
+    PROBLEM_MESSAGES,
+    SYMPTOM_LABELS,
+    TRIGGER_LABELS,
+    long_date,
+    moment,
+)
+from nightlegs.services.sharing import ShareInfo
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A checkbox: its value, label and whether it is ticked."""
+
+    value: str
+    label: str
+    checked: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureBox:
+    value: str
+    label: str
+    tried: bool
+    helped: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemView:
+    field: Field
+    anchor: str
+    label: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntryForm:
+    date: str
+    label: str
+    symptoms: list[Box]
+    no_symptoms: bool
+    episodes: str
+    severity: str
+    minutes_awake: str
+    triggers: list[Box]
+    measures: list[MeasureBox]
+    note: str
+    problems: list[ProblemView]
+    errors: dict[str, str]
+    limits: Mapping[str, int]
+    note_limit: int
+    stored: bool
+
+
+def entry_form(
+    night: dt.date,
+    raw: EntryRaw,
+    t: Translator,
+    *,
+    problems: Mapping[Field, Problem] | None = None,
+    stored: bool = False,
+) -> EntryForm:
+    listed = []
+    errors: dict[str, str] = dict.fromkeys(FIELD_ANCHORS, "")
+    for name, problem in (problems or {}).items():
+        message = t(PROBLEM_MESSAGES[problem], max=LIMITS.get(name, MAX_NOTE_LENGTH))
+        errors[name] = message
+        listed.append(ProblemView(name, FIELD_ANCHORS[name], t(FIELD_LABELS[name]), message))
+    return EntryForm(
+        date=night.isoformat(),
+        label=long_date(night, t.language),
+        symptoms=[Box(s, t(SYMPTOM_LABELS[s]), s in raw.symptoms) for s in SYMPTOMS],
+        no_symptoms=raw.no_symptoms,
+        episodes=raw.episodes,
+        severity=raw.severity or "0",
+        minutes_awake=raw.minutes_awake,
+        triggers=[Box(s, t(TRIGGER_LABELS[s]), s in raw.triggers) for s in TRIGGERS],
+        measures=[
+            MeasureBox(m, t(MEASURE_LABELS[m]), m in raw.tried, m in raw.helped) for m in MEASURES
+        ],
+        note=raw.note,
+        problems=listed,
+        errors=errors,
+        limits=LIMITS,
+        note_limit=MAX_NOTE_LENGTH,
+        stored=stored,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ShareRow:
+    id: str
+    status: Literal["active", "revoked", "expired"]
+    created: str
+    expires: str
+    revoked: str | None
+    views: list[tuple[str, str]]
+
+
+def share_rows(shares: Sequence[ShareInfo], t: Translator) -> list[ShareRow]:
+    language = t.language
+    rows = []
+    for share in shares:
+        status: Literal["active", "revoked", "expired"] = (
+            "active" if share.active else "revoked" if share.revoked_at else "expired"
+        )
+        rows.append(
+            ShareRow(
+                id=share.id,
+                status=status,
+                created=moment(share.created_at, language),
+                expires=moment(share.expires_at, language),
+                revoked=moment(share.revoked_at, language) if share.revoked_at else None,
+                views=[
+                    (moment(view.viewed_at, language), view.user_agent or "")
+                    for view in reversed(share.views)
+                ],
+            )
+        )
+    return rows

@@ -1,0 +1,226 @@
+"""The diary page (recent nights, figures, charts) and one night's entry."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.exc import IntegrityError
+
+from nightlegs.api.diaries import EARLIEST_DATE
+from nightlegs.i18n import N_, Translator, format_date
+from nightlegs.pages.common import (
+    ContextDep,
+    FormDep,
+    LangDep,
+    PageNotFound,
+    Web,
+    WebDep,
+    find,
+    redirect,
+    render,
+)
+from nightlegs.pages.diary.common import RECENT_NIGHTS, TITLES, _diary_of, _night, _to_start
+from nightlegs.pages.diary.form_views import entry_form
+from nightlegs.pages.diary.forms import EntryRaw, raw_of, read_entry
+from nightlegs.pages.diary.summary_views import (
+    assessment_view,
+    chart_views,
+    night_view,
+    recent_nights,
+    summary_view,
+)
+from nightlegs.pages.diary.words import short_date
+from nightlegs.services import diaries
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/{lang}/diary")
+def diary_page(
+    lang: LangDep,
+    request: Request,
+    web: WebDep,
+    context: ContextDep,
+    saved: str | None = None,
+    removed: str | None = None,
+    interview: str | None = None,
+    bad_date: str | None = None,
+) -> Response:
+    kb = context.kb
+    t = web.pages.translators[lang]
+    with context.sessions() as session, session.begin():
+        diary_id = _diary_of(session, request)
+        if diary_id is None:
+            return _to_start(request, web, lang)
+        entries = diaries.entries(session, diary_id)
+        summary = diaries.summary(session, diary_id)
+        saved_interviews = diaries.saved_interviews(session, diary_id)
+        latest = saved_interviews[-1] if saved_interviews else None
+        assessment = (
+            diaries.assessment(session, kb, context.settings, diary_id, lang) if latest else None
+        )
+        current = find(session, request, context)
+        can_save = current is not None and current.done
+    yesterday = diaries.today() - dt.timedelta(days=1)
+    newest = max([yesterday, *(e.date for e in entries)])
+    recent = recent_nights(entries, newest, RECENT_NIGHTS, t)
+    shown = {night.date for night in recent}
+    earlier = [night_view(e, t) for e in reversed(entries) if e.date.isoformat() not in shown]
+    notices = _notices(t, lang, saved=saved, removed=removed, interview=interview)
+    return render(
+        web,
+        request,
+        lang,
+        "diary/diary.html",
+        page="diary",
+        here="/diary",
+        title=t(TITLES["diary"]),
+        diary_id=diary_id,
+        entries=len(entries),
+        yesterday=yesterday.isoformat(),
+        yesterday_label=short_date(yesterday, lang),
+        yesterday_recorded=any(e.date == yesterday for e in entries),
+        latest_allowed=diaries.latest_entry_date_allowed().isoformat(),
+        earliest=EARLIEST_DATE.isoformat(),
+        bad_date=bad_date is not None,
+        recent=recent,
+        earlier=earlier,
+        s=summary_view(summary, t),
+        charts=chart_views(summary, entries, lang) if entries else [],
+        assessment=assessment_view(assessment, t) if assessment else None,
+        saved_on=format_date(latest.saved_at.date(), lang) if latest else None,
+        can_save=can_save,
+        notices=notices,
+    )
+
+
+def _notices(
+    t: Translator, lang: str, *, saved: str | None, removed: str | None, interview: str | None
+) -> list[str]:
+    notices = []
+    for text, message in (
+        (saved, N_("Saved: the night of %(date)s.")),
+        (removed, N_("Deleted: the night of %(date)s.")),
+    ):
+        if text:
+            try:
+                day = dt.date.fromisoformat(text)
+            except ValueError:
+                continue
+            notices.append(t(message, date=short_date(day, lang)))
+    if interview == "saved":
+        notices.append(t(N_("Your check is saved in your diary.")))
+    elif interview == "missing":
+        notices.append(
+            t(N_("There is no finished check to save. Its answers may have been deleted."))
+        )
+    return notices
+
+
+@router.get("/{lang}/diary/entry")
+def choose_night(
+    lang: LangDep,
+    request: Request,
+    web: WebDep,
+    date: str = "",
+) -> Response:
+    """The "another night" form: to that night's page, or back with a message."""
+    try:
+        night = _night(date)
+    except PageNotFound:
+        return redirect(f"/{lang}/diary?bad_date=1#another-night")
+    return redirect(f"/{lang}/diary/entry/{night.isoformat()}")
+
+
+@router.get("/{lang}/diary/entry/{night}")
+def entry_page(
+    lang: LangDep, night: str, request: Request, web: WebDep, context: ContextDep
+) -> Response:
+    day = _night(night)
+    with context.sessions() as session, session.begin():
+        diary_id = _diary_of(session, request)
+        if diary_id is None:
+            return _to_start(request, web, lang)
+        listed = diaries.entries(session, diary_id, start=day, end=day)
+    raw = raw_of(listed[0]) if listed else EntryRaw()
+    return _entry_response(web, request, lang, day, raw, stored=bool(listed))
+
+
+def _entry_response(
+    web: Web,
+    request: Request,
+    lang: str,
+    day: dt.date,
+    raw: EntryRaw,
+    *,
+    stored: bool,
+    problems: Mapping[Any, Any] | None = None,
+) -> HTMLResponse:
+    t = web.pages.translators[lang]
+    form = entry_form(day, raw, t, problems=problems, stored=stored)
+    return render(
+        web,
+        request,
+        lang,
+        "diary/entry.html",
+        page="diary-entry",
+        here=f"/diary/entry/{day.isoformat()}",
+        title=t(TITLES["entry"], date=form.label),
+        status=422 if problems else 200,
+        f=form,
+    )
+
+
+@router.post("/{lang}/diary/entry/{night}")
+def save_entry(
+    lang: LangDep, night: str, request: Request, web: WebDep, context: ContextDep, form: FormDep
+) -> Response:
+    day = _night(night)
+    read = read_entry(form)
+    with context.sessions() as session, session.begin():
+        diary_id = _diary_of(session, request)
+        if diary_id is None:
+            return _to_start(request, web, lang)
+        if read.body is None:
+            stored = bool(diaries.entries(session, diary_id, start=day, end=day))
+            return _entry_response(
+                web, request, lang, day, read.raw, stored=stored, problems=read.problems
+            )
+        try:
+            diaries.put_entry(session, diary_id, day, read.body)
+        except IntegrityError:  # the diary was deleted meanwhile
+            return _to_start(request, web, lang)
+    return redirect(f"/{lang}/diary?saved={day.isoformat()}")
+
+
+@router.post("/{lang}/diary/entry/{night}/delete")
+def delete_entry(
+    lang: LangDep, night: str, request: Request, web: WebDep, context: ContextDep
+) -> Response:
+    day = _night(night)
+    with context.sessions() as session, session.begin():
+        diary_id = _diary_of(session, request)
+        if diary_id is None:
+            return _to_start(request, web, lang)
+        diaries.delete_entry(session, diary_id, day)
+    return redirect(f"/{lang}/diary?removed={day.isoformat()}")
+
+
+@router.post("/{lang}/diary/save-interview")
+def save_interview(lang: LangDep, request: Request, web: WebDep, context: ContextDep) -> Response:
+    """Save the check of this browser (its interview cookie) in the diary."""
+    with context.sessions() as session, session.begin():
+        diary_id = _diary_of(session, request)
+        if diary_id is None:
+            return _to_start(request, web, lang)
+        interview = find(session, request, context)
+        saved = (
+            diaries.save_interview(session, diary_id, interview.id, context.settings)
+            if interview is not None and interview.done
+            else None
+        )
+    return redirect(f"/{lang}/diary?interview={'saved' if saved else 'missing'}")

@@ -1,0 +1,1 @@
+"""The interview's pages: start, questions, the emergency interruption."""

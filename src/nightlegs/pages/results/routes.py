@@ -1,0 +1,96 @@
+"""The results page and the doctor's PDF of a finished interview."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from nightlegs.i18n import N_, format_date
+from nightlegs.pages.common import ContextDep, LangDep, WebDep, find, gone, redirect, render
+from nightlegs.pages.results.views import results_view
+from nightlegs.pages.views import stages
+from nightlegs.report.pdf import ReportUnavailable, render_pdf
+from nightlegs.services import interviews
+
+logger = logging.getLogger(__name__)
+
+router = APIRouter(include_in_schema=False)
+
+TITLE = N_("Your results")
+
+
+@router.get("/{lang}/results")
+def results_page(lang: LangDep, request: Request, web: WebDep, context: ContextDep) -> Response:
+    kb = context.kb
+    with context.sessions() as session, session.begin():
+        interview = find(session, request, context)
+        if interview is None:
+            return gone(request, context, lang)
+        if not interview.done or interviews.interrupted(kb, interview):
+            return redirect(f"/{lang}/interview")
+        assessment = interviews.assessment_of(kb, context.settings, interview, lang)
+        values = dict(interview.values)
+        answered = len(interview.asked)
+        updated = interview.updated_at
+    t = web.pages.translators[lang]
+    view = results_view(web.labels, assessment, values, t, web.deployment)
+    return render(
+        web,
+        request,
+        lang,
+        "results.html",
+        page="results",
+        here="/results",
+        title=t(TITLE),
+        r=view,
+        stages=stages(kb, lang, "results"),
+        answered=answered,
+        date=format_date(updated.date(), lang),
+    )
+
+
+@router.get("/{lang}/report.pdf")
+def report_page(lang: LangDep, request: Request, web: WebDep, context: ContextDep) -> Response:
+    """The doctor's one-page summary (WeasyPrint)."""
+    kb = context.kb
+    with context.sessions() as session, session.begin():
+        interview = find(session, request, context)
+        if interview is None:
+            return gone(request, context, lang)
+        if not interview.done:
+            return redirect(f"/{lang}/interview")
+        assessment = interviews.assessment_of(kb, context.settings, interview, lang)
+        values = dict(interview.values)
+    try:
+        pdf = render_pdf(kb, assessment, values, lang, context.settings, datetime.now(UTC))
+    except (ReportUnavailable, ImportError, OSError) as error:
+        logger.warning("the PDF report is unavailable: %s", error)
+        t = web.pages.translators[lang]
+        return render(
+            web,
+            request,
+            lang,
+            "error.html",
+            page="error",
+            here="/results",
+            title=t(N_("The report is not available")),
+            status=503,
+            message=t(
+                N_(
+                    "The report for your doctor cannot be made on this server right now. "
+                    "Your results are still here; you can print this page instead."
+                )
+            ),
+            back_to_results=True,
+        )
+    return Response(
+        pdf,
+        media_type="application/pdf",
+        headers={
+            "Content-Disposition": 'inline; filename="nightlegs-report.pdf"',
+            "Cache-Control": "no-store",
+        },
+    )
