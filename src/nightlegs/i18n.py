@@ -13,6 +13,7 @@ in the page's language.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gettext
 from dataclasses import dataclass
 from importlib import resources
@@ -24,9 +25,22 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
-LANGUAGES: Final = ("uk", "ru", "en")
-#: Each language's own name, for the language switch.
-LANGUAGE_NAMES: Final = {"uk": "Українська", "ru": "Русский", "en": "English"}
+from nightlegs.languages import LANGUAGE_NAMES, LANGUAGES, is_language
+
+__all__ = [
+    "DOMAIN",
+    "LANGUAGES",
+    "LANGUAGE_NAMES",
+    "N_",
+    "Translator",
+    "catalogue_path",
+    "format_date",
+    "format_number",
+    "load_translations",
+    "negotiate",
+    "translator",
+]
+
 DOMAIN: Final = "messages"
 
 
@@ -90,15 +104,40 @@ def format_number(number: float, language: str) -> str:
 
 @dataclass(frozen=True)
 class Translator:
-    """The interface strings of one language, for Python code."""
+    """The interface strings of one language, for Python code.
+
+    ``t.gettext("Hello %(name)s", name=...)`` (or ``t(...)``) and
+    ``t.ngettext("%(num)d night", "%(num)d nights", num)``: the extraction
+    (``scripts/messages``) finds literal message ids in both; an id kept in a
+    variable is marked where it is written, with :func:`N_`.
+    """
 
     language: str
     translations: gettext.GNUTranslations
 
-    def __call__(self, message: str, **values: Any) -> str:
+    def gettext(self, message: str, **values: Any) -> str:
+        """The message in this language, with its ``%(name)s`` placeholders filled."""
         text = self.translations.gettext(message)
         return text % values if values else text
 
-    def plural(self, singular: str, plural: str, num: int, **values: Any) -> str:
+    __call__ = gettext
+
+    def ngettext(self, singular: str, plural: str, num: int, **values: Any) -> str:
+        """The plural form for ``num`` (``%(num)d``; uk and ru have three), filled."""
         text = self.translations.ngettext(singular, plural, num)
         return text % {"num": num, **values}
+
+    plural = ngettext
+
+
+def translator(language: str) -> Translator:
+    """The :class:`Translator` of ``language``, its catalogue compiled once per process;
+    ``ValueError`` for a language that is not one of :data:`LANGUAGES`."""
+    if not is_language(language):
+        raise ValueError(f"unknown language {language!r}")
+    return _translator(language)
+
+
+@functools.cache
+def _translator(language: str) -> Translator:
+    return Translator(language, load_translations(language))

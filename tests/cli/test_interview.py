@@ -132,7 +132,9 @@ def test_back_at_the_first_question_and_quit(invoke: Invoke) -> None:
 def test_the_interview_speaks_ukrainian(invoke: Invoke) -> None:
     result = invoke(["interview", "--lang", "uk"], input="q\n")
     assert result.exit_code == 0, result.output
-    assert "Термінові ознаки · Питання 1" in result.stdout
+    # "Запитання", as on the pages (the terminal said "Питання" until both used one catalogue).
+    assert "Термінові ознаки · Запитання 1" in result.stdout
+    assert "Введіть номер відповіді; ? — не знаю, b — назад, q — вийти." in result.stdout
     assert "1) Так  2) Ні  3) Не знаю" in result.stdout
 
 

@@ -1,29 +1,34 @@
-"""Every word of the terminal interface exists in Ukrainian, Russian and English."""
+"""The terminal's words come from the interface catalogues, in every language."""
+
+# ruff: noqa: RUF001 - Ukrainian and Russian text is meant to contain Cyrillic letters
 
 from __future__ import annotations
 
-import re
-import string
+import pytest
 
-from nightlegs.cli import texts
-
-CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+from nightlegs.cli.texts import Language, say, words
+from nightlegs.languages import LANGUAGES
 
 
-def test_every_interface_string_has_all_three_languages():
-    for key, translations in texts._TEXTS.items():
-        assert set(translations) == {"uk", "ru", "en"}, key
-        assert all(value.strip() for value in translations.values()), key
+def test_the_language_option_offers_every_language() -> None:
+    assert tuple(member.value for member in Language) == LANGUAGES
 
 
-def test_each_language_is_in_its_alphabet_with_the_same_placeholders():
-    formatter = string.Formatter()
-    for key, t in texts._TEXTS.items():
-        fields = {lang: {f for _, f, _, _ in formatter.parse(t[lang]) if f} for lang in t}
-        assert fields["uk"] == fields["ru"] == fields["en"], key
-        if any(ch.isalpha() for ch in t["en"]):
-            assert CYRILLIC.search(t["uk"]), key
-            assert CYRILLIC.search(t["ru"]), key
-            assert not CYRILLIC.search(t["en"]), key
-        assert not set("ыэъё") & set(t["uk"].lower()), key
-        assert not set("іїєґ") & set(t["ru"].lower()), key
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_named_words_exist_in_every_language(language: str) -> None:
+    for key in ("stopped", "result"):
+        text = say(key, language)
+        assert text.strip()
+        if language != "en":
+            assert text != say(key, "en")
+
+
+def test_words_in_each_language() -> None:
+    assert say("stopped", "uk") == "Опитування зупинено. Нічого не збережено."
+    assert say("stopped", "ru") == "Опрос остановлен. Ничего не сохранено."
+    assert say("result", "en") == "Result"
+    assert words("ru").gettext("Whom to see") == "К кому обратиться"
+
+
+def test_an_unknown_language_falls_back_to_english() -> None:
+    assert say("result", "de") == "Result"

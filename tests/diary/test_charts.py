@@ -17,11 +17,11 @@ from nightlegs.diary.charts import Chart, nights_chart, severity_chart
 from nightlegs.diary.model import Entry
 from nightlegs.diary.thresholds import THRESHOLDS
 from nightlegs.diary.trends import Summary, summarise
+from nightlegs.languages import LANGUAGES
 from tests.diary.synthetic import night, weekly_diary
 
 AS_OF = dt.date(2026, 11, 20)
 SVG = "{http://www.w3.org/2000/svg}"
-LANGUAGES = ("uk", "ru", "en")
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 
 

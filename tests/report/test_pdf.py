@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import logging
 import socket
+from datetime import UTC, datetime
 from types import ModuleType
 
 import pypdf
@@ -12,11 +13,12 @@ import pytest
 from babel.dates import format_date
 
 from nightlegs.engine import Assessment, assess
+from nightlegs.i18n import translator
 from nightlegs.knowledge import KnowledgeBase
+from nightlegs.languages import LANGUAGES
 from nightlegs.report import RefusedURL, ReportUnavailable, render_pdf
 from nightlegs.report import pdf as report_pdf
 from nightlegs.report.context import build_view
-from nightlegs.report.labels import LABELS
 from nightlegs.report.pdf import PACKAGE_DIR, TEMPLATES, allowed_url, url_fetcher
 from nightlegs.settings import Settings
 from tests.report.conftest import NOW, interview_values
@@ -33,12 +35,16 @@ CASES = (
     "akathisia",  # an ICD-10-CM code and no WHO ICD-10 code
     "no-leg-symptoms",  # no condition listed
 )
-LANGUAGES = ("uk", "ru", "en")
 
 
 def _flat(text: str) -> str:
     """Text with every run of white space as one space (lines wrap anywhere)."""
     return " ".join(text.split())
+
+
+def _system_name(system: str, language: str) -> str:
+    """A code system's name as the report prints it, in the language."""
+    return translator(language).gettext({"icd10": "ICD-10", "icd10cm": "ICD-10-CM"}[system])
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +96,7 @@ def test_report_text(reports, kb: KnowledgeBase, case: str, language: str) -> No
         assert _flat(first.name) in text  # Cyrillic in uk and ru, extracted intact
         for system in ("icd10", "icd10cm"):  # each code with its system's name
             if system in first.codes:
-                assert f"{LABELS[system][language]} {first.codes[system]}" in text
+                assert f"{_system_name(system, language)} {first.codes[system]}" in text
         assert first.codes["icpc2"] in text
     assert _flat(assessment.disclaimer) in text
     assert not [r.getMessage() for r in records], "WeasyPrint warned"
@@ -193,7 +199,7 @@ def test_fetcher_serves_the_package_and_data(weasyprint: ModuleType) -> None:
         assert response.read() == b"p{color:red}"
     finally:
         response.close()
-    assert allowed_url((PACKAGE_DIR / "labels.py").as_uri())
+    assert allowed_url((PACKAGE_DIR / "context.py").as_uri())
 
 
 def test_an_external_url_in_the_template_stops_the_render(
@@ -234,9 +240,9 @@ def test_a_long_report_is_laid_out_compact(
             merged.setdefault(finding, value)
     evidence = interview_values(kb, merged)
     assessment = assess(kb, evidence, "uk")
-    view = build_view(kb, assessment, evidence, "uk", settings, NOW)
+    view = build_view(kb, assessment, evidence, settings, NOW)
     normal = weasyprint.HTML(
-        string=report_pdf.render_html(view, NOW),
+        string=report_pdf.render_html(view),
         base_url=TEMPLATES.as_uri() + "/",
         url_fetcher=url_fetcher(),
     ).render()
@@ -259,8 +265,8 @@ def test_icd10_cm_code_is_printed_with_its_system(reports, language: str) -> Non
     assert first.id == "drug_induced_akathisia"
     assert "icd10" not in first.codes  # G25.71 exists only in ICD-10-CM
     text = _flat("\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages))
-    assert f"{LABELS['icd10cm'][language]} G25.71" in text
-    assert f"{LABELS['icd10'][language]} G25.71" not in text
+    assert f"{_system_name('icd10cm', language)} G25.71" in text
+    assert f"{_system_name('icd10', language)} G25.71" not in text
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -272,3 +278,17 @@ def test_laboratory_values_are_printed_with_their_loinc_code(
     evidence = interview_values(kb, profiles["rls-low-ferritin-ssri"])
     assert isinstance(evidence["ferritin"], float)
     assert f"LOINC {kb.loinc['ferritin']}" in text
+
+
+def test_the_date_is_the_clinic_s(
+    weasyprint: ModuleType, kb: KnowledgeBase, profiles, settings: Settings
+) -> None:
+    """At 23:30 UTC on 26 November it is already 27 November in Kyiv (the default zone)."""
+    late = datetime(2026, 11, 26, 23, 30, tzinfo=UTC)
+    evidence = interview_values(kb, profiles["rls-classic"])
+    for language, date in (("en", "Date: November 27, 2026"), ("uk", "Дата: 27 листопада 2026")):
+        pdf = render_pdf(kb, assess(kb, evidence, language), evidence, language, settings, late)
+        reader = pypdf.PdfReader(io.BytesIO(pdf))
+        assert date in _flat(reader.pages[0].extract_text())
+        assert reader.metadata is not None
+        assert reader.metadata["/CreationDate"] == "D:20261127013000+02'00"

@@ -7,9 +7,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from nightlegs.cli.texts import say
+from nightlegs.cli.texts import words
 from nightlegs.engine.models import Assessment
 from nightlegs.evaluation.report import Report
+from nightlegs.i18n import Translator
 
 LEVEL_STYLE = {
     "self_care": "green",
@@ -23,7 +24,46 @@ CRITERION_MARK = {"met": ("✓", "green"), "not_met": ("✗", "red"), "unknown":
 
 def assessment(console: Console, result: Assessment) -> None:
     """The whole assessment, most urgent first."""
-    lang = result.language
+    t = words(result.language)
+    _triage(console, result)
+    if result.warnings:
+        _heading(console, t.gettext("Important"))
+        _bullets(console, [Text(w, style="bold red") for w in result.warnings], mark="!")
+    if result.out_of_scope:
+        _heading(console, t.gettext("Outside what this tool covers"))
+        _bullets(console, [Text(reason) for reason in result.out_of_scope_reasons])
+    if result.conditions:
+        _heading(console, t.gettext("What it may be"))
+        _conditions(console, result, t)
+    if result.factors:
+        _heading(console, t.gettext("What may contribute"))
+        _bullets(console, [_named(f.name, f.detail) for f in result.factors])
+    if result.specialists:
+        _heading(console, t.gettext("Whom to see"))
+        first = " (" + t.gettext("first") + ")"
+        _bullets(
+            console,
+            [
+                _named(s.name + (first if i == 0 else ""), s.why)
+                for i, s in enumerate(result.specialists)
+            ],
+        )
+    if result.tests:
+        _heading(console, t.gettext("Tests to ask about"))
+        _bullets(console, [_named(test.name, test.why) for test in result.tests])
+    if result.advice:
+        _heading(console, t.gettext("What you can do"))
+        _advice(console, result, t)
+    if result.withheld_advice:
+        _heading(console, t.gettext("Not advised for now"))
+        _withheld(console, result)
+    console.print()
+    console.print(Text(result.disclaimer, style="dim"))
+    console.print(Text(t.gettext("knowledge base") + f" {result.kb_version}", style="dim"))
+
+
+def _triage(console: Console, result: Assessment) -> None:
+    """The triage level in a panel of its colour: its reasons and the safety net."""
     style = LEVEL_STYLE.get(result.triage.level, "white")
     body = Table.grid(padding=(0, 1))
     body.add_column(width=1)
@@ -39,71 +79,48 @@ def assessment(console: Console, result: Assessment) -> None:
             border_style=style,
         )
     )
-    if result.warnings:
-        _heading(console, say("warnings", lang))
-        _bullets(console, [Text(w, style="bold red") for w in result.warnings], mark="!")
 
-    if result.out_of_scope:
-        _heading(console, say("out_of_scope", lang))
-        _bullets(console, [Text(reason) for reason in result.out_of_scope_reasons])
 
-    if result.conditions:
-        _heading(console, say("conditions", lang))
-        for rank, condition in enumerate(result.conditions, 1):
-            likelihood = say(f"likelihood_{condition.likelihood}", lang)
-            line = Text(f"{rank}. ")
-            line.append(condition.name, style="bold")
-            line.append(f" — {likelihood} ({condition.likelihood}, {condition.score:.2f})")
-            console.print(line)
-            criteria = Table.grid(padding=(0, 1))
-            criteria.add_column(width=4, justify="right")
-            criteria.add_column()
-            for criterion in condition.criteria:
-                mark, colour = CRITERION_MARK[criterion.status]
-                criteria.add_row(Text(mark, style=colour), Text(criterion.text))
-            console.print(criteria)
+def _conditions(console: Console, result: Assessment, t: Translator) -> None:
+    """Each likely condition with its likelihood, then its criteria marked."""
+    likelihoods = {
+        "high": t.gettext("likely"),
+        "moderate": t.gettext("possible"),
+        "low": t.gettext("less likely"),
+    }
+    for rank, condition in enumerate(result.conditions, 1):
+        line = Text(f"{rank}. ")
+        line.append(condition.name, style="bold")
+        likelihood = likelihoods[condition.likelihood]
+        line.append(f" — {likelihood} ({condition.likelihood}, {condition.score:.2f})")
+        console.print(line)
+        criteria = Table.grid(padding=(0, 1))
+        criteria.add_column(width=4, justify="right")
+        criteria.add_column()
+        for criterion in condition.criteria:
+            mark, colour = CRITERION_MARK[criterion.status]
+            criteria.add_row(Text(mark, style=colour), Text(criterion.text))
+        console.print(criteria)
 
-    if result.factors:
-        _heading(console, say("factors", lang))
-        _bullets(console, [_named(f.name, f.detail) for f in result.factors])
 
-    if result.specialists:
-        _heading(console, say("specialists", lang))
-        first = f" ({say('first', lang)})"
-        _bullets(
-            console,
-            [
-                _named(s.name + (first if i == 0 else ""), s.why)
-                for i, s in enumerate(result.specialists)
-            ],
-        )
+def _advice(console: Console, result: Assessment, t: Translator) -> None:
+    items = []
+    for advice in result.advice:
+        text = Text(advice.text)
+        sources = t.gettext("sources")
+        text.append(f" ({sources}: {', '.join(advice.sources)})", style="dim")
+        items.append(text)
+    _bullets(console, items)
 
-    if result.tests:
-        _heading(console, say("tests", lang))
-        _bullets(console, [_named(t.name, t.why) for t in result.tests])
 
-    if result.advice:
-        _heading(console, say("advice", lang))
-        items = []
-        for advice in result.advice:
-            text = Text(advice.text)
-            text.append(f" ({say('sources', lang)}: {', '.join(advice.sources)})", style="dim")
-            items.append(text)
-        _bullets(console, items)
-
-    if result.withheld_advice:
-        _heading(console, say("withheld", lang))
-        items = []
-        for withheld in result.withheld_advice:
-            text = Text(withheld.text, style="strike")
-            text.append(" — ")
-            text.append(withheld.why, style="bold")
-            items.append(text)
-        _bullets(console, items, mark="✗")
-
-    console.print()
-    console.print(Text(result.disclaimer, style="dim"))
-    console.print(Text(f"{say('kb_version', lang)} {result.kb_version}", style="dim"))
+def _withheld(console: Console, result: Assessment) -> None:
+    items = []
+    for withheld in result.withheld_advice:
+        text = Text(withheld.text, style="strike")
+        text.append(" — ")
+        text.append(withheld.why, style="bold")
+        items.append(text)
+    _bullets(console, items, mark="✗")
 
 
 def _named(name: str, text: str) -> Text:

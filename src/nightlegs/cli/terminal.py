@@ -15,11 +15,12 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
-from nightlegs.cli.texts import say
+from nightlegs.cli.texts import words
 from nightlegs.engine import Answer, EvidenceError, InterviewState, merge, next_step
 from nightlegs.engine.evidence import normalise_answer
 from nightlegs.engine.interview import localize
 from nightlegs.engine.models import Question, QuestionItem
+from nightlegs.i18n import Translator
 from nightlegs.knowledge.compiled import KnowledgeBase
 from nightlegs.knowledge.expressions import UNKNOWN
 
@@ -48,7 +49,7 @@ class TerminalInterview:
 
     def run(self) -> InterviewState | None:
         """Ask until the interview is done; the final state, or None if the person quit."""
-        self.console.print(Text(say("help", self.language), style="dim"))
+        self.console.print(Text(self._hint_help(), style="dim"))
         history: list[InterviewState] = []
         state = InterviewState({}, ())
         while True:
@@ -64,9 +65,13 @@ class TerminalInterview:
             except _Back:
                 if history:
                     state = history.pop()
-                    self.console.print(Text(say("going_back", self.language), style="dim"))
+                    self._note(self._t.gettext("Back to the previous question."))
                 else:
-                    self.console.print(Text(say("first_question", self.language), style="dim"))
+                    self._note(
+                        self._t.gettext(
+                            "This is the first question; there is nothing to go back to."
+                        )
+                    )
                 continue
             history.append(state)
             state = InterviewState(
@@ -76,9 +81,28 @@ class TerminalInterview:
 
     # -- showing ----------------------------------------------------------------
 
+    @property
+    def _t(self) -> Translator:
+        return words(self.language)
+
+    def _hint_help(self) -> str:
+        return self._t.gettext(
+            "Type the number of your answer; ? = I don't know, b = back, q = quit."
+        )
+
+    def _note(self, text: str) -> None:
+        self.console.print(Text(text, style="dim"))
+
+    def _warn(self, text: str) -> None:
+        self.console.print(Text(text, style="yellow"))
+
+    def _invalid_choice(self) -> None:
+        self._warn(self._t.gettext("Please type one of the numbers shown, ?, b or q."))
+
     def _show(self, question: Question, number: int, progress: float) -> None:
         percent = round(progress * 100)
-        title = f"{question.stage_label} · {say('question', self.language)} {number} · {percent} %"
+        numbered = self._t.gettext("Question %(num)d", num=number)
+        title = f"{question.stage_label} · {numbered} · {percent} %"
         self.console.print()
         self.console.rule(escape(title), align="left")
         self.console.print(Text(question.text, style="bold"))
@@ -130,7 +154,7 @@ class TerminalInterview:
                 return Answer(item.finding, UNKNOWN)
             if text.isdigit() and 1 <= int(text) <= len(choices):
                 return Answer(item.finding, choices[int(text) - 1].value)
-            self.console.print(Text(say("invalid_choice", self.language), style="yellow"))
+            self._invalid_choice()
 
     def _ask_one_of(self, question: Question) -> list[Answer]:
         items = question.items
@@ -139,7 +163,7 @@ class TerminalInterview:
             self.console.print(f"    {index}) {escape(item.label)}")
         unknown_label = self.kb.question_texts.answers["unknown"].get(self.language)
         self.console.print(f"    {dont_know}) {escape(unknown_label)}")
-        self.console.print(Text(say("pick_one", self.language), style="dim"))
+        self._note(self._t.gettext("Pick one (its number), or ? if you don't know"))
         while True:
             text = self._read()
             if text == DONT_KNOW or text == str(dont_know):
@@ -150,16 +174,21 @@ class TerminalInterview:
                     Answer(item.finding, "present" if item.finding == picked else "absent")
                     for item in items
                 ]
-            self.console.print(Text(say("invalid_choice", self.language), style="yellow"))
+            self._invalid_choice()
 
     def _ask_number(self, item: QuestionItem) -> Answer:
         unit = f", {item.unit_label or item.unit}" if item.unit_label or item.unit else ""
         low, high = _fmt(item.min), _fmt(item.max)
         span = f", {low}-{high}" if low and high else ""
-        hint = say("number_hint", self.language, unit=unit, range=span)
+        hint = self._t.gettext(
+            "Type a number%(unit)s%(range)s, or ? if you don't know", unit=unit, range=span
+        )
         if item.units:
-            hint += "; " + say("other_units", self.language, units=", ".join(item.units))
-        self.console.print(Text(hint, style="dim"))
+            units = ", ".join(item.units)
+            hint += "; " + self._t.gettext(
+                "you may add a unit after a space: %(units)s", units=units
+            )
+        self._note(hint)
         while True:
             text = self._read()
             if text == DONT_KNOW:
@@ -168,13 +197,17 @@ class TerminalInterview:
             try:
                 value = float(number.replace(",", "."))
             except ValueError:
-                self.console.print(Text(say("invalid_number", self.language), style="yellow"))
+                self._warn(
+                    self._t.gettext(
+                        "That is not a number. For example 40, or 40 ng/mL; ? = I don't know."
+                    )
+                )
                 continue
             answer = Answer(item.finding, value, given_unit.strip() or None)
             try:
                 normalise_answer(self.kb, answer)
             except EvidenceError as exc:
-                self.console.print(Text(exc.message, style="yellow"))
+                self._warn(exc.message)
                 continue
             return answer
 

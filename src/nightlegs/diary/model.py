@@ -12,6 +12,8 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, model_validator
 
+from nightlegs.languages import Language
+
 __all__ = [
     "MAX_EPISODES",
     "MAX_MINUTES_AWAKE",
@@ -153,7 +155,7 @@ class SavedInterview(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     interview_id: str = Field(description="the interview it was copied from")
-    language: Literal["uk", "ru", "en"]
+    language: Language
     values: dict[str, str | float] = Field(description="finding -> normalised value")
     done: bool = Field(description="whether the interview had asked everything")
     kb_version: str

@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from nightlegs.languages import Language
+
 Level = Literal["self_care", "consultation", "consultation_24", "emergency", "emergency_ambulance"]
 
 
@@ -87,7 +89,7 @@ class WithheldAdvice(Out):
 class Assessment(Out):
     kb_version: str
     provisional: bool
-    language: Literal["uk", "ru", "en"]
+    language: Language
     triage: Triage
     conditions: list[ConditionOut]
     out_of_scope: bool

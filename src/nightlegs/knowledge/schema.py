@@ -12,8 +12,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Language = Literal["uk", "ru", "en"]
-LANGUAGES: tuple[Language, ...] = ("uk", "ru", "en")
+from nightlegs.languages import Language
+
 Band = Literal["low", "moderate"]
 
 

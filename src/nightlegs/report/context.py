@@ -1,25 +1,25 @@
 """What the doctor's report shows, worked out from an assessment and its answers.
 
 Pure code (no WeasyPrint): :func:`build_view` turns a localised assessment and the
-normalised evidence into a :class:`ReportView` that ``templates/report.html`` lays out.
+normalised evidence into a :class:`ReportView` that ``templates/report.html`` lays out,
+in the assessment's language, its date in the clinic's time zone.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 
-from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from nightlegs.engine.decide import decide
 from nightlegs.engine.models import Assessment
+from nightlegs.i18n import Translator, format_date, translator
 from nightlegs.knowledge import KnowledgeBase
 from nightlegs.knowledge.compiled import FindingDef
 from nightlegs.knowledge.expressions import UNKNOWN, Expr, Value
 from nightlegs.knowledge.schema import QuestionItem
-from nightlegs.report.labels import LABELS, label
 from nightlegs.settings import Settings
 
 #: Findings shown in the header line about the patient rather than in the table.
@@ -45,9 +45,11 @@ class AnswerRow:
 @dataclass(frozen=True, slots=True)
 class ReportView:
     language: str
-    labels: Mapping[str, str]
     clinic: tuple[str, ...]
+    #: The day it was made, written out in the language, in the clinic's time zone.
     date: str
+    #: The same moment as a W3C datetime with the zone's offset (the PDF's metadata).
+    created: str
     kb_version: str
     kb_hash: str
     patient: tuple[tuple[str, str], ...]
@@ -60,12 +62,13 @@ def build_view(
     kb: KnowledgeBase,
     assessment: Assessment,
     values: Mapping[str, Value],
-    language: str,
     settings: Settings,
     now: datetime,
 ) -> ReportView:
-    if language not in LABELS["title"]:
-        raise ValueError(f"unknown language {language!r}")
+    """The report of ``assessment`` (in its language) made at ``now`` (UTC; a naive
+    datetime is read as UTC), dated in the clinic's time zone (``settings.zone``)."""
+    language = assessment.language
+    t = translator(language)
     items = _items(kb)
     patient = tuple(
         (
@@ -75,35 +78,48 @@ def build_view(
         for finding in PATIENT_FINDINGS
         if (value := values.get(finding)) is not None
     )
-    rows = _answer_rows(kb, assessment, values, language, items)
+    rows = _answer_rows(kb, assessment, values, t, items)
     shown = {row.finding for row in rows}
     denied = sum(1 for f in kb.red_flags if values.get(f) == "absent" and f not in shown)
+    local = clinic_time(now, settings.zone)
     return ReportView(
         language=language,
-        labels={key: texts[language] for key, texts in LABELS.items()},
         clinic=tuple(
             text.strip()
             for text in (settings.clinic_name, settings.clinic_address, settings.clinic_phone)
             if text.strip()
         ),
-        date=format_date(now.date(), format="long", locale=language),
+        date=format_date(local.date(), language),
+        created=local.isoformat(timespec="seconds"),
         kb_version=kb.version,
         kb_hash=kb.content_hash[:HASH_CHARS],
         patient=patient,
         assessment=assessment,
         answers=rows,
-        red_flags_denied=label("red_flags_denied", language, n=denied) if denied else None,
+        red_flags_denied=(
+            t.gettext("Other red flags the patient answered “no”: %(count)d", count=denied)
+            if denied
+            else None
+        ),
     )
+
+
+def clinic_time(now: datetime, zone: tzinfo) -> datetime:
+    """``now`` (UTC; a naive datetime is read as UTC) on the clinic's clock."""
+    if now.tzinfo is None or now.utcoffset() is None:
+        now = now.replace(tzinfo=UTC)
+    return now.astimezone(zone)
 
 
 def _answer_rows(
     kb: KnowledgeBase,
     assessment: Assessment,
     values: Mapping[str, Value],
-    language: str,
+    t: Translator,
     items: Mapping[str, tuple[int, QuestionItem]],
 ) -> tuple[AnswerRow, ...]:
     """The findings behind the result, in interview order, each with why it mattered."""
+    language = t.language
     why: dict[str, list[str]] = {}
 
     def note(finding: str, reason: str, *, answers_only: bool = False) -> None:
@@ -118,15 +134,15 @@ def _answer_rows(
         if values.get(finding) in ("present", UNKNOWN):
             note(finding, "")
     decision = decide(kb, values)
-    triage = LABELS["triage"][language].lower()
+    triage = t.gettext("Triage").lower()
     for rule in decision.triage_rules:
         for finding in sorted(_expr_findings(kb, rule.rule.expr)):
             note(finding, triage, answers_only=True)
-    for number, condition in enumerate(assessment.conditions, start=1):
+    for rank, condition in enumerate(assessment.conditions, start=1):
         for finding in condition.supporting:
-            note(finding, label("for", language, n=number))
+            note(finding, t.gettext("for %(rank)d", rank=rank))
         for finding in condition.against:
-            note(finding, label("against", language, n=number))
+            note(finding, t.gettext("against %(rank)d", rank=rank))
     # A factor's own finding list leaves out findings read through named
     # predicates ({ref: ...}), so the rules that fired are read again here. A rule
     # that fired rests on what was there: an "I don't know" never fires one, and

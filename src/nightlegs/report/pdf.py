@@ -23,6 +23,7 @@ import jinja2
 from nightlegs.diary.model import Entry
 from nightlegs.diary.trends import Summary
 from nightlegs.engine.models import Assessment
+from nightlegs.i18n import translator
 from nightlegs.knowledge import KnowledgeBase
 from nightlegs.knowledge.expressions import Value
 from nightlegs.report.context import ReportView, build_view
@@ -60,19 +61,23 @@ def render_pdf(
 ) -> bytes:
     """The doctor's report for one localised assessment and the answers behind it.
 
+    ``language`` is the assessment's. ``now`` is the moment it is made, in UTC:
+    the report shows its date in the clinic's time zone (``settings.zone``).
     With ``diary_summary`` (a shared diary's), the report also has the diary's
     figures and its two charts; ``diary_entries`` give the severity chart one
     point per night.
     """
+    if language != assessment.language:
+        raise ValueError(f"language {language!r}, but the assessment is in {assessment.language!r}")
     weasyprint = load_weasyprint()
-    view = build_view(kb, assessment, values, language, settings, now)
+    view = build_view(kb, assessment, values, settings, now)
     diary = (
         diary_section(diary_summary, language, diary_entries) if diary_summary is not None else None
     )
     fetcher = url_fetcher()
 
     def lay_out(compact: bool) -> Any:
-        html = render_html(view, now, compact=compact, diary=diary)
+        html = render_html(view, compact=compact, diary=diary)
         source = weasyprint.HTML(
             string=html, base_url=TEMPLATES.as_uri() + "/", url_fetcher=fetcher
         )
@@ -92,22 +97,13 @@ def render_pdf(
 
 def render_html(
     view: ReportView,
-    now: datetime,
     *,
     compact: bool = False,
     diary: DiarySection | None = None,
 ) -> str:
     """The report as HTML (what WeasyPrint lays out); ``compact`` for a long one."""
-    template = _environment().get_template("report.html")
-    return template.render(view=view, created=_w3c_date(now), compact=compact, diary=diary)
-
-
-def _w3c_date(now: datetime) -> str:
-    """``now`` as the PDF's creation date: a W3C datetime needs a time zone, so a
-    naive ``now`` gives the date alone."""
-    if now.tzinfo is None or now.utcoffset() is None:
-        return now.date().isoformat()
-    return now.isoformat(timespec="seconds")
+    template = _environment(view.language).get_template("report.html")
+    return template.render(view=view, compact=compact, diary=diary)
 
 
 def load_weasyprint() -> ModuleType:
@@ -164,11 +160,17 @@ def _fetcher_class() -> type:
 
 
 @functools.cache
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+def _environment(language: str) -> jinja2.Environment:
+    """The report's templates with ``language``'s catalogue installed (``_()``)."""
+    environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    environment.install_gettext_translations(  # type: ignore[attr-defined]
+        translator(language).translations, newstyle=True
+    )
+    return environment
