@@ -19,7 +19,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, PrivateAttr, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-Language = Literal["uk", "ru", "en"]
+from nightlegs.languages import DEFAULT_LANGUAGE
+from nightlegs.languages import Language as Language
+
 LogLevel = Literal["critical", "error", "warning", "info", "debug"]
 CookieSecurity = Literal["auto", "always", "never"]
 CodeHashing = Literal["strong", "fast"]
@@ -129,7 +131,7 @@ class Settings(BaseSettings):
         ),
     )
     default_language: Language = Field(
-        default="uk",
+        default=DEFAULT_LANGUAGE,
         description="Language (uk, ru or en) of answers when a request does not name one.",
     )
     emergency_ambulance: str = Field(
