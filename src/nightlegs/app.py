@@ -17,6 +17,7 @@ from nightlegs.api import assessments, diaries, errors, health, interviews, shar
 from nightlegs.http.body_limit import BodyLimitMiddleware
 from nightlegs.http.deps import Context
 from nightlegs.http.logs import install_access_log_redaction
+from nightlegs.http.ratelimit import RateLimiter
 from nightlegs.http.security import SecurityMiddleware
 from nightlegs.knowledge import load_kb
 from nightlegs.settings import Settings
@@ -29,14 +30,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     kb = load_kb()
     engine = make_engine(settings)
+    # One rate limiter per app, in memory or shared through Redis (rate_limit_storage).
+    limiter = RateLimiter.from_settings(settings)
     context = Context(
-        settings=settings, engine=engine, sessions=make_session_factory(engine), kb=kb
+        settings=settings,
+        engine=engine,
+        sessions=make_session_factory(engine),
+        kb=kb,
+        limiter=limiter,
     )
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
         engine.dispose()
+        limiter.close()
 
     app = FastAPI(
         title="nightlegs",

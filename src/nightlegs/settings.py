@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Annotated, Literal
@@ -21,6 +20,9 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from nightlegs.languages import DEFAULT_LANGUAGE
 from nightlegs.languages import Language as Language
+from nightlegs.rates import Rate as Rate
+from nightlegs.rates import check_storage_url
+from nightlegs.rates import parse_rate as parse_rate
 
 LogLevel = Literal["critical", "error", "warning", "info", "debug"]
 CookieSecurity = Literal["auto", "always", "never"]
@@ -30,44 +32,11 @@ _POSTGRES_PREFIXES = ("postgres://", "postgresql://")
 MIN_SECRET_KEY_LENGTH = 32
 
 
-@dataclass(frozen=True, slots=True)
-class Rate:
-    """At most ``count`` events in any window of ``seconds``."""
-
-    count: int
-    seconds: int
-
-
-_RATE_UNITS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
-_RATE = re.compile(
-    r"^(?P<count>\d+)\s*(?:/|\s+per\s+)\s*(?P<every>\d+)?\s*"
-    r"(?P<unit>second|minute|hour|day)s?$",
-    re.IGNORECASE,
-)
 # A CSP host source with a scheme: http(s)://host[:port], the host may start with "*.".
 _ORIGIN = re.compile(
     r"^https?://(?:\*\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
     r"(?::\d{1,5})?$"
 )
-
-
-def parse_rate(text: str) -> Rate | None:
-    """``"20/minute"``, ``"100/10 minutes"`` or ``"5 per hour"`` as a :class:`Rate`;
-    ``"0"`` or empty: ``None`` (no limit). Raises ``ValueError`` on anything else."""
-    text = text.strip()
-    if text in ("", "0"):
-        return None
-    match = _RATE.match(text)
-    if match is None:
-        raise ValueError(
-            f"rate {text!r} is not of the form COUNT/UNIT (e.g. 20/minute, 100/10 minutes, "
-            "5 per hour; unit: second, minute, hour or day), or 0 to turn the limit off"
-        )
-    count = int(match["count"])
-    every = int(match["every"] or 1)
-    if count < 1 or every < 1:
-        raise ValueError(f"rate {text!r}: the count and the window must be at least 1")
-    return Rate(count, every * _RATE_UNITS[match["unit"].lower()])
 
 
 @lru_cache(maxsize=1)
@@ -117,6 +86,7 @@ class Settings(BaseSettings):
       the diary is off.
     - ``diary_session_ttl_hours``: how long a diary sign-in lasts.
     - ``diary_rate_limit``: diary sign-ins and creations one address may make.
+    - ``rate_limit_storage``: where the rate limits count (memory or Redis).
     - ``recovery_code_hashing``: argon2id cost for recovery codes (``fast`` only
       for tests).
     """
@@ -210,7 +180,7 @@ class Settings(BaseSettings):
         default="20/minute",
         description=(
             "Interviews one client address may start per window, e.g. 20/minute, "
-            "100/10 minutes or 5 per hour (per process); 0 or empty: no limit."
+            "100/10 minutes or 5 per hour; 0 or empty: no limit."
         ),
     )
     trust_forwarded_for: bool = Field(
@@ -255,7 +225,14 @@ class Settings(BaseSettings):
         default="10/minute",
         description=(
             "Diary sign-in attempts plus diaries created that one client address may make "
-            "per window, e.g. 10/minute (per process); 0 or empty: no limit."
+            "per window, e.g. 10/minute; 0 or empty: no limit."
+        ),
+    )
+    rate_limit_storage: str = Field(
+        default="memory://",
+        description=(
+            "Where the rate limits count: memory:// (each process on its own) or a Redis URL "
+            "(redis://, rediss://, redis+unix://) that every worker and machine shares."
         ),
     )
     recovery_code_hashing: CodeHashing = Field(
@@ -342,24 +319,22 @@ class Settings(BaseSettings):
             )
         return _unique(origins)
 
-    @field_validator("start_rate_limit")
+    @field_validator("start_rate_limit", "diary_rate_limit")
     @classmethod
     def _check_rate(cls, value: str) -> str:
         value = value.strip()
         parse_rate(value)
         return value
 
+    @field_validator("rate_limit_storage")
+    @classmethod
+    def _check_rate_limit_storage(cls, value: str) -> str:
+        return check_storage_url(value)
+
     @property
     def start_rate(self) -> Rate | None:
         """The start rate limit, or ``None`` when it is off."""
         return parse_rate(self.start_rate_limit)
-
-    @field_validator("diary_rate_limit")
-    @classmethod
-    def _check_diary_rate(cls, value: str) -> str:
-        value = value.strip()
-        parse_rate(value)
-        return value
 
     @model_validator(mode="after")
     def _read_secret_key(self) -> Settings:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,9 +30,8 @@ from nightlegs.api.strict_json import StrictJsonRoute
 from nightlegs.diary.codes import RecoveryCodeError
 from nightlegs.diary.model import EntryBody, SavedInterview
 from nightlegs.engine import Assessment
-from nightlegs.http import cookies
+from nightlegs.http import cookies, ratelimit
 from nightlegs.http.deps import KbDep, SessionDep, SettingsDep
-from nightlegs.http.ratelimit import SlidingWindowLimiter, client_address
 from nightlegs.http.security import csrf_refusal
 from nightlegs.services import diaries
 from nightlegs.services.hashing import hashing
@@ -47,7 +45,6 @@ EARLIEST_DATE = dt.date(2000, 1, 1)
 _DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 _UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 _KEYS_ATTRIBUTE = "nightlegs_diary_keys"
-_LIMITER_ATTRIBUTE = "nightlegs_diary_limiter"
 _state_lock = threading.Lock()
 
 _bearer = HTTPBearer(
@@ -215,24 +212,7 @@ KeysDep = Annotated[diaries.Keys, Depends(diary_keys)]
 
 def limit_diary_attempts(request: Request) -> None:
     """429 with Retry-After past ``diary_rate_limit`` (sign-ins and new diaries, per address)."""
-    settings = _settings(request)
-    rate = settings.diary_rate
-    if rate is None:
-        return
-    state = request.app.state
-    with _state_lock:
-        limiter = getattr(state, _LIMITER_ATTRIBUTE, None)
-        if not isinstance(limiter, SlidingWindowLimiter) or limiter.rate != rate:
-            limiter = SlidingWindowLimiter(rate)
-            setattr(state, _LIMITER_ATTRIBUTE, limiter)
-    wait = limiter.hit(client_address(request, settings))
-    if wait > 0:
-        seconds = max(1, math.ceil(wait))
-        raise HTTPException(
-            status_code=429,
-            detail=f"too many attempts; try again in {seconds} seconds",
-            headers={"Retry-After": str(seconds)},
-        )
+    ratelimit.enforce(request, "diary", "too many attempts")
 
 
 # --- diaries and sign-in ---------------------------------------------------------------

@@ -6,7 +6,7 @@ import json
 import time
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from pydantic import ValidationError
@@ -70,6 +70,16 @@ def serve(
         int | None,
         typer.Option(min=1, max=65535, help="Port to listen on (default: NIGHTLEGS_PORT)."),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help=(
+                "Worker processes. More than 1 needs PostgreSQL and "
+                "NIGHTLEGS_RATE_LIMIT_STORAGE=redis://... (refused otherwise)."
+            ),
+        ),
+    ] = 1,
 ) -> None:
     """Run the web service with uvicorn."""
     import uvicorn
@@ -77,19 +87,45 @@ def serve(
     from nightlegs.app import create_app
 
     settings = _settings()
+    if workers > 1:
+        _check_workers(settings, workers)
     trusted = settings.trust_forwarded_for
-    uvicorn.run(
-        create_app(settings),
-        host=host or settings.host,
-        port=port or settings.port,
-        log_level=settings.log_level,
+    options: dict[str, Any] = {
+        "host": host or settings.host,
+        "port": port or settings.port,
+        "log_level": settings.log_level,
         # uvicorn would believe X-Forwarded-For and -Proto from loopback
         # (FORWARDED_ALLOW_IPS), whatever the app was told: anyone on this machine
         # could rotate the header past every per-address limit. Proxy headers
         # count exactly when NIGHTLEGS_TRUST_FORWARDED_FOR says.
-        proxy_headers=trusted,
-        forwarded_allow_ips="*" if trusted else [],
-    )
+        "proxy_headers": trusted,
+        "forwarded_allow_ips": "*" if trusted else [],
+    }
+    if workers > 1:
+        # Each worker builds its app from the same environment (nightlegs/cli/workers.py).
+        from nightlegs.cli import workers as several
+
+        several.run(workers, **options)
+    else:
+        uvicorn.run(create_app(settings), **options)
+
+
+def _check_workers(settings: Settings, workers: int) -> None:
+    """Refuse more than one worker where they would not work together."""
+    if settings.database_url.startswith("sqlite"):
+        raise _fail(
+            f"--workers {workers} needs PostgreSQL: SQLite is for one server process "
+            "(NIGHTLEGS_DATABASE_URL is a SQLite database). Run one worker, or set "
+            "NIGHTLEGS_DATABASE_URL=postgresql+psycopg://... (docs/deployment.md)."
+        )
+    limited = settings.start_rate is not None or settings.diary_rate is not None
+    if settings.rate_limit_storage.startswith("memory://") and limited:
+        raise _fail(
+            f"--workers {workers} with NIGHTLEGS_RATE_LIMIT_STORAGE=memory:// would let "
+            f"each worker count on its own ({workers} times the rate limits). Set "
+            "NIGHTLEGS_RATE_LIMIT_STORAGE=redis://host:6379/0 (docs/deployment.md), "
+            "or run one worker."
+        )
 
 
 @db_app.command("upgrade")

@@ -14,6 +14,7 @@ from fastapi import Depends, Request
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from nightlegs.http.ratelimit import RateLimiter
 from nightlegs.knowledge import KnowledgeBase
 from nightlegs.settings import Settings
 
@@ -24,6 +25,7 @@ class Context:
     engine: Engine
     sessions: sessionmaker[Session]
     kb: KnowledgeBase
+    limiter: RateLimiter
 
 
 def get_context(request: Request) -> Context:

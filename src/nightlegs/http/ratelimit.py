@@ -1,34 +1,73 @@
-"""Rate limit on starting interviews: an in-memory sliding window per client address.
+"""Rate limits per client address, through the ``limits`` library: one limiter per app.
 
-``limit_starts`` is a FastAPI dependency for every route that starts an interview
-(the JSON API's ``POST /api/v1/interviews`` and the start form). It reads the
-limit from the app's settings (``start_rate_limit``, e.g. ``"20/minute"``; ``"0"``
-or empty disables it) and answers 429 with ``Retry-After`` when a client address
-has started too many interviews in the window.
+``create_app`` builds one :class:`RateLimiter` from the settings and keeps it on
+the app's context. Two limits use it:
 
-The counts live in this process's memory: with several worker processes each
-counts on its own, so limit at the reverse proxy as well (docs/deployment.md).
+- ``start``: ``start_rate_limit``, checked by :func:`limit_starts`, a FastAPI
+  dependency of every route that starts an interview (the JSON API's
+  ``POST /api/v1/interviews`` and the start form);
+- ``diary``: ``diary_rate_limit``, diary sign-ins and new diaries
+  (``nightlegs.api.diaries.limit_diary_attempts``).
+
+Past a limit the answer is 429 with ``Retry-After``. The strategy is a moving
+window: at most ``count`` hits in any ``seconds`` long window, and a refused hit
+is not counted, so a client that keeps retrying is let in as soon as its oldest
+counted hit leaves the window.
+
+Where the counts live is ``rate_limit_storage``: ``memory://`` (the default)
+counts in this process only; a Redis URL gives every worker and every machine
+one count. The Redis keys are ``nightlegs:<limit>/<address>/<count>/<seconds>/second``
+(e.g. ``nightlegs:start/203.0.113.1/20/60/second``), and expire with the window.
+
+When Redis does not answer, the limiter counts in this process's memory
+instead, logs one warning (no address, no URL) and asks Redis again after
+:data:`RETRY_SHARED_AFTER` seconds. It neither refuses every request (that
+would take the whole service down, the emergency advice included, because a
+counter is missing) nor lets every request through: each process still
+enforces the limit on its own until Redis is back. See docs/deployment.md.
 """
 
 from __future__ import annotations
 
+import logging
 import math
 import threading
 import time
-from collections import deque
-from collections.abc import Callable
+from collections.abc import Mapping
+from typing import Any
 
 from fastapi import HTTPException, Request
+from limits import RateLimitItem, RateLimitItemPerSecond
+from limits.errors import StorageError
+from limits.storage import MemoryStorage, RedisStorage
+from limits.strategies import MovingWindowRateLimiter
+from redis.exceptions import RedisError
 
-from nightlegs.settings import Rate, Settings
+from nightlegs.rates import Rate
+from nightlegs.settings import Settings
 
 __all__ = [
+    "KEY_PREFIX",
+    "RETRY_SHARED_AFTER",
     "TOO_MANY_STARTS",
-    "SlidingWindowLimiter",
+    "RateLimiter",
     "client_address",
+    "enforce",
     "limit_starts",
-    "start_limiter",
 ]
+
+#: The first part of every key in a shared (Redis) storage.
+KEY_PREFIX = "nightlegs"
+#: Seconds to count in memory after the shared storage failed, before asking it again.
+RETRY_SHARED_AFTER = 30.0
+# A limiter must never hold a patient's request up for long: Redis answers on a
+# healthy network in a millisecond; past half a second it counts as down.
+_REDIS_OPTIONS: dict[str, Any] = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+_SHARED_FAILURES = (StorageError, RedisError, OSError)
+# Forget addresses whose hits have all expired, now and then (see _sweep_local).
+_SWEEP_EVERY = 1024
+
+_log = logging.getLogger("nightlegs.ratelimit")
 
 #: OpenAPI ``responses`` entry for a route guarded by :func:`limit_starts`.
 TOO_MANY_STARTS: dict[int | str, dict[str, object]] = {
@@ -55,51 +94,146 @@ TOO_MANY_STARTS: dict[int | str, dict[str, object]] = {
     }
 }
 
-_STATE_ATTRIBUTE = "nightlegs_start_limiter"
-_state_lock = threading.Lock()
-# Forget addresses that have been quiet for a whole window, now and then, so the
-# table does not grow with every address ever seen.
-_SWEEP_EVERY = 1024
 
+class RateLimiter:
+    """The app's rate limits by name (moving window), counted in memory or in Redis.
 
-class SlidingWindowLimiter:
-    """At most ``rate.count`` hits per key in any ``rate.seconds`` window (thread-safe)."""
+    ``rates`` maps a limit's name to its :class:`~nightlegs.rates.Rate`, or to
+    ``None`` when that limit is off. Thread-safe.
+    """
 
-    def __init__(self, rate: Rate, clock: Callable[[], float] = time.monotonic) -> None:
-        self.rate = rate
-        self._clock = clock
-        self._hits: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
-        self._calls = 0
+    def __init__(
+        self,
+        storage_url: str,
+        rates: Mapping[str, Rate | None],
+        *,
+        retry_shared_after: float = RETRY_SHARED_AFTER,
+    ) -> None:
+        self.storage_url = storage_url
+        self._items: dict[str, RateLimitItem] = {
+            name: RateLimitItemPerSecond(rate.count, rate.seconds, namespace=name)
+            for name, rate in rates.items()
+            if rate is not None
+        }
+        # limits' memory storage makes a lock per key on demand, which two threads
+        # can race for: one lock around it keeps the count exact.
+        self._memory = MemoryStorage()
+        self._local = MovingWindowRateLimiter(self._memory)
+        self._local_lock = threading.Lock()
+        self._local_hits = 0
+        self._shared: MovingWindowRateLimiter | None = None
+        self._redis: RedisStorage | None = None
+        if not storage_url.startswith("memory://"):
+            self._redis = RedisStorage(
+                storage_url, key_prefix=KEY_PREFIX, wrap_exceptions=True, **_REDIS_OPTIONS
+            )
+            self._shared = MovingWindowRateLimiter(self._redis)
+        self._retry_shared_after = retry_shared_after
+        self._shared_down_until: float | None = None
+        self._state_lock = threading.Lock()
 
-    def hit(self, key: str) -> float:
-        """Count one hit for ``key``: 0 if allowed, else the seconds until one is allowed.
+    @classmethod
+    def from_settings(cls, settings: Settings) -> RateLimiter:
+        return cls(
+            settings.rate_limit_storage,
+            {"start": settings.start_rate, "diary": settings.diary_rate},
+        )
 
-        A refused hit is not counted, so a client that keeps retrying is let in
-        as soon as its oldest counted hit leaves the window.
+    @property
+    def shared(self) -> bool:
+        """Whether the counts are shared (Redis) rather than this process's own."""
+        return self._shared is not None
+
+    def limited(self, name: str) -> bool:
+        """Whether the limit ``name`` is on."""
+        return name in self._items
+
+    def hit(self, name: str, key: str) -> float:
+        """Count one hit of the limit ``name`` for ``key`` (a client address).
+
+        Returns 0 when allowed (or when that limit is off), else the seconds
+        until a hit will be allowed again (more than 0); a refused hit is not
+        counted.
         """
-        now = self._clock()
-        horizon = now - self.rate.seconds
-        with self._lock:
-            self._calls += 1
-            if self._calls % _SWEEP_EVERY == 0:
-                self._sweep(horizon)
-            hits = self._hits.setdefault(key, deque())
-            while hits and hits[0] <= horizon:
-                hits.popleft()
-            if len(hits) >= self.rate.count:
-                return max(hits[0] - horizon, 0.0) or 1e-9
-            hits.append(now)
+        item = self._items.get(name)
+        if item is None:
             return 0.0
+        if self._shared is not None and self._shared_usable():
+            try:
+                wait = _hit(self._shared, item, key)
+            except _SHARED_FAILURES as error:
+                self._shared_failed(error)
+            else:
+                self._shared_answered()
+                return wait
+        with self._local_lock:
+            self._local_hits += 1
+            if self._local_hits % _SWEEP_EVERY == 0:
+                self._sweep_local()
+            return _hit(self._local, item, key)
+
+    def _sweep_local(self) -> None:
+        """Forget the keys whose hits have all left their window.
+
+        limits' memory storage drops old hits but keeps each key it has seen (with
+        an empty list): without this every address ever seen would stay. Called
+        under ``_local_lock``, so no hit adds to a list while it looks.
+        """
+        events = self._memory.events
+        for key in [key for key, hits in list(events.items()) if not hits]:
+            events.pop(key, None)
 
     def reset(self) -> None:
-        with self._lock:
-            self._hits.clear()
+        """Forget every count of this process (the shared ones stay)."""
+        with self._local_lock:
+            self._memory.reset()
 
-    def _sweep(self, horizon: float) -> None:
-        stale = [key for key, hits in self._hits.items() if not hits or hits[-1] <= horizon]
-        for key in stale:
-            del self._hits[key]
+    def close(self) -> None:
+        """Close the connections to the shared storage, if any."""
+        if self._redis is not None:
+            self._redis.storage.close()
+
+    # -- the shared storage's health ------------------------------------------------
+
+    def _shared_usable(self) -> bool:
+        with self._state_lock:
+            until = self._shared_down_until
+            return until is None or time.monotonic() >= until
+
+    def _shared_failed(self, error: BaseException) -> None:
+        with self._state_lock:
+            first = self._shared_down_until is None
+            self._shared_down_until = time.monotonic() + self._retry_shared_after
+        if first:
+            # The exception's class only: its text may name the server, and nothing
+            # here may name the client.
+            _log.warning(
+                "rate limits: the shared storage did not answer (%s); counting in this "
+                "process's memory, asking it again every %d s",
+                _reason(error),
+                round(self._retry_shared_after),
+            )
+
+    def _shared_answered(self) -> None:
+        if self._shared_down_until is None:
+            return
+        with self._state_lock:
+            recovered = self._shared_down_until is not None
+            self._shared_down_until = None
+        if recovered:
+            _log.warning("rate limits: the shared storage answers again; counting there")
+
+
+def _hit(strategy: MovingWindowRateLimiter, item: RateLimitItem, key: str) -> float:
+    if strategy.hit(item, key):
+        return 0.0
+    reset = strategy.get_window_stats(item, key).reset_time
+    return max(reset - time.time(), 1e-9)
+
+
+def _reason(error: BaseException) -> str:
+    cause = error.__cause__ if isinstance(error, StorageError) else None
+    return type(cause or error).__name__
 
 
 def client_address(request: Request, settings: Settings) -> str:
@@ -117,37 +251,26 @@ def client_address(request: Request, settings: Settings) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def start_limiter(request: Request) -> SlidingWindowLimiter | None:
-    """The app's limiter for starts (made on first use), or ``None`` when disabled."""
-    settings = _settings(request)
-    rate = settings.start_rate
-    if rate is None:
-        return None
-    state = request.app.state
-    with _state_lock:
-        limiter = getattr(state, _STATE_ATTRIBUTE, None)
-        if not isinstance(limiter, SlidingWindowLimiter) or limiter.rate != rate:
-            limiter = SlidingWindowLimiter(rate)
-            setattr(state, _STATE_ATTRIBUTE, limiter)
-    return limiter
-
-
-def limit_starts(request: Request) -> None:
-    """Dependency: refuse with 429 (and ``Retry-After``) past the start rate limit."""
-    limiter = start_limiter(request)
-    if limiter is None:
+def enforce(request: Request, name: str, detail: str) -> None:
+    """Count one hit of the app's limit ``name`` for the client; past it, 429 with
+    ``Retry-After`` and ``detail`` followed by "; try again in N seconds"."""
+    context = request.app.state.nightlegs
+    limiter = context.limiter
+    assert isinstance(limiter, RateLimiter)
+    if not limiter.limited(name):
         return
-    wait = limiter.hit(client_address(request, _settings(request)))
+    settings = context.settings
+    assert isinstance(settings, Settings)
+    wait = limiter.hit(name, client_address(request, settings))
     if wait > 0:
         seconds = max(1, math.ceil(wait))
         raise HTTPException(
             status_code=429,
-            detail=f"too many interviews started; try again in {seconds} seconds",
+            detail=f"{detail}; try again in {seconds} seconds",
             headers={"Retry-After": str(seconds)},
         )
 
 
-def _settings(request: Request) -> Settings:
-    settings = request.app.state.nightlegs.settings
-    assert isinstance(settings, Settings)
-    return settings
+def limit_starts(request: Request) -> None:
+    """Dependency: refuse with 429 (and ``Retry-After``) past the start rate limit."""
+    enforce(request, "start", "too many interviews started")
