@@ -7,7 +7,7 @@ conditions, scope, factors, triage, specialists, tests, advice.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from nightlegs.engine.scoring import ConditionScore, score_conditions
 from nightlegs.knowledge.compiled import (
@@ -94,27 +94,64 @@ def decide(kb: KnowledgeBase, values: Mapping[str, Value], *, notes: bool = True
     reads (advice wording and assumptions, tests, unasked red flags): the
     interview's trial decisions compare only what :meth:`Decision.key` holds."""
     conditions, probabilities = score_conditions(kb, values)
-    listed = frozenset(c.id for c in conditions)
     ctx = EvalContext(
         values=values,
         probabilities=probabilities,
         moderate=kb.meta.likelihood.moderate,
-        listed=listed,
+        listed=frozenset(c.id for c in conditions),
         leading=None,
         predicates=kb.predicates,
     )
+    # Each stage sees what the earlier ones decided, through the context.
     scope = tuple(r for r in kb.scope_rules if r.rule.test(ctx) is True)
     ctx.out_of_scope = bool(scope)
+    factors = _factors(kb, ctx)
+    ctx.factors = frozenset(factors)
+    level, fired, unknown = _triage(kb, ctx)
+    ctx.level = level
+    conditions = _lead_order(kb, ctx, conditions, fired)
+    ctx.leading = conditions[0].id if conditions else None
+    given, withheld, advice_notes = _advice(kb, ctx, notes)
+    # What the person reads; a trial decision of the interview needs none of it.
+    unasked, quiet = _unasked_red_flags(kb, ctx) if notes else ((), False)
+    return Decision(
+        values=values,
+        conditions=conditions,
+        probabilities=probabilities,
+        out_of_scope=bool(scope),
+        scope_rules=scope,
+        level=level,
+        triage_rules=tuple(r for r in fired if r.rank == level),
+        unknown_red_flags=unknown,
+        unasked_red_flags=unasked,
+        factors=tuple((f, tuple(rules)) for f, rules in factors.items()),
+        specialists=_specialists(kb, ctx),
+        tests=_tests(kb, ctx) if notes else (),
+        advice=given,
+        withheld=withheld,
+        notes=advice_notes,
+        all_urgent_signs_absent=quiet,
+    )
 
+
+def _factors(kb: KnowledgeBase, ctx: EvalContext) -> dict[str, list[CompiledFactorRule]]:
+    """The contributing factors named, each with the rules that name it; a rule
+    ``relevant_to`` some conditions counts only while one of them is listed."""
     factors: dict[str, list[CompiledFactorRule]] = {}
     for factor_rule in kb.factor_rules:
         relevant = factor_rule.source.relevant_to
-        if relevant and not listed.intersection(relevant):
+        if relevant and not ctx.listed.intersection(relevant):
             continue
         if factor_rule.rule.test(ctx) is True:
             factors.setdefault(factor_rule.factor, []).append(factor_rule)
-    ctx.factors = frozenset(factors)
+    return factors
 
+
+def _triage(
+    kb: KnowledgeBase, ctx: EvalContext
+) -> tuple[int, list[CompiledTriageRule], tuple[CompiledTriageRule, ...]]:
+    """The level, every rule that fired, and the red flags above the level that
+    stayed unknown because a finding they read was answered "I don't know"."""
     level = 0
     fired: list[CompiledTriageRule] = []
     unknown_flags: list[CompiledTriageRule] = []
@@ -126,40 +163,18 @@ def decide(kb: KnowledgeBase, values: Mapping[str, Value], *, notes: bool = True
         if result is True:
             fired.append(rule)
             level = max(level, rule.rank)
-        elif result is None and rule.source.red_flag and _answered_unknown(kb, rule, values):
+        elif result is None and rule.source.red_flag and _answered_unknown(kb, rule, ctx.values):
             unknown_flags.append(rule)
-    ctx.level = level
-    winning = tuple(r for r in fired if r.rank == level)
-    unknown = tuple(r for r in unknown_flags if r.rank > level)
-    conditions = _lead_order(kb, ctx, conditions, fired)
-    ctx.leading = conditions[0].id if conditions else None
-    advice = _advice(kb, ctx, notes)
-    unasked: tuple[str, ...] = ()
-    quiet = False
-    if notes:  # what the person reads; a trial decision of the interview needs none of it
-        applicable = tuple(f for f in sorted(kb.red_flags) if _relevant(kb, ctx, f))
-        unasked = tuple(f for f in applicable if f not in values)
-        urgent = [f for f in kb.emergency_red_flags if _relevant(kb, ctx, f)]
-        quiet = all(values.get(f) in _NO for f in urgent)
+    return level, fired, tuple(r for r in unknown_flags if r.rank > level)
 
-    return Decision(
-        values=values,
-        conditions=conditions,
-        probabilities=probabilities,
-        out_of_scope=bool(scope),
-        scope_rules=scope,
-        level=level,
-        triage_rules=winning,
-        unknown_red_flags=unknown,
-        unasked_red_flags=unasked,
-        factors=tuple((f, tuple(rules)) for f, rules in factors.items()),
-        specialists=_specialists(kb, ctx),
-        tests=_tests(kb, ctx) if notes else (),
-        advice=advice[0],
-        withheld=advice[1],
-        notes=advice[2],
-        all_urgent_signs_absent=quiet,
-    )
+
+def _unasked_red_flags(kb: KnowledgeBase, ctx: EvalContext) -> tuple[tuple[str, ...], bool]:
+    """The red flags that apply here but were not answered, and whether every
+    emergency-level red flag that applies was answered "no"."""
+    applicable = tuple(f for f in sorted(kb.red_flags) if _relevant(kb, ctx, f))
+    unasked = tuple(f for f in applicable if f not in ctx.values)
+    urgent = [f for f in kb.emergency_red_flags if _relevant(kb, ctx, f)]
+    return unasked, all(ctx.values.get(f) in _NO for f in urgent)
 
 
 def _relevant(kb: KnowledgeBase, ctx: EvalContext, finding: str) -> bool:
@@ -268,18 +283,7 @@ def _advice(
 ) -> tuple[tuple[CompiledAdvice, ...], tuple[Withheld, ...], dict[str, AdviceNote]]:
     # "Cannot be ruled out": a finding nobody was asked about counts as absent,
     # but one answered "I don't know" stays unknown, and unknown withholds.
-    cautious = EvalContext(
-        values=ctx.values,
-        missing=False,
-        probabilities=ctx.probabilities,
-        moderate=ctx.moderate,
-        listed=ctx.listed,
-        leading=ctx.leading,
-        factors=ctx.factors,
-        level=ctx.level,
-        out_of_scope=ctx.out_of_scope,
-        predicates=ctx.predicates,
-    )
+    cautious = replace(ctx, missing=False)
     given: list[CompiledAdvice] = []
     withheld: list[Withheld] = []
     for item in kb.advice:

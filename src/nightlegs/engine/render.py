@@ -6,10 +6,14 @@ from collections.abc import Callable, Mapping
 
 from nightlegs.engine import models
 from nightlegs.engine.decide import Decision
+from nightlegs.engine.scoring import ConditionScore
 from nightlegs.knowledge.compiled import CompiledAdvice, CompiledTriageRule, KnowledgeBase
 from nightlegs.knowledge.expressions import Value
 from nightlegs.knowledge.schema import LText
 from nightlegs.languages import DECIMAL_COMMA
+
+#: A text in the reader's language with its placeholders filled.
+Say = Callable[[LText], str]
 
 
 class _Filler(dict[str, str]):
@@ -44,48 +48,18 @@ def render(
     provisional: bool = False,
     emergency_numbers: Mapping[str, str] | None = None,
 ) -> models.Assessment:
+    """The assessment in ``language``: each text of the decision with its
+    placeholders filled (answers, emergency numbers, the signs it names)."""
     numbers = dict(emergency_numbers or kb.meta.emergency_numbers.model_dump())
     filler = _placeholders(decision.values, numbers, language)
 
     def say(text: LText) -> str:
         return text.get(language).format_map(filler)
 
-    def reason(rule: CompiledTriageRule) -> str:
-        if rule.sign is not None:
-            filler["sign"] = _finding_label(kb, rule.sign, language)
-        return say(rule.source.reason)
-
+    # In this order: the reasons fill {sign}, then the warnings fill {signs}.
+    reasons, safety_net = _reasons(kb, decision, language, say, filler)
+    warnings = _warnings(kb, decision, language, say, filler, provisional)
     level = kb.levels[decision.level]
-    # "No warning signs" only when every urgent sign that matters was answered "no".
-    quiet = kb.texts.no_reason if decision.all_urgent_signs_absent else kb.texts.no_reason_unchecked
-    reasons = list(dict.fromkeys(reason(r) for r in decision.triage_rules)) or [say(quiet)]
-    nets = [say(level.safety_net)] + [
-        say(r.source.safety_net) for r in decision.triage_rules if r.source.safety_net
-    ]
-    warnings = [
-        say(r.source.warning_if_unknown)
-        for r in decision.unknown_red_flags
-        if r.source.warning_if_unknown
-    ]
-    if decision.unasked_red_flags:
-        labels = [_finding_label(kb, f, language) for f in decision.unasked_red_flags]
-        filler["signs"] = "; ".join(labels)
-        warnings.append(say(kb.texts.unchecked_red_flags))
-    if provisional:
-        warnings.insert(0, say(kb.texts.provisional))
-    factors = []
-    for factor_id, rules in decision.factors:
-        read = {f for r in rules for f in kb.findings_of(r.rule.expr)}
-        findings = sorted(f for f in read if f in decision.values)
-        factors.append(
-            models.Factor(
-                id=factor_id,
-                name=say(kb.factors[factor_id].name),
-                detail=" ".join(say(r.source.detail) for r in rules),
-                findings=findings,
-                sources=sorted({s for r in rules for s in r.source.sources}),
-            )
-        )
     return models.Assessment(
         kb_version=kb.version,
         provisional=provisional,
@@ -94,32 +68,12 @@ def render(
             level=level.id,  # type: ignore[arg-type]
             name=say(level.name),
             reasons=reasons,
-            safety_net=" ".join(dict.fromkeys(nets)),
+            safety_net=safety_net,
         ),
-        conditions=[
-            models.ConditionOut(
-                id=c.id,
-                name=say(c.condition.source.name)
-                + (f" ({say(kb.texts.cannot_be_ruled_out)})" if c.cannot_be_ruled_out else ""),
-                likelihood=c.likelihood,
-                score=round(c.probability, 3),
-                criteria=[
-                    models.Criterion(id=cr.source.id, text=say(cr.source.text), status=status)
-                    for cr, status in c.criteria
-                ],
-                supporting=list(c.supporting),
-                against=list(c.against),
-                codes={
-                    k: v for k, v in c.condition.source.codes.model_dump().items() if v is not None
-                },
-                sources=list(c.condition.source.sources),
-                cannot_be_ruled_out=c.cannot_be_ruled_out,
-            )
-            for c in decision.conditions
-        ],
+        conditions=[_condition(c, say, kb) for c in decision.conditions],
         out_of_scope=decision.out_of_scope,
         out_of_scope_reasons=[say(r.source.reason) for r in decision.scope_rules],
-        factors=factors,
+        factors=_factors(kb, decision, say),
         specialists=[
             models.Specialist(
                 id=r.source.specialist,
@@ -147,6 +101,89 @@ def render(
     )
 
 
+def _reasons(
+    kb: KnowledgeBase, decision: Decision, language: str, say: Say, filler: _Filler
+) -> tuple[list[str], str]:
+    """Why this level (each reason once), and what to do if it gets worse."""
+
+    def reason(rule: CompiledTriageRule) -> str:
+        if rule.sign is not None:
+            filler["sign"] = _finding_label(kb, rule.sign, language)
+        return say(rule.source.reason)
+
+    level = kb.levels[decision.level]
+    # "No warning signs" only when every urgent sign that matters was answered "no".
+    quiet = kb.texts.no_reason if decision.all_urgent_signs_absent else kb.texts.no_reason_unchecked
+    reasons = list(dict.fromkeys(reason(r) for r in decision.triage_rules)) or [say(quiet)]
+    nets = [say(level.safety_net)] + [
+        say(r.source.safety_net) for r in decision.triage_rules if r.source.safety_net
+    ]
+    return reasons, " ".join(dict.fromkeys(nets))
+
+
+def _warnings(
+    kb: KnowledgeBase,
+    decision: Decision,
+    language: str,
+    say: Say,
+    filler: _Filler,
+    provisional: bool,
+) -> list[str]:
+    """Red flags left unknown or not asked, and whether the result is provisional."""
+    warnings = [
+        say(r.source.warning_if_unknown)
+        for r in decision.unknown_red_flags
+        if r.source.warning_if_unknown
+    ]
+    if decision.unasked_red_flags:
+        labels = [_finding_label(kb, f, language) for f in decision.unasked_red_flags]
+        filler["signs"] = "; ".join(labels)
+        warnings.append(say(kb.texts.unchecked_red_flags))
+    if provisional:
+        warnings.insert(0, say(kb.texts.provisional))
+    return warnings
+
+
+def _condition(score: ConditionScore, say: Say, kb: KnowledgeBase) -> models.ConditionOut:
+    source = score.condition.source
+    name = say(source.name)
+    if score.cannot_be_ruled_out:
+        name += f" ({say(kb.texts.cannot_be_ruled_out)})"
+    return models.ConditionOut(
+        id=score.id,
+        name=name,
+        likelihood=score.likelihood,
+        score=round(score.probability, 3),
+        criteria=[
+            models.Criterion(id=cr.source.id, text=say(cr.source.text), status=status)
+            for cr, status in score.criteria
+        ],
+        supporting=list(score.supporting),
+        against=list(score.against),
+        codes={k: v for k, v in source.codes.model_dump().items() if v is not None},
+        sources=list(source.sources),
+        cannot_be_ruled_out=score.cannot_be_ruled_out,
+    )
+
+
+def _factors(kb: KnowledgeBase, decision: Decision, say: Say) -> list[models.Factor]:
+    """Each factor named, with the answers its rules read and their sources."""
+    factors = []
+    for factor_id, rules in decision.factors:
+        read = {f for r in rules for f in kb.findings_of(r.rule.expr)}
+        findings = sorted(f for f in read if f in decision.values)
+        factors.append(
+            models.Factor(
+                id=factor_id,
+                name=say(kb.factors[factor_id].name),
+                detail=" ".join(say(r.source.detail) for r in rules),
+                findings=findings,
+                sources=sorted({s for r in rules for s in r.source.sources}),
+            )
+        )
+    return factors
+
+
 def _finding_label(kb: KnowledgeBase, finding: str, language: str) -> str:
     item = kb.items.get(finding)
     return item.label.get(language) if item is not None else finding
@@ -157,7 +194,7 @@ def _advice(
     decision: Decision,
     item: CompiledAdvice,
     language: str,
-    say: Callable[[LText], str],
+    say: Say,
 ) -> models.Advice:
     note = decision.notes.get(item.id)
     parts = [say(note.text if note else item.source.text)]

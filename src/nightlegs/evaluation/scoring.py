@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
 from nightlegs.engine.models import Assessment, Level
-from nightlegs.evaluation.cases import Case
+from nightlegs.evaluation.cases import Case, Expect
 
 #: Triage levels, lowest first (the contract's order).
 LEVELS: tuple[str, ...] = get_args(Level)
@@ -81,14 +81,40 @@ def score(
         assessment.model_dump(mode="json") if isinstance(assessment, Assessment) else assessment
     )
     expect = case.expect
+    # Each check adds its own failure reasons, in the order of the expectations.
     reasons: list[str] = []
-
     level = str(data["triage"]["level"])
     triage_result, critical = _triage(expect.triage, level, levels)
     if triage_result != "exact":
         what = "critical under-triage" if critical else f"{triage_result}-triage"
         reasons.append(f"triage {level}, expected {expect.triage} ({what})")
+    top1, top3 = _top(expect, data, reasons)
+    missing_factors = _missing_factors(expect, data, reasons)
+    specialist = _specialist(expect, data, reasons)
+    violations, missing_advice = _advice(expect, data, reasons)
+    reasons.extend(problems)
+    return Outcome(
+        case_id=case.id,
+        expected_triage=expect.triage,
+        triage=level,
+        triage_result=triage_result,
+        critical=critical,
+        top1=top1,
+        top3=top3,
+        factors_expected=len(expect.factors),
+        factors_found=len(expect.factors) - len(missing_factors),
+        specialist=specialist,
+        violations=violations,
+        missing_advice=missing_advice,
+        questions=questions,
+        reasons=tuple(reasons),
+    )
 
+
+def _top(
+    expect: Expect, data: Mapping[str, Any], reasons: list[str]
+) -> tuple[bool | None, bool | None]:
+    """Top-1 and top-3 (None where the case expects nothing to score)."""
     ranked = [str(c["id"]) for c in data.get("conditions", [])]
     first_three = ranked[:3]
     shown = ", ".join(first_three) or "no conditions"
@@ -111,54 +137,48 @@ def score(
     top3: bool | None = None
     if main_in_three is not None or expect.also:
         top3 = main_in_three is not False and not missing_also
+    return top1, top3
 
+
+def _missing_factors(expect: Expect, data: Mapping[str, Any], reasons: list[str]) -> list[str]:
     named = {str(f["id"]) for f in data.get("factors", [])}
-    missing_factors = [f for f in expect.factors if f not in named]
-    if missing_factors:
+    missing = [f for f in expect.factors if f not in named]
+    if missing:
         reasons.append(
-            f"factors missing: {', '.join(missing_factors)} "
-            f"(named: {', '.join(sorted(named)) or 'none'})"
+            f"factors missing: {', '.join(missing)} (named: {', '.join(sorted(named)) or 'none'})"
         )
+    return missing
 
-    specialist: bool | None = None
-    if expect.specialist:
-        specialists = [str(s["id"]) for s in data.get("specialists", [])]
-        specialist = bool(specialists) and specialists[0] in expect.specialist
-        if not specialist:
-            first = specialists[0] if specialists else "nobody"
-            reasons.append(
-                f"first specialist is {first}, expected one of {', '.join(expect.specialist)}"
-            )
 
+def _specialist(expect: Expect, data: Mapping[str, Any], reasons: list[str]) -> bool | None:
+    if not expect.specialist:
+        return None
+    specialists = [str(s["id"]) for s in data.get("specialists", [])]
+    right = bool(specialists) and specialists[0] in expect.specialist
+    if not right:
+        first = specialists[0] if specialists else "nobody"
+        reasons.append(
+            f"first specialist is {first}, expected one of {', '.join(expect.specialist)}"
+        )
+    return right
+
+
+def _advice(
+    expect: Expect, data: Mapping[str, Any], reasons: list[str]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ``never_advise`` ids advised (violations) and the ``advise`` ids not advised."""
     advised = [str(a["id"]) for a in data.get("advice", [])]
     withheld = [str(a["id"]) for a in data.get("withheld_advice", [])]
     violations = tuple(a for a in expect.never_advise if a in advised)
     if violations:
         reasons.append(f"advice-safety violation: advised {', '.join(violations)}")
-    missing_advice = tuple(a for a in expect.advise if a not in advised)
-    if missing_advice:
+    missing = tuple(a for a in expect.advise if a not in advised)
+    if missing:
         reasons.append(
-            f"advice missing: {', '.join(missing_advice)} "
+            f"advice missing: {', '.join(missing)} "
             f"(advised: {', '.join(advised) or 'none'}; withheld: {', '.join(withheld) or 'none'})"
         )
-    reasons.extend(problems)
-
-    return Outcome(
-        case_id=case.id,
-        expected_triage=expect.triage,
-        triage=level,
-        triage_result=triage_result,
-        critical=critical,
-        top1=top1,
-        top3=top3,
-        factors_expected=len(expect.factors),
-        factors_found=len(expect.factors) - len(missing_factors),
-        specialist=specialist,
-        violations=violations,
-        missing_advice=missing_advice,
-        questions=questions,
-        reasons=tuple(reasons),
-    )
+    return violations, missing
 
 
 def _triage(expected: str, got: str, levels: Sequence[str]) -> tuple[TriageResult, bool]:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
 from nightlegs.knowledge import schema
 from nightlegs.knowledge.expressions import Compiled, Expr
 
 FindingType = Literal["boolean", "number", "choice"]
+#: The YAML model a compiled item came from.
+S = TypeVar("S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +33,23 @@ class Rule:
 
 
 @dataclass(frozen=True, slots=True)
+class CompiledItem(Generic[S]):
+    """A YAML item whose meaning is one rule (a criterion, a scope rule, a routing
+    rule, a test rule, a contraindication, a contradiction) with its compiled ``when``."""
+
+    source: S
+    rule: Rule
+
+
+CompiledCriterion = CompiledItem[schema.Criterion]
+CompiledContradiction = CompiledItem[schema.Contradiction]
+CompiledScopeRule = CompiledItem[schema.ScopeRule]
+CompiledRouting = CompiledItem[schema.RoutingRule]
+CompiledTestRule = CompiledItem[schema.TestRule]
+CompiledContraindication = CompiledItem[schema.Contraindication]
+
+
+@dataclass(frozen=True, slots=True)
 class ScoredFeature:
     """Evidence that moves a condition's score; weights are log-odds points."""
 
@@ -41,12 +60,6 @@ class ScoredFeature:
     values: dict[str, float]
     rule: Rule | None
     weight: float
-
-
-@dataclass(frozen=True, slots=True)
-class CompiledCriterion:
-    source: schema.Criterion
-    rule: Rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,39 +97,9 @@ class CompiledUrgentOnly:
 
 
 @dataclass(frozen=True, slots=True)
-class CompiledContradiction:
-    source: schema.Contradiction
-    rule: Rule
-
-
-@dataclass(frozen=True, slots=True)
-class CompiledScopeRule:
-    source: schema.ScopeRule
-    rule: Rule
-
-
-@dataclass(frozen=True, slots=True)
 class CompiledFactorRule:
     factor: str
     source: schema.FactorRule
-    rule: Rule
-
-
-@dataclass(frozen=True, slots=True)
-class CompiledRouting:
-    source: schema.RoutingRule
-    rule: Rule
-
-
-@dataclass(frozen=True, slots=True)
-class CompiledTestRule:
-    source: schema.TestRule
-    rule: Rule
-
-
-@dataclass(frozen=True, slots=True)
-class CompiledContraindication:
-    source: schema.Contraindication
     rule: Rule
 
 

@@ -172,10 +172,10 @@ def compile_expr(expr: Expr) -> Compiled:
     op = expr.op
     if op == "all":
         parts = tuple(compile_expr(c) for c in expr.children)
-        return lambda ctx: _all(parts, ctx)
+        return lambda ctx: _kleene(parts, ctx, False)
     if op == "any":
         parts = tuple(compile_expr(c) for c in expr.children)
-        return lambda ctx: _any(parts, ctx)
+        return lambda ctx: _kleene(parts, ctx, True)
     if op == "not":
         inner = compile_expr(expr.children[0])
 
@@ -189,26 +189,17 @@ def compile_expr(expr: Expr) -> Compiled:
     return _compile_context(expr)
 
 
-def _all(parts: tuple[Compiled, ...], ctx: EvalContext) -> Truth:
+def _kleene(parts: tuple[Compiled, ...], ctx: EvalContext, decisive: bool) -> Truth:
+    """Kleene's "and" (``decisive`` False) or "or" (``decisive`` True): the first
+    part that is ``decisive`` settles it; otherwise any unknown part makes it unknown."""
     unknown = False
     for part in parts:
         result = part(ctx)
-        if result is False:
-            return False
+        if result is decisive:
+            return decisive
         if result is None:
             unknown = True
-    return None if unknown else True
-
-
-def _any(parts: tuple[Compiled, ...], ctx: EvalContext) -> Truth:
-    unknown = False
-    for part in parts:
-        result = part(ctx)
-        if result is True:
-            return True
-        if result is None:
-            unknown = True
-    return None if unknown else False
+    return None if unknown else not decisive
 
 
 _MISSING: Any = object()
