@@ -13,13 +13,22 @@ from fastapi import APIRouter, FastAPI
 from fastapi.routing import APIRoute
 
 from nightlegs import __version__, pages
-from nightlegs.api import assessments, diaries, errors, health, interviews, shares
+from nightlegs.api import (
+    assessments,
+    diaries,
+    diary_exports,
+    errors,
+    health,
+    interviews,
+    shares,
+)
 from nightlegs.http.body_limit import BodyLimitMiddleware
 from nightlegs.http.deps import Context
 from nightlegs.http.logs import install_access_log_redaction
 from nightlegs.http.ratelimit import RateLimiter
 from nightlegs.http.security import SecurityMiddleware
 from nightlegs.knowledge import load_kb
+from nightlegs.services.diaries import DiaryOff, Keys
 from nightlegs.settings import Settings
 from nightlegs.store import make_engine, make_session_factory
 
@@ -38,6 +47,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         sessions=make_session_factory(engine),
         kb=kb,
         limiter=limiter,
+        diary_keys=diary_keys(settings),
     )
 
     @asynccontextmanager
@@ -58,7 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.nightlegs = context
     api = APIRouter(prefix=API_PREFIX)
-    for module in (health, assessments, interviews, diaries, shares):
+    for module in (health, assessments, interviews, diaries, diary_exports, shares):
         api.include_router(module.router)
     app.include_router(api)
     errors.install(app)
@@ -69,6 +79,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Here rather than in `nightlegs serve`, so that any server running the app has it.
     install_access_log_redaction()
     return app
+
+
+def diary_keys(settings: Settings) -> Keys | None:
+    """The diary's keys, made once per app; None when the diary is off on this server."""
+    try:
+        return Keys.from_settings(settings)
+    except DiaryOff:
+        return None
 
 
 def _operation_id(route: APIRoute) -> str:

@@ -20,7 +20,6 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 INTERVIEW_NOT_FOUND = "interview not found"
-BODY_TOO_LARGE = "request body too large"
 
 
 class Message(BaseModel):

@@ -18,7 +18,6 @@ from nightlegs.http.ratelimit import TOO_MANY_STARTS, limit_starts
 from nightlegs.services import interviews
 from nightlegs.services.interview_flow import Step
 from nightlegs.settings import Settings
-from nightlegs.store.models import Interview
 
 router = APIRouter(prefix="/interviews", tags=["interviews"], route_class=StrictJsonRoute)
 
@@ -76,7 +75,7 @@ def get_interview_result(
 
 def _find(
     session: Session, interview_id: str, settings: Settings, *, for_update: bool = False
-) -> Interview:
+) -> interviews.Interview:
     interview = interviews.find(session, settings, interview_id, for_update=for_update)
     if interview is None:
         raise HTTPException(status_code=404, detail=INTERVIEW_NOT_FOUND)

@@ -11,21 +11,20 @@ every case, and each answer it gives is logged as a view.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, HTTPException, Path, Query, Response
 from pydantic import BaseModel, ConfigDict, Field, StrictInt
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
-from nightlegs.api.diaries import DIARY_NOT_FOUND, DIARY_RESPONSES, DiaryId, Token, TokenDep
+from nightlegs.api.diary_schemas import DIARY_OR_INVALID, DIARY_RESPONSES, DiaryId
 from nightlegs.api.errors import UNPROCESSABLE, Message
 from nightlegs.api.strict_json import StrictJsonRoute
 from nightlegs.engine import Assessment
 from nightlegs.http.deps import KbDep, SessionDep, SettingsDep
+from nightlegs.http.diary_access import DIARY_NOT_FOUND, TokenDep, authorised
 from nightlegs.services import diaries, sharing
+from nightlegs.services.shared_view import open_shared
 from nightlegs.settings import Language
 
 # Every answer is Cache-Control: no-store (the security middleware, for all of /api).
@@ -86,7 +85,7 @@ class SharedDiary(BaseModel):
     "/diaries/{id}/shares",
     status_code=201,
     response_model=ShareCreated,
-    responses={**DIARY_RESPONSES, **UNPROCESSABLE},
+    responses=DIARY_OR_INVALID,
 )
 def create_diary_share(
     diary_id: DiaryId,
@@ -98,7 +97,7 @@ def create_diary_share(
     """Make a read-only link to the diary for a doctor (14 days unless ``days`` says)."""
     request = body or ShareRequest()
     try:
-        with _owned(session, token, diary_id):
+        with authorised(session, token, diary_id):
             info, secret = sharing.create_share(session, diary_id, days=request.days)
     except IntegrityError:  # the diary was deleted meanwhile
         raise HTTPException(status_code=404, detail=DIARY_NOT_FOUND) from None
@@ -120,7 +119,7 @@ def list_diary_shares(
     diary_id: DiaryId, token: TokenDep, session: SessionDep
 ) -> list[sharing.ShareInfo]:
     """The diary's links, newest first, each with every view (time and browser)."""
-    with _owned(session, token, diary_id):
+    with authorised(session, token, diary_id):
         return sharing.list_shares(session, diary_id)
 
 
@@ -133,7 +132,7 @@ def revoke_diary_share(
     diary_id: DiaryId, share_id: ShareId, token: TokenDep, session: SessionDep
 ) -> Response:
     """Revoke a link: it answers 404 from now on (its view log stays for the owner)."""
-    with _owned(session, token, diary_id):
+    with authorised(session, token, diary_id):
         found = sharing.revoke_share(session, diary_id, share_id)
     if not found:
         raise HTTPException(status_code=404, detail=SHARE_NOT_FOUND)
@@ -158,20 +157,7 @@ def get_shared_diary(
 ) -> SharedDiary:
     """The shared diary, read-only: its summary, entries and latest assessment (logs a view)."""
     with session.begin():
-        diary_id = sharing.open_share(session, token, user_agent=user_agent)
-        if diary_id is None:
-            raise HTTPException(status_code=404, detail=SHARE_NOT_FOUND)
-        return SharedDiary(
-            summary=diaries.summary(session, diary_id),
-            entries=diaries.entries(session, diary_id),
-            assessment=diaries.assessment(session, kb, settings, diary_id, language),
-        )
-
-
-@contextmanager
-def _owned(session: Session, token: Token, diary_id: str) -> Iterator[None]:
-    """A transaction in which the token is checked to sign in to ``diary_id`` (else 404)."""
-    with session.begin():
-        if diaries.authorised_diary(session, token.value) != diary_id:
-            raise HTTPException(status_code=404, detail=DIARY_NOT_FOUND)
-        yield
+        shared = open_shared(session, kb, settings, token, user_agent=user_agent, language=language)
+    if shared is None:
+        raise HTTPException(status_code=404, detail=SHARE_NOT_FOUND)
+    return SharedDiary(summary=shared.summary, entries=shared.entries, assessment=shared.assessment)

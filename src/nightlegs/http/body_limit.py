@@ -11,7 +11,8 @@ from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from nightlegs.api.errors import BODY_TOO_LARGE
+#: The 413 answer's detail (the API documents it in :mod:`nightlegs.api.errors`).
+BODY_TOO_LARGE = "request body too large"
 
 
 class BodyTooLarge(HTTPException):

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from nightlegs.http.ratelimit import RateLimiter
 from nightlegs.knowledge import KnowledgeBase
+from nightlegs.services.diaries import Keys
 from nightlegs.settings import Settings
 
 
@@ -26,6 +27,8 @@ class Context:
     sessions: sessionmaker[Session]
     kb: KnowledgeBase
     limiter: RateLimiter
+    #: The night diary's secret and code hasher; None when the diary is off (no secret key).
+    diary_keys: Keys | None = None
 
 
 def get_context(request: Request) -> Context:

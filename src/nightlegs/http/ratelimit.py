@@ -251,19 +251,25 @@ def client_address(request: Request, settings: Settings) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def enforce(request: Request, name: str, detail: str) -> None:
-    """Count one hit of the app's limit ``name`` for the client; past it, 429 with
-    ``Retry-After`` and ``detail`` followed by "; try again in N seconds"."""
+def wait_seconds(request: Request, name: str) -> int | None:
+    """Count one hit of the app's limit ``name`` for the client: None when allowed, else
+    the whole seconds (at least 1) until the limit lets the next one through."""
     context = request.app.state.nightlegs
     limiter = context.limiter
     assert isinstance(limiter, RateLimiter)
     if not limiter.limited(name):
-        return
+        return None
     settings = context.settings
     assert isinstance(settings, Settings)
     wait = limiter.hit(name, client_address(request, settings))
-    if wait > 0:
-        seconds = max(1, math.ceil(wait))
+    return max(1, math.ceil(wait)) if wait > 0 else None
+
+
+def enforce(request: Request, name: str, detail: str) -> None:
+    """Count one hit of the app's limit ``name`` for the client; past it, 429 with
+    ``Retry-After`` and ``detail`` followed by "; try again in N seconds"."""
+    seconds = wait_seconds(request, name)
+    if seconds is not None:
         raise HTTPException(
             status_code=429,
             detail=f"{detail}; try again in {seconds} seconds",

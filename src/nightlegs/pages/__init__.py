@@ -16,6 +16,7 @@ from starlette.routing import Match, Mount
 from nightlegs.http.deps import Context
 from nightlegs.pages import common
 from nightlegs.pages.diary import account, nights, sharing
+from nightlegs.pages.diary import common as diary_common
 from nightlegs.pages.interview import routes as interview
 from nightlegs.pages.results import routes as results
 
@@ -32,6 +33,8 @@ def install(app: FastAPI, context: Context) -> None:
     for area in (interview, results, account, nights, sharing):
         app.include_router(area.router)
     app.add_exception_handler(common.PageNotFound, _page_not_found)
+    app.add_exception_handler(common.InterviewGone, common.interview_gone)
+    app.add_exception_handler(diary_common.NotSignedIn, diary_common.not_signed_in)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_middleware(GZipMiddleware, minimum_size=500)
 

@@ -11,7 +11,10 @@ interview's id and its own secret, in the ``nightlegs_interview`` cookie
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
@@ -21,11 +24,11 @@ from sqlalchemy.orm import Session
 from nightlegs import __version__
 from nightlegs.http import cookies
 from nightlegs.http.deps import Context, get_context
-from nightlegs.i18n import LANGUAGE_NAMES, LANGUAGES, N_
+from nightlegs.i18n import LANGUAGE_NAMES, LANGUAGES, N_, format_date
 from nightlegs.pages.templating import Pages
 from nightlegs.pages.views import Deployment, Labels, tel
 from nightlegs.services import interviews
-from nightlegs.store.models import Interview
+from nightlegs.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -99,30 +102,53 @@ def language(lang: str) -> str:
 LangDep = Annotated[str, Depends(language)]
 
 
+def local_date(when: datetime, lang: str, settings: Settings) -> str:
+    """The date of a stored (UTC) moment on the clinic's calendar, written out."""
+    return format_date(when.astimezone(settings.zone).date(), lang)
+
+
 def redirect(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
+
+
+@dataclass(frozen=True, slots=True)
+class Screen:
+    """A kind of page: its template, its id (``data-page``), its path after the language
+    prefix (for the language switch; empty when :func:`render` is given one) and its title,
+    a catalogue message (empty: none)."""
+
+    template: str
+    page: str
+    here: str
+    title: str
+
+
+ERROR_PAGE = Screen("error.html", "error", "/", "")
 
 
 def render(
     web: Web,
     request: Request,
     lang: str,
-    template: str,
+    screen: Screen,
     *,
-    page: str,
-    here: str,
-    title: str,
     status: int = 200,
+    here: str | None = None,
+    title: str | None = None,
+    title_values: Mapping[str, Any] | None = None,
     **context: Any,
 ) -> HTMLResponse:
-    """A full page; ``here`` is its path after the language prefix (for the switch)."""
+    """A full page of ``screen``; ``title`` (already in ``lang``) replaces the screen's,
+    ``title_values`` fill its placeholders."""
     t = web.pages.translators[lang]
+    if title is None:
+        title = t(screen.title, **(title_values or {})) if screen.title else ""
     body = web.pages.render(
         lang,
-        template,
+        screen.template,
         {
-            "page": page,
-            "here": here,
+            "page": screen.page,
+            "here": here or screen.here,
             "title": title,
             "settings": web.context.settings,
             "emergency_numbers": [web.deployment.ambulance, web.deployment.general],
@@ -154,7 +180,7 @@ def forget_interview(response: Response, request: Request, context: Context) -> 
 
 def find(
     session: Session, request: Request, context: Context, *, for_update: bool = False
-) -> Interview | None:
+) -> interviews.Interview | None:
     """The interview of this browser's cookie: its id, and the secret of the browser that
     started it (a cookie with a known id alone resumes nothing)."""
     found = cookies.split_interview_cookie(cookies.read(request, INTERVIEW_COOKIE))
@@ -174,6 +200,33 @@ def gone(request: Request, context: Context, lang: str) -> RedirectResponse:
     if had_cookie:
         forget_interview(response, request, context)
     return response
+
+
+class InterviewGone(Exception):
+    """This browser has no interview kept: answered with :func:`gone` (installed by
+    :func:`nightlegs.pages.install`)."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(lang)
+        self.lang = lang
+
+
+@contextmanager
+def browser_interview(
+    context: Context, request: Request, lang: str, *, for_update: bool = False
+) -> Iterator[tuple[Session, interviews.Interview]]:
+    """A transaction on this browser's interview; raises :class:`InterviewGone` (back to
+    the start) when it has none."""
+    with context.sessions() as session, session.begin():
+        interview = find(session, request, context, for_update=for_update)
+        if interview is None:
+            raise InterviewGone(lang)
+        yield session, interview
+
+
+async def interview_gone(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, InterviewGone)
+    return gone(request, get_web(request).context, exc.lang)
 
 
 ERROR_MESSAGES = {
@@ -203,9 +256,7 @@ def error_response(
         web,
         request,
         lang,
-        "error.html",
-        page="error",
-        here="/",
+        ERROR_PAGE,
         title=message,
         status=status,
         message=message,

@@ -92,6 +92,16 @@ class Labels:
 
 
 @dataclass(frozen=True, slots=True)
+class Option:
+    """A choice on a form (a radio button, a checkbox): its value, label and whether it is
+    chosen."""
+
+    value: str
+    label: str
+    checked: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Stage:
     id: str
     label: str

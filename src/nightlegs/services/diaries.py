@@ -26,6 +26,7 @@ from nightlegs.diary.thresholds import THRESHOLDS
 from nightlegs.diary.trends import Summary, summarise
 from nightlegs.engine import Assessment, KnowledgeBase, assess
 from nightlegs.services import sharing
+from nightlegs.services.diary_rows import entry_fields, entry_of
 from nightlegs.settings import Settings
 from nightlegs.store import diary_repository as repo
 from nightlegs.store import repository as interview_store
@@ -34,6 +35,8 @@ from nightlegs.store.models import utcnow
 
 #: The cookie that may carry a diary token (set by the web pages).
 SESSION_COOKIE = "nightlegs_diary"
+#: The earliest night a diary takes (a typo guard: 2000 for 2026, say).
+EARLIEST_DATE = dt.date(2000, 1, 1)
 
 __all__ = [
     "SESSION_COOKIE",
@@ -111,14 +114,16 @@ class DiarySummary(Summary):
     )
 
 
-def today() -> dt.date:
-    """The server's date (UTC)."""
-    return dt.datetime.now(dt.UTC).date()
+def today(settings: Settings, now: dt.datetime | None = None) -> dt.date:
+    """Today's date in the clinic's time zone (``NIGHTLEGS_TIMEZONE``): at 00:30 in Kyiv
+    it is already the next day, whatever the server's clock says."""
+    return (now or dt.datetime.now(dt.UTC)).astimezone(settings.zone).date()
 
 
-def latest_entry_date_allowed(on: dt.date | None = None) -> dt.date:
-    """The latest date an entry may have: the server's date plus the allowed tolerance."""
-    return (on or today()) + dt.timedelta(days=THRESHOLDS.future_days_allowed)
+def latest_entry_date_allowed(settings: Settings, on: dt.date | None = None) -> dt.date:
+    """The latest date an entry may have: today (in the clinic's zone) plus the allowed
+    tolerance."""
+    return (on or today(settings)) + dt.timedelta(days=THRESHOLDS.future_days_allowed)
 
 
 def _ttl(settings: Settings) -> dt.timedelta:
@@ -204,7 +209,7 @@ def authorised_diary(session: Session, token: str | None) -> str | None:
 def put_entry(
     session: Session, diary_id: str, night: dt.date, body: EntryBody
 ) -> tuple[StoredEntry, bool]:
-    row, created = repo.put_entry(session, diary_id, night, body)
+    row, created = repo.put_entry(session, diary_id, night, entry_fields(body))
     return _stored(row), created
 
 
@@ -222,14 +227,17 @@ def entries(
     return [_stored(row) for row in repo.list_entries(session, diary_id, start=start, end=end)]
 
 
-def summary(session: Session, diary_id: str, *, on: dt.date | None = None) -> DiarySummary:
-    """The diary's figures as of the later of the server's date and its newest entry."""
-    listed = [repo.entry_of(row) for row in repo.list_entries(session, diary_id)]
-    return _summary_of(listed, on)
+def summary(
+    session: Session, diary_id: str, settings: Settings, *, on: dt.date | None = None
+) -> DiarySummary:
+    """The diary's figures as of the later of today (in the clinic's zone) and its newest
+    entry."""
+    listed = [entry_of(row) for row in repo.list_entries(session, diary_id)]
+    return _summary_of(listed, on or today(settings))
 
 
-def _summary_of(listed: list[Entry], on: dt.date | None) -> DiarySummary:
-    as_of = max([on or today(), *(e.date for e in listed)])
+def _summary_of(listed: list[Entry], on: dt.date) -> DiarySummary:
+    as_of = max([on, *(e.date for e in listed)])
     figures = summarise(listed, as_of)
     return DiarySummary(**dict(figures), evidence=evidence_from_summary(figures))
 
@@ -264,7 +272,7 @@ def assessment(
     diary's findings alone (provisional).
     """
     saved = saved_interviews(session, diary_id)
-    figures = summary(session, diary_id)
+    figures = summary(session, diary_id, settings)
     return _assess(kb, settings, saved[-1] if saved else None, figures, language)
 
 
@@ -287,9 +295,7 @@ def _assess(
 
 
 def export_csv(session: Session, diary_id: str) -> bytes:
-    return csv_export.entries_csv(
-        repo.entry_of(row) for row in repo.list_entries(session, diary_id)
-    )
+    return csv_export.entries_csv(entry_of(row) for row in repo.list_entries(session, diary_id))
 
 
 def export_fhir(
@@ -299,8 +305,8 @@ def export_fhir(
     diary_id: str,
     language: str | None = None,
 ) -> dict[str, Any]:
-    listed = [repo.entry_of(row) for row in repo.list_entries(session, diary_id)]
-    figures = _summary_of(listed, None)
+    listed = [entry_of(row) for row in repo.list_entries(session, diary_id)]
+    figures = _summary_of(listed, today(settings))
     saved = saved_interviews(session, diary_id)
     latest = saved[-1] if saved else None
     return fhir.bundle(
@@ -325,7 +331,7 @@ def export_everything(
     diary = repo.get_diary(session, diary_id)
     assert diary is not None
     listed = entries(session, diary_id)
-    figures = _summary_of(list(listed), None)
+    figures = _summary_of(list(listed), today(settings))
     saved = saved_interviews(session, diary_id)
     return {
         "format": "nightlegs-diary-export",
@@ -367,19 +373,10 @@ def delete_diary(session: Session, diary_id: str) -> bool:
 
 
 def _stored(row: DiaryEntry) -> StoredEntry:
-    entry = repo.entry_of(row)
+    entry = entry_of(row)
     return StoredEntry(**dict(entry), created_at=row.created_at, updated_at=row.updated_at)
 
 
 def _saved(row: DiaryInterview) -> SavedInterview:
-    return SavedInterview.model_validate(
-        {
-            "interview_id": row.interview_id,
-            "language": row.language,
-            "values": row.values,
-            "done": row.done,
-            "kb_version": row.kb_version,
-            "interview_created_at": row.interview_created_at,
-            "saved_at": row.saved_at,
-        }
-    )
+    # The row's columns carry the model's field names.
+    return SavedInterview.model_validate(row, from_attributes=True)

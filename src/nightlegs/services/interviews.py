@@ -22,6 +22,18 @@ from nightlegs.settings import Settings
 from nightlegs.store import repository
 from nightlegs.store.models import Interview
 
+__all__ = [
+    "EMERGENCY_LEVELS",
+    "Interview",
+    "Step",
+    "acknowledge",
+    "answer",
+    "assessment_of",
+    "find",
+    "interrupted",
+    "start",
+]
+
 #: The triage levels that interrupt the questions with a page of their own.
 EMERGENCY_LEVELS = ("emergency", "emergency_ambulance")
 
@@ -57,15 +69,7 @@ def start(
         session.delete(replacing)
     repository.delete_expired(session, ttl=ttl(settings))
     interview = repository.create(
-        session,
-        language=language,
-        values=step.values,
-        asked=[record(a) for a in step.asked],
-        pending=record(step.pending) if step.pending else None,
-        done=step.done,
-        kb_version=kb.version,
-        kb_hash=kb.content_hash,
-        browser_key=browser_key,
+        session, language=language, browser_key=browser_key, **_columns(kb, step)
     )
     return interview, step
 
@@ -90,19 +94,22 @@ def answer(
     )
     if language is not None:
         interview.language = language
-    repository.save_answers(
-        session,
-        interview,
-        values=step.values,
-        asked=[record(a) for a in step.asked],
-        pending=record(step.pending) if step.pending else None,
-        done=step.done,
-        kb_version=kb.version,
-        kb_hash=kb.content_hash,
-    )
+    repository.save_answers(session, interview, **_columns(kb, step))
     level = kb.levels[step.next.decision.level].id
     interview.acknowledged_level = lowered(kb, level, interview.acknowledged_level)
     return step
+
+
+def _columns(kb: KnowledgeBase, step: Step) -> dict[str, Any]:
+    """What a row keeps of a step, and which knowledge base computed it."""
+    return {
+        "values": step.values,
+        "asked": [record(a) for a in step.asked],
+        "pending": record(step.pending) if step.pending else None,
+        "done": step.done,
+        "kb_version": kb.version,
+        "kb_hash": kb.content_hash,
+    }
 
 
 def acknowledge(kb: KnowledgeBase, interview: Interview) -> None:

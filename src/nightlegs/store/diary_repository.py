@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Integer, delete, func, literal_column, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from nightlegs.diary.model import Entry, EntryBody
 from nightlegs.store.diary_models import Diary, DiaryEntry, DiaryInterview, DiaryToken
 from nightlegs.store.models import Interview, utcnow
 
@@ -28,7 +27,6 @@ __all__ = [
     "delete_entry",
     "delete_expired_tokens",
     "delete_token",
-    "entry_of",
     "find_by_lookup_key",
     "get_diary",
     "list_entries",
@@ -161,18 +159,19 @@ def put_entry(
     session: Session,
     diary_id: str,
     night: dt.date,
-    body: EntryBody,
+    fields: Mapping[str, Any],
     *,
     now: dt.datetime | None = None,
 ) -> tuple[DiaryEntry, bool]:
-    """Create or replace the entry of ``night``; answers it and whether it is new.
+    """Create or replace the entry of ``night`` with ``fields`` (its columns but the keys and
+    times, as JSON); answers it and whether it is new.
 
     Whether it is new: on PostgreSQL the upserted row's ``xmax`` is 0 only when
     it was inserted; SQLite transactions run one at a time (``BEGIN
     IMMEDIATE``), so looking first is enough there.
     """
     now = now or utcnow()
-    fields = _entry_fields(body.canonical())
+    fields = dict(fields)
     statement = (
         _insert(session)(DiaryEntry)
         .values(diary_id=diary_id, night=night, created_at=now, updated_at=now, **fields)
@@ -226,22 +225,6 @@ def count_entries(session: Session, diary_id: str) -> int:
     )
 
 
-def entry_of(row: DiaryEntry) -> Entry:
-    """The pure form of a stored entry."""
-    return Entry.model_validate(
-        {
-            "date": row.night,
-            "symptoms": row.symptoms,
-            "episodes": row.episodes,
-            "severity": row.severity,
-            "minutes_awake": row.minutes_awake,
-            "triggers": row.triggers,
-            "tried": row.tried,
-            "note": row.note,
-        }
-    )
-
-
 # --- interviews saved in a diary -------------------------------------------------
 
 
@@ -286,18 +269,6 @@ def list_interviews(session: Session, diary_id: str) -> Sequence[DiaryInterview]
         .where(DiaryInterview.diary_id == diary_id)
         .order_by(DiaryInterview.saved_at, DiaryInterview.id)
     ).all()
-
-
-def _entry_fields(body: EntryBody) -> dict[str, Any]:
-    return {
-        "symptoms": list(body.symptoms),
-        "episodes": body.episodes,
-        "severity": body.severity,
-        "minutes_awake": body.minutes_awake,
-        "triggers": list(body.triggers),
-        "tried": [item.model_dump() for item in body.tried],
-        "note": body.note,
-    }
 
 
 def _insert(session: Session) -> Any:

@@ -9,43 +9,41 @@ from fastapi.responses import HTMLResponse, Response
 
 from nightlegs.diary.codes import RecoveryCodeError
 from nightlegs.http import cookies
+from nightlegs.http.diary_access import keys_of, signed_in_diary
 from nightlegs.i18n import N_
-from nightlegs.pages.common import ContextDep, FormDep, LangDep, Web, WebDep, redirect, render
-from nightlegs.pages.diary.common import (
-    CODE_COOKIE,
-    CONFIRM_WORD,
-    MESSAGES,
-    ONCE_AGE,
-    TITLES,
-    _diary_of,
-    _forget_cookie,
-    _keys,
-    _limited,
-    _message,
-    _off,
-    _set_cookie,
-    _signed_in,
-    _to_start,
-)
+from nightlegs.pages import common as page
+from nightlegs.pages.common import ContextDep, FormDep, LangDep, WebDep
+from nightlegs.pages.diary import common as diary_common
 from nightlegs.services import diaries
 from nightlegs.services.hashing import hashing
 
 router = APIRouter(include_in_schema=False)
 
 
+DIARY_START_PAGE = page.Screen(
+    "diary/start.html", "diary-start", "/diary/", diary_common.TITLES["start"]
+)
+DIARY_CODE_PAGE = page.Screen(
+    "diary/code.html", "diary-code", "/diary/code", diary_common.TITLES["code"]
+)
+DIARY_DELETE_PAGE = page.Screen(
+    "diary/delete.html", "diary-delete", "/diary/delete", diary_common.TITLES["delete"]
+)
+
+
 @router.get("/{lang}/diary/")
 def diary_start(lang: LangDep, request: Request, web: WebDep, context: ContextDep) -> Response:
     with context.sessions() as session, session.begin():
-        diary_id = _diary_of(session, request)
+        diary_id = signed_in_diary(session, request)
     if diary_id is not None:
-        return redirect(f"/{lang}/diary")
-    if _keys(request) is None:
-        return _off(web, request, lang)
+        return page.redirect(f"/{lang}/diary")
+    if keys_of(web.context) is None:
+        return diary_common.off_page(web, request, lang)
     return _start_response(web, request, lang)
 
 
 def _start_response(
-    web: Web,
+    web: page.Web,
     request: Request,
     lang: str,
     *,
@@ -54,21 +52,18 @@ def _start_response(
     code: str = "",
 ) -> HTMLResponse:
     t = web.pages.translators[lang]
-    return render(
+    return page.render(
         web,
         request,
         lang,
-        "diary/start.html",
-        page="diary-start",
-        here="/diary/",
-        title=t(TITLES["start"]),
+        DIARY_START_PAGE,
         status=status,
-        problem=t(MESSAGES[problem]) if problem else None,
+        problem=t(diary_common.MESSAGES[problem]) if problem else None,
         code=code,
     )
 
 
-def _too_many(web: Web, request: Request, lang: str, wait: str) -> HTMLResponse:
+def _too_many(web: page.Web, request: Request, lang: str, wait: str) -> HTMLResponse:
     response = _start_response(web, request, lang, problem="too_many", status=429)
     response.headers["Retry-After"] = wait
     return response
@@ -79,18 +74,22 @@ async def create_diary(
     lang: LangDep, request: Request, web: WebDep, context: ContextDep
 ) -> Response:
     """A new diary: sign in, and show its recovery code once."""
-    keys = _keys(request)
+    keys = keys_of(web.context)
     if keys is None:
-        return _off(web, request, lang)
-    wait = _limited(request)
+        return diary_common.off_page(web, request, lang)
+    wait = diary_common.limited(request)
     if wait is not None:
         return _too_many(web, request, lang, wait)
     with context.sessions() as session:
         created = await hashing(diaries.create_diary, session, keys, context.settings)
-    response = redirect(f"/{lang}/diary/code")
-    _signed_in(response, request, web, created.token)
-    _set_cookie(
-        response, request, web, CODE_COOKIE, created.recovery_code.replace(" ", "-"), ONCE_AGE
+    response = page.redirect(f"/{lang}/diary/code")
+    diary_common.sign_in_cookie(response, request, web, created.token)
+    cookies.put(
+        response,
+        request,
+        diary_common.CODE_COOKIE,
+        created.recovery_code.replace(" ", "-"),
+        diary_common.ONCE_AGE,
     )
     return response
 
@@ -99,11 +98,11 @@ async def create_diary(
 async def sign_in(
     lang: LangDep, request: Request, web: WebDep, context: ContextDep, form: FormDep
 ) -> Response:
-    keys = _keys(request)
+    keys = keys_of(web.context)
     if keys is None:
-        return _off(web, request, lang)
+        return diary_common.off_page(web, request, lang)
     text = next(iter(form.get("recovery_code", [])), "")[:200]
-    wait = _limited(request)
+    wait = diary_common.limited(request)
     if wait is not None:
         return _too_many(web, request, lang, wait)
     try:
@@ -113,32 +112,28 @@ async def sign_in(
         return _start_response(web, request, lang, problem="code_malformed", status=422, code=text)
     if signed is None:
         return _start_response(web, request, lang, problem="code_unknown", status=401, code=text)
-    response = redirect(f"/{lang}/diary")
-    _signed_in(response, request, web, signed.token)
+    response = page.redirect(f"/{lang}/diary")
+    diary_common.sign_in_cookie(response, request, web, signed.token)
     return response
 
 
 @router.get("/{lang}/diary/code")
 def code_page(lang: LangDep, request: Request, web: WebDep, context: ContextDep) -> Response:
     """The new diary's recovery code, this once; afterwards the page says it was shown."""
-    code = (cookies.read(request, CODE_COOKIE) or "").replace("-", " ").strip()
+    code = (cookies.read(request, diary_common.CODE_COOKIE) or "").replace("-", " ").strip()
     with context.sessions() as session, session.begin():
-        diary_id = _diary_of(session, request)
+        diary_id = signed_in_diary(session, request)
     if diary_id is None and not code:
-        return _to_start(request, web, lang)
-    t = web.pages.translators[lang]
-    response = render(
+        return diary_common.to_start(request, web, lang)
+    response = page.render(
         web,
         request,
         lang,
-        "diary/code.html",
-        page="diary-code",
-        here="/diary/code",
-        title=t(TITLES["code"]),
+        DIARY_CODE_PAGE,
         words=code.split(),
     )
-    if cookies.read(request, CODE_COOKIE) is not None:
-        _forget_cookie(response, request, web, CODE_COOKIE)
+    if cookies.read(request, diary_common.CODE_COOKIE) is not None:
+        cookies.forget(response, request, diary_common.CODE_COOKIE)
     return response
 
 
@@ -148,31 +143,28 @@ def sign_out(lang: LangDep, request: Request, web: WebDep, context: ContextDep) 
     if token:
         with context.sessions() as session, session.begin():
             diaries.sign_out(session, token)
-    return _to_start(request, web, lang)
+    return diary_common.to_start(request, web, lang)
 
 
 @router.get("/{lang}/diary/delete")
 def delete_page(lang: LangDep, request: Request, web: WebDep, context: ContextDep) -> Response:
     with context.sessions() as session, session.begin():
-        if _diary_of(session, request) is None:
-            return _to_start(request, web, lang)
+        if signed_in_diary(session, request) is None:
+            return diary_common.to_start(request, web, lang)
     return _delete_response(web, request, lang)
 
 
 def _delete_response(
-    web: Web, request: Request, lang: str, *, typed: str = "", wrong: bool = False
+    web: page.Web, request: Request, lang: str, *, typed: str = "", wrong: bool = False
 ) -> HTMLResponse:
     t = web.pages.translators[lang]
-    return render(
+    return page.render(
         web,
         request,
         lang,
-        "diary/delete.html",
-        page="diary-delete",
-        here="/diary/delete",
-        title=t(TITLES["delete"]),
+        DIARY_DELETE_PAGE,
         status=422 if wrong else 200,
-        word=t(CONFIRM_WORD),
+        word=t(diary_common.CONFIRM_WORD),
         typed=typed,
         wrong=wrong,
     )
@@ -184,16 +176,13 @@ def delete_everything(
 ) -> Response:
     t = web.pages.translators[lang]
     typed = next(iter(form.get("confirm", [])), "")[:100]
-    with context.sessions() as session, session.begin():
-        diary_id = _diary_of(session, request)
-        if diary_id is None:
-            return _to_start(request, web, lang)
-        if _confirmed(typed, t(CONFIRM_WORD)):
+    with diary_common.signed_in(context, request, lang) as (session, diary_id):
+        if _confirmed(typed, t(diary_common.CONFIRM_WORD)):
             diaries.delete_diary(session, diary_id)
         else:
             return _delete_response(web, request, lang, typed=typed, wrong=True)
-    response = redirect(f"/{lang}/diary/deleted")
-    _forget_cookie(response, request, web, diaries.SESSION_COOKIE)
+    response = page.redirect(f"/{lang}/diary/deleted")
+    cookies.forget(response, request, diaries.SESSION_COOKIE)
     return response
 
 
@@ -206,7 +195,7 @@ def _confirmed(typed: str, word: str) -> bool:
 @router.get("/{lang}/diary/deleted")
 def deleted_page(lang: LangDep, request: Request, web: WebDep) -> HTMLResponse:
     t = web.pages.translators[lang]
-    return _message(
+    return diary_common.message_page(
         web,
         request,
         lang,

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from fastapi import HTTPException, Request
+from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from nightlegs.api.diaries import EARLIEST_DATE, diary_keys, limit_diary_attempts
 from nightlegs.http import cookies
+from nightlegs.http.deps import Context
+from nightlegs.http.diary_access import attempt_wait, signed_in_diary
 from nightlegs.i18n import N_
-from nightlegs.pages.common import PageNotFound, Web, redirect, render
+from nightlegs.pages.common import PageNotFound, Screen, Web, get_web, redirect, render
 from nightlegs.services import diaries
 
 logger = logging.getLogger(__name__)
@@ -82,67 +85,64 @@ MESSAGES = {
 }
 
 
-def _diary_of(session: Session, request: Request) -> str | None:
-    """The diary the request's cookie signs in to, or None."""
-    return diaries.authorised_diary(session, cookies.read(request, diaries.SESSION_COOKIE))
-
-
-def _set_cookie(
-    response: Response, request: Request, web: Web, name: str, value: str, age: int
-) -> None:
-    cookies.put(response, request, name, value, age)
-
-
-def _forget_cookie(response: Response, request: Request, web: Web, name: str) -> None:
-    cookies.forget(response, request, name)
-
-
-def _signed_in(response: Response, request: Request, web: Web, token: str) -> None:
+def sign_in_cookie(response: Response, request: Request, web: Web, token: str) -> None:
     age = web.context.settings.diary_session_ttl_hours * 3600
-    _set_cookie(response, request, web, diaries.SESSION_COOKIE, token, age)
+    cookies.put(response, request, diaries.SESSION_COOKIE, token, age)
 
 
-def _to_start(request: Request, web: Web, lang: str) -> RedirectResponse:
+class NotSignedIn(Exception):
+    """No diary signs in with the request's cookie: answered with the diary's start page
+    (:func:`not_signed_in`, installed by :func:`nightlegs.pages.install`)."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(lang)
+        self.lang = lang
+
+
+@contextmanager
+def signed_in(context: Context, request: Request, lang: str) -> Iterator[tuple[Session, str]]:
+    """A transaction on the diary the request's cookie signs in to, with its id; raises
+    :class:`NotSignedIn` (the start page) when the cookie signs in to none."""
+    with context.sessions() as session, session.begin():
+        diary_id = signed_in_diary(session, request)
+        if diary_id is None:
+            raise NotSignedIn(lang)
+        yield session, diary_id
+
+
+async def not_signed_in(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, NotSignedIn)
+    return to_start(request, get_web(request), exc.lang)
+
+
+def to_start(request: Request, web: Web, lang: str) -> RedirectResponse:
     """Back to the diary's start page (the cookie, if any, no longer signs in)."""
     response = redirect(f"/{lang}/diary/")
     if cookies.read(request, diaries.SESSION_COOKIE) is not None:
-        _forget_cookie(response, request, web, diaries.SESSION_COOKIE)
+        cookies.forget(response, request, diaries.SESSION_COOKIE)
     return response
 
 
-def _keys(request: Request) -> diaries.Keys | None:
-    """The diary's keys, or None when the diary is off on this server."""
-    try:
-        return diary_keys(request)
-    except HTTPException as error:
-        if error.status_code == 503:
-            return None
-        raise
-
-
-def _limited(request: Request) -> str | None:
+def limited(request: Request) -> str | None:
     """The seconds to wait (as the Retry-After value) when past the rate limit, else None."""
-    try:
-        limit_diary_attempts(request)
-    except HTTPException as error:
-        if error.status_code == 429:
-            return (error.headers or {}).get("Retry-After", "60")
-        raise
-    return None
+    seconds = attempt_wait(request)
+    return None if seconds is None else str(seconds)
 
 
-def _night(text: str) -> dt.date:
+def night_of(text: str, web: Web) -> dt.date:
     """A night that may have an entry (2000-01-01 to the latest allowed); else no page."""
     try:
         night = dt.date.fromisoformat(text)
     except ValueError:
         raise PageNotFound(text) from None
-    if len(text) != 10 or not EARLIEST_DATE <= night <= diaries.latest_entry_date_allowed():
+    if len(text) != 10 or not diaries.EARLIEST_DATE <= night <= diaries.latest_entry_date_allowed(
+        web.context.settings
+    ):
         raise PageNotFound(text)
     return night
 
 
-def _message(
+def message_page(
     web: Web,
     request: Request,
     lang: str,
@@ -159,19 +159,17 @@ def _message(
         web,
         request,
         lang,
-        "diary/message.html",
-        page=page,
+        Screen("diary/message.html", page, "", TITLES[key]),
         here=here,
-        title=t(TITLES[key]),
         status=status,
         message=t(MESSAGES[key]),
         back=back,
     )
 
 
-def _off(web: Web, request: Request, lang: str) -> HTMLResponse:
+def off_page(web: Web, request: Request, lang: str) -> HTMLResponse:
     t = web.pages.translators[lang]
-    return _message(
+    return message_page(
         web,
         request,
         lang,

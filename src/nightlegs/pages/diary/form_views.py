@@ -20,16 +20,8 @@ from nightlegs.pages.diary.words import (
     long_date,
     moment,
 )
+from nightlegs.pages.views import Option
 from nightlegs.services.sharing import ShareInfo
-
-
-@dataclass(frozen=True, slots=True)
-class Box:
-    """A checkbox: its value, label and whether it is ticked."""
-
-    value: str
-    label: str
-    checked: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +44,12 @@ class ProblemView:
 class EntryForm:
     date: str
     label: str
-    symptoms: list[Box]
+    symptoms: list[Option]
     no_symptoms: bool
     episodes: str
     severity: str
     minutes_awake: str
-    triggers: list[Box]
+    triggers: list[Option]
     measures: list[MeasureBox]
     note: str
     problems: list[ProblemView]
@@ -84,12 +76,12 @@ def entry_form(
     return EntryForm(
         date=night.isoformat(),
         label=long_date(night, t.language),
-        symptoms=[Box(s, t(SYMPTOM_LABELS[s]), s in raw.symptoms) for s in SYMPTOMS],
+        symptoms=[Option(s, t(SYMPTOM_LABELS[s]), s in raw.symptoms) for s in SYMPTOMS],
         no_symptoms=raw.no_symptoms,
         episodes=raw.episodes,
         severity=raw.severity or "0",
         minutes_awake=raw.minutes_awake,
-        triggers=[Box(s, t(TRIGGER_LABELS[s]), s in raw.triggers) for s in TRIGGERS],
+        triggers=[Option(s, t(TRIGGER_LABELS[s]), s in raw.triggers) for s in TRIGGERS],
         measures=[
             MeasureBox(m, t(MEASURE_LABELS[m]), m in raw.tried, m in raw.helped) for m in MEASURES
         ],
@@ -112,7 +104,7 @@ class ShareRow:
     views: list[tuple[str, str]]
 
 
-def share_rows(shares: Sequence[ShareInfo], t: Translator) -> list[ShareRow]:
+def share_rows(shares: Sequence[ShareInfo], t: Translator, zone: dt.tzinfo) -> list[ShareRow]:
     language = t.language
     rows = []
     for share in shares:
@@ -123,11 +115,11 @@ def share_rows(shares: Sequence[ShareInfo], t: Translator) -> list[ShareRow]:
             ShareRow(
                 id=share.id,
                 status=status,
-                created=moment(share.created_at, language),
-                expires=moment(share.expires_at, language),
-                revoked=moment(share.revoked_at, language) if share.revoked_at else None,
+                created=moment(share.created_at, language, zone),
+                expires=moment(share.expires_at, language, zone),
+                revoked=moment(share.revoked_at, language, zone) if share.revoked_at else None,
                 views=[
-                    (moment(view.viewed_at, language), view.user_agent or "")
+                    (moment(view.viewed_at, language, zone), view.user_agent or "")
                     for view in reversed(share.views)
                 ],
             )

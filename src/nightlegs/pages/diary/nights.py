@@ -10,20 +10,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.exc import IntegrityError
 
-from nightlegs.api.diaries import EARLIEST_DATE
-from nightlegs.i18n import N_, Translator, format_date
-from nightlegs.pages.common import (
-    ContextDep,
-    FormDep,
-    LangDep,
-    PageNotFound,
-    Web,
-    WebDep,
-    find,
-    redirect,
-    render,
-)
-from nightlegs.pages.diary.common import RECENT_NIGHTS, TITLES, _diary_of, _night, _to_start
+from nightlegs.i18n import N_, Translator
+from nightlegs.pages import common as page
+from nightlegs.pages.common import ContextDep, FormDep, LangDep, WebDep
+from nightlegs.pages.diary import common as diary_common
 from nightlegs.pages.diary.form_views import entry_form
 from nightlegs.pages.diary.forms import EntryRaw, raw_of, read_entry
 from nightlegs.pages.diary.summary_views import (
@@ -39,6 +29,10 @@ from nightlegs.services import diaries
 router = APIRouter(include_in_schema=False)
 
 
+DIARY_PAGE = page.Screen("diary/diary.html", "diary", "/diary", diary_common.TITLES["diary"])
+DIARY_ENTRY_PAGE = page.Screen("diary/entry.html", "diary-entry", "", diary_common.TITLES["entry"])
+
+
 @router.get("/{lang}/diary")
 def diary_page(
     lang: LangDep,
@@ -52,47 +46,41 @@ def diary_page(
 ) -> Response:
     kb = context.kb
     t = web.pages.translators[lang]
-    with context.sessions() as session, session.begin():
-        diary_id = _diary_of(session, request)
-        if diary_id is None:
-            return _to_start(request, web, lang)
+    with diary_common.signed_in(context, request, lang) as (session, diary_id):
         entries = diaries.entries(session, diary_id)
-        summary = diaries.summary(session, diary_id)
+        summary = diaries.summary(session, diary_id, context.settings)
         saved_interviews = diaries.saved_interviews(session, diary_id)
         latest = saved_interviews[-1] if saved_interviews else None
         assessment = (
             diaries.assessment(session, kb, context.settings, diary_id, lang) if latest else None
         )
-        current = find(session, request, context)
+        current = page.find(session, request, context)
         can_save = current is not None and current.done
-    yesterday = diaries.today() - dt.timedelta(days=1)
+    yesterday = diaries.today(context.settings) - dt.timedelta(days=1)
     newest = max([yesterday, *(e.date for e in entries)])
-    recent = recent_nights(entries, newest, RECENT_NIGHTS, t)
+    recent = recent_nights(entries, newest, diary_common.RECENT_NIGHTS, t)
     shown = {night.date for night in recent}
     earlier = [night_view(e, t) for e in reversed(entries) if e.date.isoformat() not in shown]
     notices = _notices(t, lang, saved=saved, removed=removed, interview=interview)
-    return render(
+    return page.render(
         web,
         request,
         lang,
-        "diary/diary.html",
-        page="diary",
-        here="/diary",
-        title=t(TITLES["diary"]),
+        DIARY_PAGE,
         diary_id=diary_id,
         entries=len(entries),
         yesterday=yesterday.isoformat(),
         yesterday_label=short_date(yesterday, lang),
         yesterday_recorded=any(e.date == yesterday for e in entries),
-        latest_allowed=diaries.latest_entry_date_allowed().isoformat(),
-        earliest=EARLIEST_DATE.isoformat(),
+        latest_allowed=diaries.latest_entry_date_allowed(context.settings).isoformat(),
+        earliest=diaries.EARLIEST_DATE.isoformat(),
         bad_date=bad_date is not None,
         recent=recent,
         earlier=earlier,
         s=summary_view(summary, t),
         charts=chart_views(summary, entries, lang) if entries else [],
         assessment=assessment_view(assessment, t) if assessment else None,
-        saved_on=format_date(latest.saved_at.date(), lang) if latest else None,
+        saved_on=page.local_date(latest.saved_at, lang, web.context.settings) if latest else None,
         can_save=can_save,
         notices=notices,
     )
@@ -130,28 +118,25 @@ def choose_night(
 ) -> Response:
     """The "another night" form: to that night's page, or back with a message."""
     try:
-        night = _night(date)
-    except PageNotFound:
-        return redirect(f"/{lang}/diary?bad_date=1#another-night")
-    return redirect(f"/{lang}/diary/entry/{night.isoformat()}")
+        night = diary_common.night_of(date, web)
+    except page.PageNotFound:
+        return page.redirect(f"/{lang}/diary?bad_date=1#another-night")
+    return page.redirect(f"/{lang}/diary/entry/{night.isoformat()}")
 
 
 @router.get("/{lang}/diary/entry/{night}")
 def entry_page(
     lang: LangDep, night: str, request: Request, web: WebDep, context: ContextDep
 ) -> Response:
-    day = _night(night)
-    with context.sessions() as session, session.begin():
-        diary_id = _diary_of(session, request)
-        if diary_id is None:
-            return _to_start(request, web, lang)
+    day = diary_common.night_of(night, web)
+    with diary_common.signed_in(context, request, lang) as (session, diary_id):
         listed = diaries.entries(session, diary_id, start=day, end=day)
     raw = raw_of(listed[0]) if listed else EntryRaw()
     return _entry_response(web, request, lang, day, raw, stored=bool(listed))
 
 
 def _entry_response(
-    web: Web,
+    web: page.Web,
     request: Request,
     lang: str,
     day: dt.date,
@@ -162,14 +147,13 @@ def _entry_response(
 ) -> HTMLResponse:
     t = web.pages.translators[lang]
     form = entry_form(day, raw, t, problems=problems, stored=stored)
-    return render(
+    return page.render(
         web,
         request,
         lang,
-        "diary/entry.html",
-        page="diary-entry",
+        DIARY_ENTRY_PAGE,
         here=f"/diary/entry/{day.isoformat()}",
-        title=t(TITLES["entry"], date=form.label),
+        title_values={"date": form.label},
         status=422 if problems else 200,
         f=form,
     )
@@ -179,12 +163,9 @@ def _entry_response(
 def save_entry(
     lang: LangDep, night: str, request: Request, web: WebDep, context: ContextDep, form: FormDep
 ) -> Response:
-    day = _night(night)
+    day = diary_common.night_of(night, web)
     read = read_entry(form)
-    with context.sessions() as session, session.begin():
-        diary_id = _diary_of(session, request)
-        if diary_id is None:
-            return _to_start(request, web, lang)
+    with diary_common.signed_in(context, request, lang) as (session, diary_id):
         if read.body is None:
             stored = bool(diaries.entries(session, diary_id, start=day, end=day))
             return _entry_response(
@@ -193,34 +174,28 @@ def save_entry(
         try:
             diaries.put_entry(session, diary_id, day, read.body)
         except IntegrityError:  # the diary was deleted meanwhile
-            return _to_start(request, web, lang)
-    return redirect(f"/{lang}/diary?saved={day.isoformat()}")
+            return diary_common.to_start(request, web, lang)
+    return page.redirect(f"/{lang}/diary?saved={day.isoformat()}")
 
 
 @router.post("/{lang}/diary/entry/{night}/delete")
 def delete_entry(
     lang: LangDep, night: str, request: Request, web: WebDep, context: ContextDep
 ) -> Response:
-    day = _night(night)
-    with context.sessions() as session, session.begin():
-        diary_id = _diary_of(session, request)
-        if diary_id is None:
-            return _to_start(request, web, lang)
+    day = diary_common.night_of(night, web)
+    with diary_common.signed_in(context, request, lang) as (session, diary_id):
         diaries.delete_entry(session, diary_id, day)
-    return redirect(f"/{lang}/diary?removed={day.isoformat()}")
+    return page.redirect(f"/{lang}/diary?removed={day.isoformat()}")
 
 
 @router.post("/{lang}/diary/save-interview")
 def save_interview(lang: LangDep, request: Request, web: WebDep, context: ContextDep) -> Response:
     """Save the check of this browser (its interview cookie) in the diary."""
-    with context.sessions() as session, session.begin():
-        diary_id = _diary_of(session, request)
-        if diary_id is None:
-            return _to_start(request, web, lang)
-        interview = find(session, request, context)
+    with diary_common.signed_in(context, request, lang) as (session, diary_id):
+        interview = page.find(session, request, context)
         saved = (
             diaries.save_interview(session, diary_id, interview.id, context.settings)
             if interview is not None and interview.done
             else None
         )
-    return redirect(f"/{lang}/diary?interview={'saved' if saved else 'missing'}")
+    return page.redirect(f"/{lang}/diary?interview={'saved' if saved else 'missing'}")

@@ -9,27 +9,10 @@ from fastapi.responses import HTMLResponse, Response
 
 from nightlegs.diary.evidence import merge_with_interview
 from nightlegs.http import cookies
-from nightlegs.i18n import N_, format_date
-from nightlegs.pages.common import (
-    ContextDep,
-    FormDep,
-    LangDep,
-    Web,
-    WebDep,
-    logger,
-    redirect,
-    render,
-)
-from nightlegs.pages.diary.common import (
-    ONCE_AGE,
-    SHARE_COOKIE,
-    TITLES,
-    _diary_of,
-    _forget_cookie,
-    _message,
-    _set_cookie,
-    _to_start,
-)
+from nightlegs.i18n import N_
+from nightlegs.pages import common as page
+from nightlegs.pages.common import ContextDep, FormDep, LangDep, WebDep
+from nightlegs.pages.diary import common as diary_common
 from nightlegs.pages.diary.form_views import share_rows
 from nightlegs.pages.diary.summary_views import (
     assessment_view,
@@ -38,28 +21,32 @@ from nightlegs.pages.diary.summary_views import (
     summary_view,
 )
 from nightlegs.report.pdf import ReportUnavailable, render_pdf
-from nightlegs.services import diaries, sharing
+from nightlegs.services import sharing
+from nightlegs.services.shared_view import open_shared
 
 router = APIRouter(include_in_schema=False)
 
 
+DIARY_SHARE_PAGE = page.Screen(
+    "diary/share.html", "diary-share", "/diary/share", diary_common.TITLES["share"]
+)
+SHARED_PAGE = page.Screen("shared.html", "shared", "", diary_common.TITLES["shared"])
+
+
 @router.get("/{lang}/diary/share")
 def share_page(lang: LangDep, request: Request, web: WebDep, context: ContextDep) -> Response:
-    with context.sessions() as session, session.begin():
-        diary_id = _diary_of(session, request)
-        if diary_id is None:
-            return _to_start(request, web, lang)
+    with diary_common.signed_in(context, request, lang) as (session, diary_id):
         shares = sharing.list_shares(session, diary_id)
     new_url = None
-    flash = cookies.read(request, SHARE_COOKIE) or ""
+    flash = cookies.read(request, diary_common.SHARE_COOKIE) or ""
     share_id, _, token = flash.partition(".")
     if token and any(s.id == share_id and s.active for s in shares):
         new_url = _absolute(request, f"/{lang}/shared/{token}")
     response = _share_response(
         web, request, lang, shares, new_id=share_id if new_url else None, new_url=new_url
     )
-    if cookies.read(request, SHARE_COOKIE) is not None:
-        _forget_cookie(response, request, web, SHARE_COOKIE)
+    if cookies.read(request, diary_common.SHARE_COOKIE) is not None:
+        cookies.forget(response, request, diary_common.SHARE_COOKIE)
     return response
 
 
@@ -68,7 +55,7 @@ def _absolute(request: Request, path: str) -> str:
 
 
 def _share_response(
-    web: Web,
+    web: page.Web,
     request: Request,
     lang: str,
     shares: list[sharing.ShareInfo],
@@ -79,16 +66,13 @@ def _share_response(
     days_problem: bool = False,
 ) -> HTMLResponse:
     t = web.pages.translators[lang]
-    return render(
+    return page.render(
         web,
         request,
         lang,
-        "diary/share.html",
-        page="diary-share",
-        here="/diary/share",
-        title=t(TITLES["share"]),
+        DIARY_SHARE_PAGE,
         status=422 if days_problem else 200,
-        shares=share_rows(shares, t),
+        shares=share_rows(shares, t, web.context.settings.zone),
         new_id=new_id,
         new_url=new_url,
         days=days,
@@ -104,16 +88,19 @@ def create_share(
 ) -> Response:
     text = next(iter(form.get("days", [])), "").strip() or str(sharing.DEFAULT_DAYS)
     days = int(text) if text.isascii() and text.isdigit() and len(text) <= 3 else 0
-    with context.sessions() as session, session.begin():
-        diary_id = _diary_of(session, request)
-        if diary_id is None:
-            return _to_start(request, web, lang)
+    with diary_common.signed_in(context, request, lang) as (session, diary_id):
         if not sharing.MIN_DAYS <= days <= sharing.MAX_DAYS:
             shares = sharing.list_shares(session, diary_id)
             return _share_response(web, request, lang, shares, days=text[:3], days_problem=True)
         share, token = sharing.create_share(session, diary_id, days=days)
-    response = redirect(f"/{lang}/diary/share#new-link")
-    _set_cookie(response, request, web, SHARE_COOKIE, f"{share.id}.{token}", ONCE_AGE)
+    response = page.redirect(f"/{lang}/diary/share#new-link")
+    cookies.put(
+        response,
+        request,
+        diary_common.SHARE_COOKIE,
+        f"{share.id}.{token}",
+        diary_common.ONCE_AGE,
+    )
     return response
 
 
@@ -125,12 +112,9 @@ def revoke_share(
     web: WebDep,
     context: ContextDep,
 ) -> Response:
-    with context.sessions() as session, session.begin():
-        diary_id = _diary_of(session, request)
-        if diary_id is None:
-            return _to_start(request, web, lang)
+    with diary_common.signed_in(context, request, lang) as (session, diary_id):
         sharing.revoke_share(session, diary_id, share_id)
-    return redirect(f"/{lang}/diary/share")
+    return page.redirect(f"/{lang}/diary/share")
 
 
 @router.get("/{lang}/shared/{token}")
@@ -138,32 +122,28 @@ def shared_page(
     lang: LangDep, token: str, request: Request, web: WebDep, context: ContextDep
 ) -> Response:
     """A shared diary, read-only: each opening is logged for the owner to see."""
-    kb = context.kb
     t = web.pages.translators[lang]
+    agent = request.headers.get("user-agent")
     with context.sessions() as session, session.begin():
-        diary_id = sharing.open_share(session, token, user_agent=request.headers.get("user-agent"))
-        if diary_id is None:
-            return _gone(web, request, lang, token)
-        entries = diaries.entries(session, diary_id)
-        summary = diaries.summary(session, diary_id)
-        saved_interviews = diaries.saved_interviews(session, diary_id)
-        assessment = diaries.assessment(session, kb, context.settings, diary_id, lang)
-    latest = saved_interviews[-1] if saved_interviews else None
-    response = render(
+        shared = open_shared(
+            session, context.kb, context.settings, token, user_agent=agent, language=lang
+        )
+    if shared is None:
+        return _gone(web, request, lang, token)
+    entries, summary, latest = shared.entries, shared.summary, shared.latest
+    response = page.render(
         web,
         request,
         lang,
-        "shared.html",
-        page="shared",
+        SHARED_PAGE,
         here=f"/shared/{token}",
-        title=t(TITLES["shared"]),
         token=token,
         entries=[night_view(e, t) for e in reversed(entries[-28:])],
         total=len(entries),
         s=summary_view(summary, t),
         charts=chart_views(summary, entries, lang) if entries else [],
-        assessment=assessment_view(assessment, t),
-        saved_on=format_date(latest.saved_at.date(), lang) if latest else None,
+        assessment=assessment_view(shared.assessment, t),
+        saved_on=page.local_date(latest.saved_at, lang, web.context.settings) if latest else None,
     )
     _private(response)
     return response
@@ -174,8 +154,8 @@ def _private(response: Response) -> None:
     response.headers["Referrer-Policy"] = "no-referrer"
 
 
-def _gone(web: Web, request: Request, lang: str, token: str) -> HTMLResponse:
-    response = _message(
+def _gone(web: page.Web, request: Request, lang: str, token: str) -> HTMLResponse:
+    response = diary_common.message_page(
         web,
         request,
         lang,
@@ -193,21 +173,19 @@ def shared_report(
     lang: LangDep, token: str, request: Request, web: WebDep, context: ContextDep
 ) -> Response:
     """The doctor's PDF: the latest assessment with the diary's figures and charts."""
-    kb = context.kb
+    agent = request.headers.get("user-agent")
     with context.sessions() as session, session.begin():
-        diary_id = sharing.open_share(session, token, user_agent=request.headers.get("user-agent"))
-        if diary_id is None:
-            return _gone(web, request, lang, token)
-        entries = diaries.entries(session, diary_id)
-        summary = diaries.summary(session, diary_id)
-        saved_interviews = diaries.saved_interviews(session, diary_id)
-        assessment = diaries.assessment(session, kb, context.settings, diary_id, lang)
-    latest = saved_interviews[-1] if saved_interviews else None
+        shared = open_shared(
+            session, context.kb, context.settings, token, user_agent=agent, language=lang
+        )
+    if shared is None:
+        return _gone(web, request, lang, token)
+    entries, summary, latest = shared.entries, shared.summary, shared.latest
     values = merge_with_interview(latest.values if latest else {}, summary.evidence)
     try:
         pdf = render_pdf(
-            kb,
-            assessment,
+            context.kb,
+            shared.assessment,
             values,
             lang,
             context.settings,
@@ -216,9 +194,9 @@ def shared_report(
             diary_entries=entries,
         )
     except (ReportUnavailable, ImportError, OSError) as error:
-        logger.warning("the PDF report is unavailable: %s", error)
+        page.logger.warning("the PDF report is unavailable: %s", error)
         t = web.pages.translators[lang]
-        unavailable = _message(
+        unavailable = diary_common.message_page(
             web,
             request,
             lang,

@@ -97,8 +97,10 @@ def long_date(day: dt.date, language: str) -> str:
     return format_date(day, format="long", locale=language)
 
 
-def moment(when: dt.datetime, language: str) -> str:
-    """A time of the server (UTC) with its date: ``Nov 23, 2026 14:05 UTC``."""
+def moment(when: dt.datetime, language: str, zone: dt.tzinfo) -> str:
+    """A moment with its date, on the clinic's clock (``NIGHTLEGS_TIMEZONE``):
+    ``Nov 23, 2026, 16:05``; stored times are UTC."""
     utc = when.astimezone(dt.UTC) if when.tzinfo else when.replace(tzinfo=dt.UTC)
-    day = format_date(utc.date(), format="medium", locale=language)
-    return f"{day} {format_time(utc.time(), format='short', locale=language)} UTC"
+    local = utc.astimezone(zone)
+    day = format_date(local.date(), format="medium", locale=language)
+    return f"{day} {format_time(local.time(), format='short', locale=language)}"

@@ -17,21 +17,8 @@ from nightlegs.engine import Assessment, Question
 from nightlegs.http import cookies
 from nightlegs.http.ratelimit import limit_starts
 from nightlegs.i18n import LANGUAGES, N_, negotiate
-from nightlegs.pages.common import (
-    INTERVIEW_COOKIE,
-    LANGUAGE_COOKIE,
-    ContextDep,
-    FormDep,
-    LangDep,
-    Web,
-    WebDep,
-    find,
-    forget_interview,
-    gone,
-    keep_interview,
-    redirect,
-    render,
-)
+from nightlegs.pages import common as page
+from nightlegs.pages.common import ContextDep, FormDep, LangDep, WebDep
 from nightlegs.pages.interview import forms
 from nightlegs.pages.interview.views import localized, prefill, question_view
 from nightlegs.services import interviews
@@ -52,18 +39,23 @@ TITLES = {
 }
 
 
+START_PAGE = page.Screen("start.html", "start", "/", "")
+QUESTION_PAGE = page.Screen("question.html", "question", "", TITLES["question"])
+EMERGENCY_PAGE = page.Screen("emergency.html", "emergency", "/interview", TITLES["emergency"])
+
+
 @router.get("/")
 def home(request: Request, context: ContextDep) -> RedirectResponse:
     """To the start page in the person's language."""
-    chosen = cookies.read(request, LANGUAGE_COOKIE)
+    chosen = cookies.read(request, page.LANGUAGE_COOKIE)
     if chosen not in LANGUAGES:
         chosen = negotiate(request.headers.get("accept-language"))
-    return redirect(f"/{chosen or context.settings.default_language}/")
+    return page.redirect(f"/{chosen or context.settings.default_language}/")
 
 
 @router.get("/{lang}")
 def language_root(lang: LangDep) -> RedirectResponse:
-    return redirect(f"/{lang}/")
+    return page.redirect(f"/{lang}/")
 
 
 @router.get("/{lang}/")
@@ -75,13 +67,13 @@ def start_page(
     gone: Annotated[str | None, Query()] = None,
 ) -> HTMLResponse:
     with context.sessions() as session, session.begin():
-        interview = find(session, request, context)
+        interview = page.find(session, request, context)
         unfinished = interview is not None
     return start_response(web, request, lang, unfinished=unfinished, gone=gone is not None)
 
 
 def start_response(
-    web: Web,
+    web: page.Web,
     request: Request,
     lang: str,
     *,
@@ -89,14 +81,11 @@ def start_response(
     gone: bool = False,
     consent_missing: bool = False,
 ) -> HTMLResponse:
-    return render(
+    return page.render(
         web,
         request,
         lang,
-        "start.html",
-        page="start",
-        here="/",
-        title="",
+        START_PAGE,
         status=422 if consent_missing else 200,
         unfinished=unfinished,
         gone=gone,
@@ -114,13 +103,13 @@ def start_interview_page(
         return start_response(web, request, lang, consent_missing=True)
     secret, key = cookies.browser_secret()
     with context.sessions() as session, session.begin():
-        previous = find(session, request, context)
+        previous = page.find(session, request, context)
         interview, _step = interviews.start(
             session, context.kb, context.settings, lang, {}, browser_key=key, replacing=previous
         )
         interview_id = interview.id
-    response = redirect(f"/{lang}/interview")
-    keep_interview(response, request, context, cookies.interview_cookie(interview_id, secret))
+    response = page.redirect(f"/{lang}/interview")
+    page.keep_interview(response, request, context, cookies.interview_cookie(interview_id, secret))
     return response
 
 
@@ -128,16 +117,13 @@ def start_interview_page(
 def interview_page(lang: LangDep, request: Request, web: WebDep, context: ContextDep) -> Response:
     """The pending question; or the emergency page first; or, when done, the results."""
     kb = context.kb
-    with context.sessions() as session, session.begin():
-        interview = find(session, request, context)
-        if interview is None:
-            return gone(request, context, lang)
+    with page.browser_interview(context, request, lang) as (_session, interview):
         if interviews.interrupted(kb, interview):
             assessment = interviews.assessment_of(kb, context.settings, interview, lang)
             return emergency_response(web, request, lang, assessment)
         pending = interviews.pending_of(interview)
         if interview.done or pending is None:
-            return redirect(f"/{lang}/results")
+            return page.redirect(f"/{lang}/results")
         count = len(interview.asked)
     question = localized(kb, pending.question_id, pending.findings, lang)
     return question_response(
@@ -151,7 +137,7 @@ def interview_page(lang: LangDep, request: Request, web: WebDep, context: Contex
 
 
 def question_response(
-    web: Web,
+    web: page.Web,
     request: Request,
     lang: str,
     question: Question,
@@ -176,31 +162,26 @@ def question_response(
         back_href=back_href,
     )
     here = "/interview" if step is None else f"/interview/back?step={step}"
-    return render(
+    return page.render(
         web,
         request,
         lang,
-        "question.html",
-        page="question",
+        QUESTION_PAGE,
         here=here,
-        title=t(TITLES["question"], num=number),
+        title_values={"num": number},
         status=422 if problems else 200,
         q=view,
     )
 
 
 def emergency_response(
-    web: Web, request: Request, lang: str, assessment: Assessment
+    web: page.Web, request: Request, lang: str, assessment: Assessment
 ) -> HTMLResponse:
-    t = web.pages.translators[lang]
-    return render(
+    return page.render(
         web,
         request,
         lang,
-        "emergency.html",
-        page="emergency",
-        here="/interview",
-        title=t(TITLES["emergency"]),
+        EMERGENCY_PAGE,
         assessment=assessment,
     )
 
@@ -213,10 +194,7 @@ def answer_page(
     kb = context.kb
     question_id = next(iter(form.get(QUESTION_FIELD, [])), "")
     step_text = next(iter(form.get(STEP_FIELD, [])), "")
-    with context.sessions() as session, session.begin():
-        interview = find(session, request, context, for_update=True)
-        if interview is None:
-            return gone(request, context, lang)
+    with page.browser_interview(context, request, lang, for_update=True) as (session, interview):
         asked = interviews.asked_of(interview)
         pending = interviews.pending_of(interview)
         step: int | None = None
@@ -226,10 +204,10 @@ def answer_page(
         elif pending is not None:
             target = pending
         else:
-            return redirect(f"/{lang}/interview")
+            return page.redirect(f"/{lang}/interview")
         if target.question_id != question_id:
             # A form from another tab or an older page: show what is current instead.
-            return redirect(f"/{lang}/interview")
+            return page.redirect(f"/{lang}/interview")
         question = localized(kb, target.question_id, target.findings, lang)
         submission = forms.read(kb, question, form)
         values = None
@@ -257,8 +235,10 @@ def answer_page(
         result = interviews.answer(session, kb, interview, values, answered, language=lang)
         interrupt = interviews.interrupted(kb, interview)
     done = result.done and not interrupt
-    response = redirect(f"/{lang}/results" if done else f"/{lang}/interview")
-    keep_interview(response, request, context, cookies.read(request, INTERVIEW_COOKIE) or "")
+    response = page.redirect(f"/{lang}/results" if done else f"/{lang}/interview")
+    page.keep_interview(
+        response, request, context, cookies.read(request, page.INTERVIEW_COOKIE) or ""
+    )
     return response
 
 
@@ -277,14 +257,11 @@ def back_page(
 ) -> Response:
     """An earlier question with its answers, to change them (each step back goes further)."""
     kb = context.kb
-    with context.sessions() as session, session.begin():
-        interview = find(session, request, context)
-        if interview is None:
-            return gone(request, context, lang)
+    with page.browser_interview(context, request, lang) as (_session, interview):
         asked = interviews.asked_of(interview)
         values = dict(interview.values)
     if not asked:
-        return redirect(f"/{lang}/interview")
+        return page.redirect(f"/{lang}/interview")
     index = len(asked) - 1 if step is None else min(step, len(asked) - 1)
     target = asked[index]
     question = localized(kb, target.question_id, target.findings, lang)
@@ -303,21 +280,18 @@ def back_page(
 @router.post("/{lang}/interview/continue")
 def continue_page(lang: LangDep, request: Request, context: ContextDep) -> Response:
     """The person has read the emergency page and goes on with the questions."""
-    with context.sessions() as session, session.begin():
-        interview = find(session, request, context, for_update=True)
-        if interview is None:
-            return gone(request, context, lang)
+    with page.browser_interview(context, request, lang, for_update=True) as (_session, interview):
         interviews.acknowledge(context.kb, interview)
-    return redirect(f"/{lang}/interview")
+    return page.redirect(f"/{lang}/interview")
 
 
 @router.post("/{lang}/interview/reset")
 def reset_page(lang: LangDep, request: Request, context: ContextDep) -> Response:
     """Start over: the interview is deleted, and the cookie with it."""
     with context.sessions() as session, session.begin():
-        interview = find(session, request, context, for_update=True)
+        interview = page.find(session, request, context, for_update=True)
         if interview is not None:
             session.delete(interview)
-    response = redirect(f"/{lang}/")
-    forget_interview(response, request, context)
+    response = page.redirect(f"/{lang}/")
+    page.forget_interview(response, request, context)
     return response

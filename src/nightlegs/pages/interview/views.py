@@ -10,10 +10,11 @@ from typing import Literal
 
 from nightlegs.engine import KnowledgeBase, Question, Value
 from nightlegs.engine.interview import RECHECK_ID, PlannedQuestion, localize
+from nightlegs.engine.models import QuestionItem as Item
 from nightlegs.i18n import N_, Translator
 from nightlegs.knowledge.expressions import UNKNOWN
 from nightlegs.pages.interview.forms import Problem, Raw
-from nightlegs.pages.views import Stage, stages
+from nightlegs.pages.views import Option, Stage, stages
 
 PROBLEM_MESSAGES: dict[Problem, str] = {
     "missing": N_("Please choose an answer, or “I don't know”."),
@@ -33,13 +34,6 @@ CONFLICT_MESSAGE = N_(
 
 
 RANGE_MESSAGE = N_("Please enter a number from %(low)s to %(high)s.")
-
-
-@dataclass(frozen=True, slots=True)
-class Option:
-    value: str
-    label: str
-    checked: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,37 +124,9 @@ def question_view(
             message = _problem_message(kb, item.finding, problem, t, conflicts)
             listed.append(ProblemView(item.finding, item.label, message))
         if item.choices is not None:
-            chosen = "unknown" if given.unknown else given.value
-            items.append(
-                ItemView(
-                    finding=item.finding,
-                    label=item.label,
-                    kind="choice",
-                    options=[Option(c.value, c.label, c.value == chosen) for c in item.choices],
-                    error=message,
-                )
-            )
-            continue
-        table = kb.units.get(item.finding) or {}
-        conversions = list(table.values())
-        selected = given.unit or (conversions[0].name if conversions else None)
-        units = [Option(c.name, c.name, c.name == selected) for c in conversions]
-        hint = None
-        if not conversions and item.min is not None and item.max is not None:
-            hint = t(RANGE_MESSAGE, low=_plain_number(item.min), high=_plain_number(item.max))
-        items.append(
-            ItemView(
-                finding=item.finding,
-                label=item.label,
-                kind="number",
-                number=given.value,
-                unknown=given.unknown,
-                unit_label=None if conversions else item.unit_label,
-                units=units,
-                hint=hint,
-                error=message,
-            )
-        )
+            items.append(_choice_item(item, given, message))
+        else:
+            items.append(_number_item(kb, item, given, message, t))
     return QuestionView(
         id=question.id,
         text=question.text,
@@ -172,6 +138,41 @@ def question_view(
         step=step,
         back_href=back_href,
         problems=listed,
+    )
+
+
+def _choice_item(item: Item, given: Raw, message: str | None) -> ItemView:
+    chosen = "unknown" if given.unknown else given.value
+    return ItemView(
+        finding=item.finding,
+        label=item.label,
+        kind="choice",
+        options=[Option(c.value, c.label, c.value == chosen) for c in item.choices or ()],
+        error=message,
+    )
+
+
+def _number_item(
+    kb: KnowledgeBase, item: Item, given: Raw, message: str | None, t: Translator
+) -> ItemView:
+    """A number with its unit (a list when the knowledge base converts units), or its
+    plain range as a hint."""
+    conversions = list((kb.units.get(item.finding) or {}).values())
+    selected = given.unit or (conversions[0].name if conversions else None)
+    units = [Option(c.name, c.name, c.name == selected) for c in conversions]
+    hint = None
+    if not conversions and item.min is not None and item.max is not None:
+        hint = t(RANGE_MESSAGE, low=_plain_number(item.min), high=_plain_number(item.max))
+    return ItemView(
+        finding=item.finding,
+        label=item.label,
+        kind="number",
+        number=given.value,
+        unknown=given.unknown,
+        unit_label=None if conversions else item.unit_label,
+        units=units,
+        hint=hint,
+        error=message,
     )
 
 

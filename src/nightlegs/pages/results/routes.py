@@ -8,8 +8,9 @@ from datetime import UTC, datetime
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from nightlegs.i18n import N_, format_date
-from nightlegs.pages.common import ContextDep, LangDep, WebDep, find, gone, redirect, render
+from nightlegs.i18n import N_
+from nightlegs.pages import common as page
+from nightlegs.pages.common import ContextDep, LangDep, WebDep
 from nightlegs.pages.results.views import results_view
 from nightlegs.pages.views import stages
 from nightlegs.report.pdf import ReportUnavailable, render_pdf
@@ -19,36 +20,35 @@ logger = logging.getLogger(__name__)
 
 router = APIRouter(include_in_schema=False)
 
+
 TITLE = N_("Your results")
+
+
+RESULTS_PAGE = page.Screen("results.html", "results", "/results", TITLE)
+ERROR_PAGE = page.Screen("error.html", "error", "/results", "")
 
 
 @router.get("/{lang}/results")
 def results_page(lang: LangDep, request: Request, web: WebDep, context: ContextDep) -> Response:
     kb = context.kb
-    with context.sessions() as session, session.begin():
-        interview = find(session, request, context)
-        if interview is None:
-            return gone(request, context, lang)
+    with page.browser_interview(context, request, lang) as (_session, interview):
         if not interview.done or interviews.interrupted(kb, interview):
-            return redirect(f"/{lang}/interview")
+            return page.redirect(f"/{lang}/interview")
         assessment = interviews.assessment_of(kb, context.settings, interview, lang)
         values = dict(interview.values)
         answered = len(interview.asked)
         updated = interview.updated_at
     t = web.pages.translators[lang]
     view = results_view(web.labels, assessment, values, t, web.deployment)
-    return render(
+    return page.render(
         web,
         request,
         lang,
-        "results.html",
-        page="results",
-        here="/results",
-        title=t(TITLE),
+        RESULTS_PAGE,
         r=view,
         stages=stages(kb, lang, "results"),
         answered=answered,
-        date=format_date(updated.date(), lang),
+        date=page.local_date(updated, lang, context.settings),
     )
 
 
@@ -56,12 +56,9 @@ def results_page(lang: LangDep, request: Request, web: WebDep, context: ContextD
 def report_page(lang: LangDep, request: Request, web: WebDep, context: ContextDep) -> Response:
     """The doctor's one-page summary (WeasyPrint)."""
     kb = context.kb
-    with context.sessions() as session, session.begin():
-        interview = find(session, request, context)
-        if interview is None:
-            return gone(request, context, lang)
+    with page.browser_interview(context, request, lang) as (_session, interview):
         if not interview.done:
-            return redirect(f"/{lang}/interview")
+            return page.redirect(f"/{lang}/interview")
         assessment = interviews.assessment_of(kb, context.settings, interview, lang)
         values = dict(interview.values)
     try:
@@ -69,13 +66,11 @@ def report_page(lang: LangDep, request: Request, web: WebDep, context: ContextDe
     except (ReportUnavailable, ImportError, OSError) as error:
         logger.warning("the PDF report is unavailable: %s", error)
         t = web.pages.translators[lang]
-        return render(
+        return page.render(
             web,
             request,
             lang,
-            "error.html",
-            page="error",
-            here="/results",
+            ERROR_PAGE,
             title=t(N_("The report is not available")),
             status=503,
             message=t(

@@ -1,21 +1,12 @@
-"""night diary: diaries, their sign-in tokens, nightly entries and saved interviews
-
-Revision ID: 0003
-Revises: 0002
-Create Date: 2026-11-26
-"""
+"""night diary: diaries, their sign-in tokens, nightly entries and saved interviews"""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0003"
 down_revision: str | None = "0002"
-branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = None
 
 
 def _diary_id(primary_key: bool = False) -> sa.Column[str]:
