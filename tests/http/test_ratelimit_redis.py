@@ -20,6 +20,8 @@ from nightlegs.store import migrate
 from tests.servers import server
 
 START = "/api/v1/interviews"
+# Two real server processes: seconds to start.
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
