@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, NoReturn
 
 from fastapi import Path, Query
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
-from nightlegs.api.errors import UNPROCESSABLE, Message
+from nightlegs.api.errors import UNPROCESSABLE, answer
 from nightlegs.diary.model import SavedInterview
 from nightlegs.languages import Language
 from nightlegs.services import diaries
@@ -17,46 +17,15 @@ from nightlegs.services import diaries
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
 
-UNAUTHORISED: dict[int | str, dict[str, Any]] = {
-    401: {"model": Message, "description": "No diary token (bearer header or cookie)"}
-}
-
-
-FORBIDDEN: dict[int | str, dict[str, Any]] = {
-    403: {"model": Message, "description": "A cookie-only request from another site"}
-}
-
-
-NOT_FOUND: dict[int | str, dict[str, Any]] = {
-    404: {
-        "model": Message,
-        "description": (
-            "No such diary, or the token does not sign in to it (unknown, expired, another "
-            "diary's): the same answer in every case"
-        ),
-    }
-}
-
-
-OFF: dict[int | str, dict[str, Any]] = {
-    503: {"model": Message, "description": "The diary is off: the server has no secret key"}
-}
-
-
-TOO_MANY: dict[int | str, dict[str, Any]] = {
-    429: {
-        "model": Message,
-        "description": "Too many sign-in attempts or new diaries from this address",
-        "headers": {
-            "Retry-After": {
-                "description": "Seconds to wait before trying again.",
-                "schema": {"type": "integer", "minimum": 1},
-            }
-        },
-    }
-}
-
-
+UNAUTHORISED = answer(401, "No diary token (bearer header or cookie)")
+FORBIDDEN = answer(403, "A cookie-only request from another site")
+NOT_FOUND = answer(
+    404,
+    "No such diary, or the token does not sign in to it (unknown, expired, another "
+    "diary's): the same answer in every case",
+)
+OFF = answer(503, "The diary is off: the server has no secret key")
+TOO_MANY = answer(429, "Too many sign-in attempts or new diaries from this address")
 DIARY_RESPONSES = {**UNAUTHORISED, **FORBIDDEN, **NOT_FOUND}
 DIARY_OR_INVALID = {**DIARY_RESPONSES, **UNPROCESSABLE}
 

@@ -77,21 +77,34 @@ def contradiction_problem(
     )
 
 
-NOT_FOUND: dict[int | str, dict[str, Any]] = {
-    404: {"model": Message, "description": "No such interview (or it has expired)"}
-}
-TOO_LARGE: dict[int | str, dict[str, Any]] = {
-    413: {"model": Message, "description": "The request body is larger than allowed"}
-}
-UNPROCESSABLE: dict[int | str, dict[str, Any]] = {
-    422: {
-        "model": Unprocessable,
-        "description": (
-            "A malformed body, or evidence that cannot be accepted "
-            "(including answers that contradict each other)"
-        ),
+#: An answer's documentation in the OpenAPI document, keyed by its status code.
+Documented = dict[int | str, dict[str, Any]]
+#: The ``Retry-After`` header of a 429.
+RETRY_AFTER = {
+    "Retry-After": {
+        "description": "Seconds to wait before trying again.",
+        "schema": {"type": "integer", "minimum": 1},
     }
 }
+
+
+def answer(status: int, description: str, model: type[BaseModel] = Message) -> Documented:
+    """The documentation of one error answer (its body is ``model``); a 429 says which
+    header tells how long to wait."""
+    entry: dict[str, Any] = {"model": model, "description": description}
+    if status == 429:
+        entry["headers"] = RETRY_AFTER
+    return {status: entry}
+
+
+NOT_FOUND = answer(404, "No such interview (or it has expired)")
+TOO_LARGE = answer(413, "The request body is larger than allowed")
+UNPROCESSABLE = answer(
+    422,
+    "A malformed body, or evidence that cannot be accepted "
+    "(including answers that contradict each other)",
+    Unprocessable,
+)
 
 
 Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])

@@ -11,14 +11,14 @@ every case, and each answer it gives is logged as a view.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Header, HTTPException, Path, Query, Response
 from pydantic import BaseModel, ConfigDict, Field, StrictInt
 from sqlalchemy.exc import IntegrityError
 
 from nightlegs.api.diary_schemas import DIARY_OR_INVALID, DIARY_RESPONSES, DiaryId
-from nightlegs.api.errors import UNPROCESSABLE, Message
+from nightlegs.api.errors import UNPROCESSABLE, answer
 from nightlegs.api.strict_json import StrictJsonRoute
 from nightlegs.engine import Assessment
 from nightlegs.http.deps import KbDep, SessionDep, SettingsDep
@@ -31,15 +31,10 @@ from nightlegs.settings import Language
 router = APIRouter(tags=["sharing"], route_class=StrictJsonRoute)
 
 SHARE_NOT_FOUND = "share link not found"
-LINK_NOT_FOUND: dict[int | str, dict[str, Any]] = {
-    404: {
-        "model": Message,
-        "description": (
-            "No live link with this token (unknown, expired or revoked): the same answer in "
-            "every case"
-        ),
-    }
-}
+LINK_NOT_FOUND = answer(
+    404,
+    "No live link with this token (unknown, expired or revoked): the same answer in every case",
+)
 ShareId = Annotated[str, Path(description="the share link's id", max_length=64)]
 
 

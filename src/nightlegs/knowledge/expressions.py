@@ -170,12 +170,8 @@ def _parse_finding(data: Mapping[str, Any], path: tuple[str | int, ...]) -> Expr
 def compile_expr(expr: Expr) -> Compiled:
     """Turn a parsed expression into a closure over an :class:`EvalContext`."""
     op = expr.op
-    if op == "all":
-        parts = tuple(compile_expr(c) for c in expr.children)
-        return lambda ctx: _kleene(parts, ctx, False)
-    if op == "any":
-        parts = tuple(compile_expr(c) for c in expr.children)
-        return lambda ctx: _kleene(parts, ctx, True)
+    if op in ("all", "any"):
+        return _kleene(tuple(compile_expr(c) for c in expr.children), decisive=op == "any")
     if op == "not":
         inner = compile_expr(expr.children[0])
 
@@ -189,17 +185,22 @@ def compile_expr(expr: Expr) -> Compiled:
     return _compile_context(expr)
 
 
-def _kleene(parts: tuple[Compiled, ...], ctx: EvalContext, decisive: bool) -> Truth:
+def _kleene(parts: tuple[Compiled, ...], decisive: bool) -> Compiled:
     """Kleene's "and" (``decisive`` False) or "or" (``decisive`` True): the first
     part that is ``decisive`` settles it; otherwise any unknown part makes it unknown."""
-    unknown = False
-    for part in parts:
-        result = part(ctx)
-        if result is decisive:
-            return decisive
-        if result is None:
-            unknown = True
-    return None if unknown else not decisive
+    otherwise = not decisive
+
+    def test(ctx: EvalContext) -> Truth:
+        unknown = False
+        for part in parts:
+            result = part(ctx)
+            if result is decisive:
+                return decisive
+            if result is None:
+                unknown = True
+        return None if unknown else otherwise
+
+    return test
 
 
 _MISSING: Any = object()

@@ -10,7 +10,6 @@ from fastapi.responses import HTMLResponse, Response
 from nightlegs.diary.codes import RecoveryCodeError
 from nightlegs.http import cookies
 from nightlegs.http.diary_access import keys_of, signed_in_diary
-from nightlegs.i18n import N_
 from nightlegs.pages import common as page
 from nightlegs.pages.common import ContextDep, FormDep, LangDep, WebDep
 from nightlegs.pages.diary import common as diary_common
@@ -51,15 +50,10 @@ def _start_response(
     status: int = 200,
     code: str = "",
 ) -> HTMLResponse:
-    t = web.pages.translators[lang]
+    # The problem's message id: the template translates it.
+    message = diary_common.MESSAGES[problem] if problem else None
     return page.render(
-        web,
-        request,
-        lang,
-        DIARY_START_PAGE,
-        status=status,
-        problem=t(diary_common.MESSAGES[problem]) if problem else None,
-        code=code,
+        web, request, lang, DIARY_START_PAGE, status=status, problem=message, code=code
     )
 
 
@@ -157,16 +151,11 @@ def delete_page(lang: LangDep, request: Request, web: WebDep, context: ContextDe
 def _delete_response(
     web: page.Web, request: Request, lang: str, *, typed: str = "", wrong: bool = False
 ) -> HTMLResponse:
-    t = web.pages.translators[lang]
+    status = 422 if wrong else 200
+    # The word to type, as a message id: the template translates it.
+    word = diary_common.CONFIRM_WORD
     return page.render(
-        web,
-        request,
-        lang,
-        DIARY_DELETE_PAGE,
-        status=422 if wrong else 200,
-        word=t(diary_common.CONFIRM_WORD),
-        typed=typed,
-        wrong=wrong,
+        web, request, lang, DIARY_DELETE_PAGE, status=status, word=word, typed=typed, wrong=wrong
     )
 
 
@@ -194,7 +183,6 @@ def _confirmed(typed: str, word: str) -> bool:
 
 @router.get("/{lang}/diary/deleted")
 def deleted_page(lang: LangDep, request: Request, web: WebDep) -> HTMLResponse:
-    t = web.pages.translators[lang]
     return diary_common.message_page(
         web,
         request,
@@ -203,5 +191,5 @@ def deleted_page(lang: LangDep, request: Request, web: WebDep) -> HTMLResponse:
         here="/diary/deleted",
         key="deleted",
         status=200,
-        back=(f"/{lang}/", t(N_("Go to the start page"))),
+        home=True,
     )

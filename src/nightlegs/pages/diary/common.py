@@ -152,9 +152,13 @@ def message_page(
     key: str,
     status: int,
     back: tuple[str, str] | None = None,
+    home: bool = False,
 ) -> HTMLResponse:
-    """A page with one message: ``key`` names its title and text (TITLES, MESSAGES)."""
+    """A page with one message: ``key`` names its title and text (TITLES, MESSAGES);
+    ``back`` a link (address, words) under it, ``home`` one to the start page."""
     t = web.pages.translators[lang]
+    if home:
+        back = (f"/{lang}/", t(N_("Go to the start page")))
     return render(
         web,
         request,
@@ -168,7 +172,6 @@ def message_page(
 
 
 def off_page(web: Web, request: Request, lang: str) -> HTMLResponse:
-    t = web.pages.translators[lang]
     return message_page(
         web,
         request,
@@ -177,5 +180,5 @@ def off_page(web: Web, request: Request, lang: str) -> HTMLResponse:
         here="/diary/",
         key="off",
         status=503,
-        back=(f"/{lang}/", t(N_("Go to the start page"))),
+        home=True,
     )

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from nightlegs.diary.evidence import merge_with_interview
 from nightlegs.http import cookies
+from nightlegs.http.deps import Context
 from nightlegs.i18n import N_
 from nightlegs.pages import common as page
 from nightlegs.pages.common import ContextDep, FormDep, LangDep, WebDep
@@ -22,7 +23,7 @@ from nightlegs.pages.diary.summary_views import (
 )
 from nightlegs.report.pdf import ReportUnavailable, render_pdf
 from nightlegs.services import sharing
-from nightlegs.services.shared_view import open_shared
+from nightlegs.services.shared_view import SharedDiary, open_shared
 
 router = APIRouter(include_in_schema=False)
 
@@ -123,11 +124,7 @@ def shared_page(
 ) -> Response:
     """A shared diary, read-only: each opening is logged for the owner to see."""
     t = web.pages.translators[lang]
-    agent = request.headers.get("user-agent")
-    with context.sessions() as session, session.begin():
-        shared = open_shared(
-            session, context.kb, context.settings, token, user_agent=agent, language=lang
-        )
+    shared = _open(context, request, token, lang)
     if shared is None:
         return _gone(web, request, lang, token)
     entries, summary, latest = shared.entries, shared.summary, shared.latest
@@ -147,6 +144,15 @@ def shared_page(
     )
     _private(response)
     return response
+
+
+def _open(context: Context, request: Request, token: str, lang: str) -> SharedDiary | None:
+    """The diary the link opens (the opening logged with the browser's name), or None."""
+    agent = request.headers.get("user-agent")
+    with context.sessions() as session, session.begin():
+        return open_shared(
+            session, context.kb, context.settings, token, user_agent=agent, language=lang
+        )
 
 
 def _private(response: Response) -> None:
@@ -173,11 +179,7 @@ def shared_report(
     lang: LangDep, token: str, request: Request, web: WebDep, context: ContextDep
 ) -> Response:
     """The doctor's PDF: the latest assessment with the diary's figures and charts."""
-    agent = request.headers.get("user-agent")
-    with context.sessions() as session, session.begin():
-        shared = open_shared(
-            session, context.kb, context.settings, token, user_agent=agent, language=lang
-        )
+    shared = _open(context, request, token, lang)
     if shared is None:
         return _gone(web, request, lang, token)
     entries, summary, latest = shared.entries, shared.summary, shared.latest
