@@ -72,7 +72,7 @@ def question_page(repeats: int = 300, warmup: int = 20) -> dict[str, Any]:
     """Server time of ``GET /uk/interview`` showing the first question."""
     from starlette.testclient import TestClient
 
-    from nightlegs.api import create_app
+    from nightlegs.app import create_app
     from nightlegs.store import migrate
 
     with tempfile.TemporaryDirectory() as tmp:
