@@ -19,7 +19,7 @@ from typing import Any
 
 from nightlegs.knowledge.compiled import CompiledContradiction, FindingDef, KnowledgeBase
 from nightlegs.knowledge.expressions import UNKNOWN, EvalContext, Value
-from nightlegs.knowledge.loader import normalise_unit
+from nightlegs.knowledge.units import normalise_unit
 
 BOOLEAN_VALUES = ("present", "absent", UNKNOWN)
 

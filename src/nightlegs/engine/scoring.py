@@ -44,14 +44,16 @@ def score_conditions(
     probabilities: dict[str, float] = {}
     for order, condition in enumerate(kb.conditions):
         logit, support, supporting, against = _weigh(condition, values, ctx)
-        probability, statuses = _criteria(condition, ctx, _logistic(logit), caps)
+        # Log-odds to a probability (the logistic function), inline: this loop is hot.
+        probability = 1.0 / (1.0 + math.exp(-logit))
+        probability, statuses = _criteria(condition, ctx, probability, caps)
         probabilities[condition.id] = probability
         if condition.hidden_when is not None and condition.hidden_when.test(ctx) is True:
             continue
         # Listed when the evidence *for* it alone reaches the floor: evidence
         # against moves its rank, never whether it is shown, so that an answer
         # "no" can never hide a condition that "I don't know" would show.
-        if supporting and _logistic(support) >= bands.list_floor:
+        if supporting and 1.0 / (1.0 + math.exp(-support)) >= bands.list_floor:
             likelihood, cannot_be_ruled_out = _likelihood(probability, bands), False
         elif any(values.get(f) == UNKNOWN for f in condition.source.unresolved_signs):
             # A red-flag sign answered "I don't know": the condition cannot be
@@ -63,7 +65,7 @@ def score_conditions(
             condition,
             probability,
             likelihood,
-            statuses,
+            tuple(statuses),
             tuple(supporting),
             tuple(against),
             cannot_be_ruled_out=cannot_be_ruled_out,
@@ -109,7 +111,7 @@ def _criteria(
     ctx: EvalContext,
     probability: float,
     caps: Mapping[str, float],
-) -> tuple[float, tuple[tuple[CompiledCriterion, Status], ...]]:
+) -> tuple[float, list[tuple[CompiledCriterion, Status]]]:
     """Each criterion's status, and the probability capped by the criteria not
     met (``required_cap``) or unknown (``unknown_cap``)."""
     statuses: list[tuple[CompiledCriterion, Status]] = []
@@ -122,14 +124,10 @@ def _criteria(
             cap = criterion.source.unknown_cap
         if cap is not None:
             probability = min(probability, caps[cap])
-    return probability, tuple(statuses)
+    return probability, statuses
 
 
 def _likelihood(probability: float, bands: schema.Likelihood) -> Likelihood:
     if probability >= bands.high:
         return "high"
     return "moderate" if probability >= bands.moderate else "low"
-
-
-def _logistic(logit: float) -> float:
-    return 1.0 / (1.0 + math.exp(-logit))

@@ -1,7 +1,8 @@
 """Strict pydantic models of the knowledge-base YAML files, as written by hand.
 
-These models only check shape; cross-references (ids, sources, reachability)
-are checked by :mod:`nightlegs.knowledge.loader` and :mod:`nightlegs.knowledge.lint`.
+These models only check shape; cross-references (ids, sources) are checked by
+:mod:`nightlegs.knowledge.checker` while compiling, coverage and reachability by
+:mod:`nightlegs.knowledge.lint`.
 Expressions stay as plain mappings here and are parsed by
 :mod:`nightlegs.knowledge.expressions`.
 """
