@@ -26,7 +26,7 @@ class FindingDef:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """An expression together with the YAML it came from."""
+    """A parsed expression and the closure compiled from it."""
 
     expr: Expr
     test: Compiled
