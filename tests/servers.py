@@ -18,7 +18,13 @@ from pathlib import Path
 
 import httpx2 as httpx
 
-__all__ = ["free_port", "server"]
+__all__ = ["environment", "free_port", "server"]
+
+
+def environment(**settings: object) -> dict[str, str]:
+    """Settings as the server reads them: ``environment(log_level="warning")`` is
+    ``{"NIGHTLEGS_LOG_LEVEL": "warning"}``."""
+    return {f"NIGHTLEGS_{name.upper()}": str(value) for name, value in settings.items()}
 
 
 def free_port() -> int:

@@ -6,26 +6,10 @@ from typing import Any
 
 from starlette.testclient import TestClient
 
+from tests.profiles import RLS_CLASSIC, evidence
+
 # One person with classic restless legs (tests/cases/public.yaml, rls-classic).
-RLS_EVIDENCE: list[dict[str, Any]] = [
-    {"finding": "age", "value": 54},
-    {"finding": "sex", "value": "female"},
-    {"finding": "pregnancy", "value": "not_pregnant"},
-    {"finding": "leg_symptoms", "value": "present"},
-    {"finding": "urge_to_move", "value": "present"},
-    {"finding": "unpleasant_sensations", "value": "present"},
-    {"finding": "worse_at_rest", "value": "present"},
-    {"finding": "relief_with_movement", "value": "present"},
-    {"finding": "evening_night_predominance", "value": "present"},
-    {"finding": "episode_duration", "value": "persists_while_resting"},
-    {"finding": "side", "value": "both"},
-    {"finding": "nights_per_week", "value": 4},
-    {"finding": "duration_months", "value": 36},
-    {"finding": "severity", "value": 6},
-    {"finding": "sleep_disturbance", "value": "present"},
-    {"finding": "daytime_impact", "value": "present"},
-    {"finding": "family_history_rls", "value": "present"},
-]
+RLS_EVIDENCE: list[dict[str, Any]] = evidence(RLS_CLASSIC)
 
 
 def neutral_answers(question: dict[str, Any]) -> list[dict[str, Any]]:

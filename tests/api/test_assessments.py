@@ -63,53 +63,33 @@ def test_warnings_use_the_emergency_numbers_of_the_settings(make_client, make_se
     assert "103" not in body["triage"]["safety_net"]
 
 
-@pytest.mark.parametrize(
-    ("item", "finding", "words"),
-    [
-        pytest.param(
-            {"finding": "no_such_finding", "value": "present"},
-            "no_such_finding",
-            "unknown finding",
-            id="unknown-finding",
-        ),
-        pytest.param(
-            {"finding": "severity", "value": "present"},
-            "severity",
-            "takes a number from 0 to 10",
-            id="text-for-a-number",
-        ),
-        pytest.param(
-            {"finding": "urge_to_move", "value": 1},
-            "urge_to_move",
-            "takes present, absent or unknown",
-            id="number-for-a-boolean",
-        ),
-        pytest.param(
-            {"finding": "sex", "value": "maybe"},
-            "sex",
-            "or unknown",
-            id="not-a-choice",
-        ),
-        pytest.param(
-            {"finding": "severity", "value": 11},
-            "severity",
-            "outside its range",
-            id="out-of-range",
-        ),
-        pytest.param(
-            {"finding": "ferritin", "value": 40, "unit": "furlongs"},
-            "ferritin",
-            "unknown unit 'furlongs'",
-            id="unknown-unit",
-        ),
-    ],
-)
-def test_bad_evidence_is_refused_naming_the_finding(client, item, finding, words):
+#: Refused evidence items, by test id: the item, and what the message says about it.
+BAD_ITEMS = {
+    "unknown-finding": ({"finding": "no_such_finding", "value": "present"}, "unknown finding"),
+    "text-for-a-number": (
+        {"finding": "severity", "value": "present"},
+        "takes a number from 0 to 10",
+    ),
+    "number-for-a-boolean": (
+        {"finding": "urge_to_move", "value": 1},
+        "takes present, absent or unknown",
+    ),
+    "not-a-choice": ({"finding": "sex", "value": "maybe"}, "or unknown"),
+    "out-of-range": ({"finding": "severity", "value": 11}, "outside its range"),
+    "unknown-unit": (
+        {"finding": "ferritin", "value": 40, "unit": "furlongs"},
+        "unknown unit 'furlongs'",
+    ),
+}
+
+
+@pytest.mark.parametrize(("item", "words"), BAD_ITEMS.values(), ids=BAD_ITEMS)
+def test_bad_evidence_is_refused_naming_the_finding(client, item, words):
     evidence = [{"finding": "leg_symptoms", "value": "present"}, item]
     response = post(client, {"language": "en", "evidence": evidence})
     assert response.status_code == 422
     [problem] = response.json()["detail"]
-    assert problem["finding"] == finding
+    assert problem["finding"] == item["finding"]
     assert problem["loc"] == ["body", "evidence", 1]
     assert words in problem["message"]
     assert problem["msg"] == problem["message"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+import pytest
 import schemathesis
 from schemathesis.engine import events, from_schema
 from starlette.testclient import TestClient
@@ -25,13 +26,12 @@ from starlette.testclient import TestClient
 from nightlegs.app import create_app
 from nightlegs.settings import Settings
 from nightlegs.store import migrate
-from tests.databases import database_url, postgres_admin, postgres_url
+from tests.fixtures.apps import DIARY_ON
 
-__all__ = ["database_url", "postgres_admin", "postgres_url"]
+pytestmark = [pytest.mark.slow, pytest.mark.every_database]
 
 SEED = 20261202
 MAX_EXAMPLES = 50
-SECRET = "a-test-secret-key-that-is-long-enough-0123456789"
 SECURITY_HEADERS = (
     "content-security-policy",
     "x-content-type-options",
@@ -66,11 +66,7 @@ def signed_in_app(database_url: str) -> tuple[Any, str]:
     """The app on a migrated database, without rate limits (so that the fuzzer gets past
     them), and the token of one diary made through it."""
     settings = Settings(
-        database_url=database_url,
-        secret_key=SECRET,
-        recovery_code_hashing="fast",
-        start_rate_limit="0",
-        diary_rate_limit="0",
+        database_url=database_url, start_rate_limit="0", diary_rate_limit="0", **DIARY_ON
     )
     migrate.upgrade(settings)
     app = create_app(settings)

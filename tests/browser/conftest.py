@@ -1,38 +1,27 @@
-"""Real-browser fixtures: one live server and one Debian chromium per session.
+"""The browser tests' own fixtures: one live server per session, and fresh phone-sized
+contexts of the session's chromium (``browser``, in ``tests/conftest.py``, with the rule
+for a missing browser: these tests fail with the ``apt-get install`` line unless
+``NIGHTLEGS_SKIP_BROWSER=1`` skips them).
 
-Our own fixtures (not pytest-playwright, which breaks under pytest 9 with
-``-W error``). A missing ``/usr/bin/chromium`` (or another package of the group
-``browser`` in ``scripts/system-packages.list``) fails the browser tests with the
-``apt-get install`` line that installs it (``./scripts/test`` installs them itself
-when run as root). ``NIGHTLEGS_SKIP_BROWSER=1`` skips them instead, and the
-summary says so; ``NIGHTLEGS_REQUIRE_BROWSER=1`` (CI) overrides that opt-out.
+Our own fixtures (not pytest-playwright, which breaks under pytest 9 with ``-W error``).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
-from pathlib import Path
-from typing import NoReturn
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize
 
-from nightlegs.evaluation.cases import Case, load_cases
-from nightlegs.knowledge import KnowledgeBase
-from tests.conftest import CASES_FILE
+from nightlegs.evaluation.cases import Case
+from tests.conftest import ROOT
+from tests.servers import free_port
 
-CHROMIUM = Path("/usr/bin/chromium")
-ROOT = Path(__file__).resolve().parents[2]
-#: The Debian packages, by group; the browser's are the group ``browser``.
-PACKAGE_LIST = ROOT / "scripts" / "system-packages.list"
-SKIP_REASON = "BROWSER TESTS SKIPPED on request (NIGHTLEGS_SKIP_BROWSER=1)"
 ARTIFACTS = ROOT / "test-artifacts"
 #: A phone, as most people will use the app.
 PHONE: ViewportSize = {"width": 390, "height": 844}
@@ -56,9 +45,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     upgrade = subprocess.run([*python, "db", "upgrade"], env=env, capture_output=True, text=True)
     if upgrade.returncode:
         pytest.fail(f"nightlegs db upgrade failed:\n{upgrade.stdout}{upgrade.stderr}")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     log = work / "server.log"
     with log.open("wb") as out:
         server = subprocess.Popen(
@@ -90,88 +77,6 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             server.wait()
     if server.returncode not in (0, -15):
         print(f"live server exited with {server.returncode}:\n{log.read_text()}")
-
-
-def _skip_requested() -> bool:
-    return (
-        os.environ.get("NIGHTLEGS_SKIP_BROWSER") == "1"
-        and os.environ.get("NIGHTLEGS_REQUIRE_BROWSER") != "1"
-    )
-
-
-def _browser_packages() -> list[str]:
-    """The packages of the group ``browser`` in ``scripts/system-packages.list``."""
-    packages: list[str] = []
-    for line in PACKAGE_LIST.read_text(encoding="utf-8").splitlines():
-        group, colon, names = line.partition("#")[0].partition(":")
-        if colon and group.strip() == "browser":
-            packages += names.split()
-    return packages or ["chromium"]
-
-
-def _not_installed(packages: list[str]) -> list[str]:
-    """Those of ``packages`` dpkg does not have installed (none when there is no dpkg)."""
-    if shutil.which("dpkg-query") is None:
-        return []
-    query = subprocess.run(
-        ["dpkg-query", "-W", "-f=${Package} ${Status}\n", *packages],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    installed = {
-        line.split()[0] for line in query.stdout.splitlines() if line.endswith(" installed")
-    }
-    return [package for package in packages if package not in installed]
-
-
-def _fail_without_browser(problem: str, packages: list[str]) -> NoReturn:
-    pytest.fail(
-        f"BROWSER TESTS FAILED: {problem}. Install what they need as root with\n"
-        f"    apt-get install -y {' '.join(packages)}\n"
-        "(./scripts/test does that itself when run as root; never `playwright install`), "
-        "or set NIGHTLEGS_SKIP_BROWSER=1 to skip the browser tests.",
-        pytrace=False,
-    )
-
-
-@pytest.fixture(scope="session", autouse=True)
-def browser_available() -> None:
-    """Before any server or browser starts: skip on request, fail without the packages."""
-    if _skip_requested():
-        pytest.skip(SKIP_REASON)
-    packages = _browser_packages()
-    missing = _not_installed(packages)
-    if missing:
-        _fail_without_browser(f"{', '.join(missing)} not installed", missing)
-    if not CHROMIUM.exists():
-        _fail_without_browser(f"{CHROMIUM} is missing", packages)
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """One clear line when the browser tests were skipped on request (shown when this
-    conftest is loaded in the main process: serial runs, or ``pytest tests/browser``;
-    under xdist the short summary's ``SKIPPED [n] ...`` line says it)."""
-    skipped = terminalreporter.stats.get("skipped", [])
-    if any(SKIP_REASON in str(getattr(report, "longrepr", "")) for report in skipped):
-        terminalreporter.write_sep("=", SKIP_REASON + ": they did not run", yellow=True)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    try:
-        playwright = sync_playwright().start()
-    except Exception as error:  # e.g. a library its node binary needs is missing
-        _fail_without_browser(f"Playwright's driver did not start ({error})", _browser_packages())
-    try:
-        try:
-            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
-        except Exception as error:
-            _fail_without_browser(f"{CHROMIUM} did not start ({error})", _browser_packages())
-        yield chromium
-        chromium.close()
-    finally:
-        playwright.stop()
 
 
 @pytest.fixture
@@ -228,6 +133,6 @@ def _slug(name: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def cases(kb: KnowledgeBase) -> dict[str, Case]:
+def cases(public_cases: list[Case]) -> dict[str, Case]:
     """The public cases by id."""
-    return {case.id: case for case in load_cases(CASES_FILE, kb)}
+    return {case.id: case for case in public_cases}

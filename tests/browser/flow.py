@@ -46,6 +46,23 @@ class Emergency:
     continue_buttons: int
 
 
+def follow(page: Page, js: bool, target: Locator) -> None:
+    """Click a link or button that leads to another page, and wait for that page: the
+    navigation without JavaScript, the htmx swap (or a navigation) with it."""
+    if not js:
+        with page.expect_navigation():
+            target.click()
+        return
+    old = target.element_handle()
+    target.click()
+    try:  # htmx swaps the clicked element out
+        old.wait_for_element_state("hidden")
+    except PlaywrightError as error:  # or a full navigation destroyed the old document
+        if isinstance(error, PlaywrightTimeout):
+            raise
+    page.wait_for_load_state()
+
+
 @dataclass
 class Visit:
     """One person going through the app in one browser page."""
@@ -76,19 +93,7 @@ class Visit:
         return kind
 
     def follow(self, target: Locator) -> None:
-        """Click a link or button that leads to another page, and wait for that page."""
-        if not self.js:
-            with self.page.expect_navigation():
-                target.click()
-            return
-        old = target.element_handle()
-        target.click()
-        try:  # htmx swaps the clicked element out
-            old.wait_for_element_state("hidden")
-        except PlaywrightError as error:  # or a full navigation destroyed the old document
-            if isinstance(error, PlaywrightTimeout):
-                raise
-        self.page.wait_for_load_state()
+        follow(self.page, self.js, target)
 
     def start(self) -> None:
         self.page.goto(f"/{self.lang}/")

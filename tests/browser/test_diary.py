@@ -25,10 +25,9 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import APIRequestContext, Locator, Page
-from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.conftest import NewContext
+from tests.browser.flow import follow
 from tests.browser.test_accessibility import readable, violations
 from tests.browser.test_flows import console_errors
 
@@ -71,18 +70,7 @@ class Owner:
     def follow(self, target: Locator) -> None:
         """Click a link or button that leads to another page, and wait for that page."""
         assert target.count() == 1, f"{target.count()} of {target} {self.where}"
-        if not self.js:
-            with self.page.expect_navigation():
-                target.click()
-            return
-        old = target.element_handle()
-        target.click()
-        try:  # htmx swaps the clicked element out
-            old.wait_for_element_state("hidden")
-        except PlaywrightError as error:  # or a full navigation destroyed the old document
-            if isinstance(error, PlaywrightTimeout):
-                raise
-        self.page.wait_for_load_state()
+        follow(self.page, self.js, target)
 
     def action(self, name: str) -> Locator:
         return self.page.locator(f"[data-action={name}]")

@@ -14,7 +14,7 @@ from nightlegs.knowledge import KnowledgeBase
 from tests.browser.conftest import NewContext
 from tests.browser.flow import Visit
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser, pytest.mark.pdf, pytest.mark.xdist_group("browser")]
 
 
 def test_the_report_is_a_short_pdf_with_names_and_codes(

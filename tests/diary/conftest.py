@@ -1,80 +1,38 @@
-"""Fixtures for the diary tests.
-
-Storage and API tests run on SQLite and, when ``NIGHTLEGS_TEST_DATABASE_URL``
-is set, again on PostgreSQL, each PostgreSQL test in a schema of its own
-(dropped afterwards), as in tests/store. The server's secret key is a test
-value and recovery codes are hashed with the cheap argon2 parameters.
+"""Fixtures for the diary tests: settings with the diary on (the server's secret key is a
+test value and recovery codes are hashed with the cheap argon2 parameters), and diaries
+made through the API. The tests that store diaries are marked ``every_database``: they
+run on SQLite and, when ``NIGHTLEGS_TEST_DATABASE_URL`` is set, PostgreSQL.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import pytest
+from sqlalchemy.orm import Session, sessionmaker
 from starlette.testclient import TestClient
 
-from nightlegs.app import create_app
 from nightlegs.services import diaries
 from nightlegs.settings import Settings
-from nightlegs.store import migrate
-from tests.databases import (
-    TEST_DATABASE_URL,
-    _no_nightlegs_environment,
-    database_url,
-    postgres_admin,
-    postgres_url,
-)
+from nightlegs.store import diary_repository as repo
+from tests.fixtures.apps import DIARY_ON, SECRET
 
-__all__ = [
-    "SECRET",
-    "TEST_DATABASE_URL",
-    "_no_nightlegs_environment",
-    "database_url",
-    "postgres_admin",
-    "postgres_url",
-]
-
-SECRET = "a-test-secret-key-that-is-long-enough-0123456789"
+__all__ = ["SECRET", "Diary", "diary_row"]
 
 
 @pytest.fixture
-def make_settings(database_url: str) -> Callable[..., Settings]:
-    def make(**overrides: Any) -> Settings:
-        values: dict[str, Any] = {
-            "database_url": database_url,
-            "secret_key": SECRET,
-            "recovery_code_hashing": "fast",
-            **overrides,
-        }
-        return Settings.model_validate(values)
-
-    return make
+def make_settings(make_settings: Callable[..., Settings]) -> Callable[..., Settings]:
+    """The shared ``make_settings``, with the diary on unless an override says otherwise."""
+    return partial(make_settings, **DIARY_ON)
 
 
-@pytest.fixture
-def settings(make_settings: Callable[..., Settings]) -> Settings:
-    return make_settings()
-
-
-@pytest.fixture
-def make_client(settings: Settings) -> Iterator[Callable[..., TestClient]]:
-    """Clients on the migrated database; each closed (its engine disposed) at the end."""
-    with ExitStack() as stack:
-
-        def make(custom: Settings | None = None) -> TestClient:
-            chosen = custom or settings
-            migrate.upgrade(chosen)
-            return stack.enter_context(TestClient(create_app(chosen)))
-
-        yield make
-
-
-@pytest.fixture
-def client(make_client: Callable[..., TestClient]) -> TestClient:
-    return make_client()
+def diary_row(sessions: sessionmaker[Session]) -> str:
+    """A diary stored directly (no code to sign in with); its id."""
+    with sessions.begin() as session:
+        return repo.create_diary(session, lookup_key=repo.new_id(), code_hash="$argon2id$x").id
 
 
 class Diary:
@@ -120,4 +78,4 @@ def diary(new_diary: Callable[[], Diary]) -> Diary:
 
 @pytest.fixture
 def today() -> dt.date:
-    return diaries.today()
+    return diaries.today(Settings())

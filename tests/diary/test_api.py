@@ -9,18 +9,20 @@ import json
 from typing import Any
 
 import pytest
-from fastapi import FastAPI
 from fhir.resources.R4B.bundle import Bundle
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from starlette.testclient import TestClient
 
 from nightlegs.diary.csv_export import COLUMNS
-from nightlegs.http.deps import Context
 from nightlegs.knowledge.loader import load_kb
 from nightlegs.store.diary_models import Diary as DiaryRow
 from nightlegs.store.diary_models import DiaryEntry, DiaryInterview, DiaryToken
 from nightlegs.store.models import Interview
 from tests.diary.conftest import Diary
+from tests.fixtures.databases import app_sessions, count_rows
+from tests.profiles import RLS_MILD, evidence
+
+pytestmark = pytest.mark.every_database
 
 BODY: dict[str, Any] = {
     "symptoms": ["urge_to_move", "cramp"],
@@ -34,36 +36,8 @@ BODY: dict[str, Any] = {
     ],
     "note": "права литка; woke at 3",
 }
-# The rls-caffeine case of tests/cases/public.yaml: infrequent restless legs, self care.
-SELF_CARE_EVIDENCE = [
-    {"finding": "age", "value": 31},
-    {"finding": "sex", "value": "male"},
-    {"finding": "leg_symptoms", "value": "present"},
-    {"finding": "urge_to_move", "value": "present"},
-    {"finding": "unpleasant_sensations", "value": "present"},
-    {"finding": "worse_at_rest", "value": "present"},
-    {"finding": "relief_with_movement", "value": "present"},
-    {"finding": "evening_night_predominance", "value": "present"},
-    {"finding": "episode_duration", "value": "persists_while_resting"},
-    {"finding": "side", "value": "both"},
-    {"finding": "nights_per_week", "value": 0.5},
-    {"finding": "duration_months", "value": 12},
-    {"finding": "severity", "value": 3},
-    {"finding": "caffeine_cups_per_day", "value": 6},
-]
-
-
-def sessions(client: TestClient):
-    app = client.app
-    assert isinstance(app, FastAPI)
-    context = app.state.nightlegs
-    assert isinstance(context, Context)
-    return context.sessions
-
-
-def rows(client: TestClient, model) -> int:
-    with sessions(client)() as session:
-        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+# Occasional mild restless legs (tests/cases/public.yaml, rls-mild-intermittent): self care.
+SELF_CARE_EVIDENCE = evidence(RLS_MILD)
 
 
 def start_interview(client: TestClient, evidence=SELF_CARE_EVIDENCE) -> str:
@@ -96,7 +70,7 @@ def fill(diary: Diary, today: dt.date, nights: int, symptom_days=(0, 2, 4)) -> N
 def test_create_shows_the_code_once_and_stores_no_secret(client, diary):
     assert len(diary.code.split(" ")) == 8
     assert len(diary.token) >= 43
-    with sessions(client)() as session:
+    with app_sessions(client)() as session:
         row = session.get_one(DiaryRow, diary.id)
         stored = " ".join(
             [row.lookup_key, row.code_hash, *session.scalars(select(DiaryToken.token_hash))]
@@ -156,7 +130,7 @@ def test_sign_out(client, diary):
 
 
 def test_an_expired_token_is_404(client, diary):
-    with sessions(client).begin() as session:
+    with app_sessions(client).begin() as session:
         session.execute(
             update(DiaryToken).values(expires_at=dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1))
         )
@@ -321,7 +295,7 @@ def test_bad_entries_are_422_and_change_nothing(client, diary, today):
         assert response.status_code == 422, (night, change, response.text)
         assert isinstance(response.json()["detail"], list)
         assert diary.get("/entries").json() == before, (night, change)
-    assert rows(client, DiaryEntry) == 1
+    assert count_rows(client, DiaryEntry) == 1
 
 
 def test_a_missing_symptoms_list_is_422(diary, today):
@@ -416,7 +390,7 @@ def test_saving_interviews(client, diary):
     assert diary.post("/interviews", {"interview_id": second}).status_code == 200
     listed = diary.get("/interviews").json()["interviews"]
     assert [i["interview_id"] for i in listed] == [first, second]
-    assert rows(client, DiaryInterview) == 2
+    assert count_rows(client, DiaryInterview) == 2
     assert diary.get().json()["interviews"] == 2
 
 
@@ -547,7 +521,7 @@ def test_json_export_holds_everything_but_the_secrets(client, diary, today):
     assert data["share_links"] == []
     assert len(data["sign_ins"]) == 1
     text = response.text
-    with sessions(client)() as session:
+    with app_sessions(client)() as session:
         row = session.get_one(DiaryRow, diary.id)
         digests = list(session.scalars(select(DiaryToken.token_hash)))
     for secret in (diary.token, diary.code, row.lookup_key, row.code_hash, *digests):
@@ -581,7 +555,7 @@ def test_delete_everything(client, diary, new_diary, today):
     assert signed.status_code == 401
     assert client.get(f"/api/v1/interviews/{interview}/result").status_code == 404
 
-    with sessions(client)() as session:
+    with app_sessions(client)() as session:
         assert session.get(DiaryRow, diary.id) is None
         assert session.get(Interview, interview) is None
         assert session.get(Interview, kept) is not None

@@ -24,7 +24,7 @@ import pytest
 from nightlegs.settings import Settings
 from nightlegs.store import migrate
 from tests.diary.conftest import SECRET
-from tests.servers import server
+from tests.servers import environment, server
 
 pytestmark = pytest.mark.slow
 
@@ -36,14 +36,14 @@ NOTE = {"symptoms": ["cramp"], "severity": 4, "note": "written while others sign
 def test_fifty_sign_ins_at_once_leave_other_writes_working(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'db' / 'nightlegs.db'}"
     migrate.upgrade(Settings(database_url=url))
-    env = {
-        "NIGHTLEGS_DATABASE_URL": url,
-        "NIGHTLEGS_SECRET_KEY": SECRET,
-        "NIGHTLEGS_RECOVERY_CODE_HASHING": "strong",
-        "NIGHTLEGS_DIARY_RATE_LIMIT": "0",
-        "NIGHTLEGS_START_RATE_LIMIT": "0",
-        "NIGHTLEGS_LOG_LEVEL": "warning",
-    }
+    env = environment(
+        database_url=url,
+        secret_key=SECRET,
+        recovery_code_hashing="strong",
+        diary_rate_limit="0",
+        start_rate_limit="0",
+        log_level="warning",
+    )
     log = tmp_path / "server.log"
     with ExitStack() as stack:
         bases = [stack.enter_context(server(env, log))[0] for _ in range(2)]

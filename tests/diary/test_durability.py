@@ -13,10 +13,11 @@ import httpx2 as httpx
 import pytest
 
 from nightlegs.store import migrate
-from tests.diary.conftest import SECRET
+from tests.fixtures.apps import DIARY_ON
+from tests.servers import environment
 from tests.servers import server as serve
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.every_database]
 
 NIGHT = "2026-11-20"
 ENTRY = {"symptoms": ["cramp"], "episodes": 3, "severity": 8, "minutes_awake": 45, "note": "ніч"}
@@ -25,12 +26,7 @@ ENTRY = {"symptoms": ["cramp"], "episodes": 3, "severity": 8, "minutes_awake": 4
 @contextmanager
 def server(database_url: str, log: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """``python -m nightlegs serve`` on the database, ready to answer."""
-    env = {
-        "NIGHTLEGS_DATABASE_URL": database_url,
-        "NIGHTLEGS_SECRET_KEY": SECRET,
-        "NIGHTLEGS_RECOVERY_CODE_HASHING": "fast",
-        "NIGHTLEGS_LOG_LEVEL": "warning",
-    }
+    env = environment(database_url=database_url, log_level="warning", **DIARY_ON)
     with serve(env, log) as running:
         yield running
 

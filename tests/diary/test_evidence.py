@@ -11,27 +11,11 @@ from nightlegs.diary.trends import summarise
 from nightlegs.engine import assess
 from tests.conftest import values
 from tests.diary.synthetic import rising_severities, weekly_diary
+from tests.profiles import RLS_MILD
 
 AS_OF = dt.date(2026, 11, 22)
-# rls-caffeine (tests/cases/public.yaml): restless legs half a night a week, self care.
-SELF_CARE = values(
-    {
-        "age": 31,
-        "sex": "male",
-        "leg_symptoms": "present",
-        "urge_to_move": "present",
-        "unpleasant_sensations": "present",
-        "worse_at_rest": "present",
-        "relief_with_movement": "present",
-        "evening_night_predominance": "present",
-        "episode_duration": "persists_while_resting",
-        "side": "both",
-        "nights_per_week": 0.5,
-        "duration_months": 12,
-        "severity": 3,
-        "caffeine_cups_per_day": 6,
-    }
-)
+# Occasional mild restless legs (tests/cases/public.yaml, rls-mild-intermittent): self care.
+SELF_CARE = values(RLS_MILD)
 
 
 def level(kb, evidence) -> str:

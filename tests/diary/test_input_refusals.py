@@ -18,6 +18,8 @@ from starlette.testclient import TestClient
 
 from tests.diary.conftest import Diary
 
+pytestmark = pytest.mark.every_database
+
 MARKER = "orchid-lantern-4417"
 NOT_TEXT = ["\ud800", "\udfff", "\x00"]
 

@@ -8,18 +8,18 @@ import re
 from typing import Any
 
 import pytest
-from fastapi import FastAPI
-from sqlalchemy import delete, func, inspect, select, text, update
+from sqlalchemy import delete, inspect, select, text, update
 from starlette.testclient import TestClient
 
-from nightlegs.http.deps import Context
 from nightlegs.services import diaries, sharing
-from nightlegs.store import diary_repository as repo
-from nightlegs.store import make_engine, make_session_factory, migrate
+from nightlegs.store import make_engine, migrate
 from nightlegs.store.diary_models import Diary as DiaryRow
 from nightlegs.store.diary_models import DiaryShare, DiaryShareView
 from nightlegs.store.models import utcnow
-from tests.diary.conftest import Diary
+from tests.diary.conftest import Diary, diary_row
+from tests.fixtures.databases import app_sessions, count_rows
+
+pytestmark = pytest.mark.every_database
 
 NOW = dt.datetime(2026, 11, 20, 21, 30, tzinfo=dt.UTC)
 SHARE_TABLES = {"diary_shares", "diary_share_views"}
@@ -34,27 +34,6 @@ BODY: dict[str, Any] = {
 
 
 # --- the service ----------------------------------------------------------------------
-
-
-@pytest.fixture
-def sessions(settings):
-    migrate.upgrade(settings)
-    engine = make_engine(settings)
-    yield make_session_factory(engine)
-    engine.dispose()
-
-
-def new_diary(sessions) -> str:
-    with sessions.begin() as session:
-        return repo.create_diary(session, lookup_key=repo.new_id(), code_hash="$argon2id$x").id
-
-
-def count(sessions, model, **where: str) -> int:
-    with sessions() as session:
-        query = select(func.count()).select_from(model)
-        for column, value in where.items():
-            query = query.where(getattr(model, column) == value)
-        return int(session.scalar(query) or 0)
 
 
 def test_the_sharing_migration_goes_down_one_step_and_up(settings):
@@ -86,7 +65,7 @@ def test_the_sharing_migration_goes_down_one_step_and_up(settings):
 
 
 def test_create_share_defaults_to_14_days_and_stores_only_the_digest(sessions):
-    diary_id = new_diary(sessions)
+    diary_id = diary_row(sessions)
     with sessions.begin() as session:
         info, token = sharing.create_share(session, diary_id, now=NOW)
     assert info.expires_at == NOW + dt.timedelta(days=14)
@@ -106,7 +85,7 @@ def test_create_share_defaults_to_14_days_and_stores_only_the_digest(sessions):
 
 @pytest.mark.parametrize("days", [1, 90])
 def test_a_share_lasts_1_to_90_days(sessions, days):
-    diary_id = new_diary(sessions)
+    diary_id = diary_row(sessions)
     with sessions.begin() as session:
         info, _ = sharing.create_share(session, diary_id, days=days, now=NOW)
     assert info.expires_at - info.created_at == dt.timedelta(days=days)
@@ -114,14 +93,14 @@ def test_a_share_lasts_1_to_90_days(sessions, days):
 
 @pytest.mark.parametrize("days", [0, -1, 91, 365, True])
 def test_other_durations_are_refused(sessions, days):
-    diary_id = new_diary(sessions)
+    diary_id = diary_row(sessions)
     with sessions.begin() as session, pytest.raises(ValueError, match="days"):
         sharing.create_share(session, diary_id, days=days, now=NOW)
-    assert count(sessions, DiaryShare) == 0
+    assert count_rows(sessions, DiaryShare) == 0
 
 
 def test_opening_a_share_logs_a_view_the_owner_sees(sessions):
-    diary_id = new_diary(sessions)
+    diary_id = diary_row(sessions)
     with sessions.begin() as session:
         info, token = sharing.create_share(session, diary_id, now=NOW)
     later = NOW + dt.timedelta(hours=1)
@@ -142,7 +121,7 @@ def test_opening_a_share_logs_a_view_the_owner_sees(sessions):
 
 
 def test_unknown_revoked_and_expired_links_open_nothing(sessions):
-    diary_id = new_diary(sessions)
+    diary_id = diary_row(sessions)
     with sessions.begin() as session:
         revoked, revoked_token = sharing.create_share(session, diary_id, now=NOW)
         expiring, expiring_token = sharing.create_share(session, diary_id, days=1, now=NOW)
@@ -156,7 +135,7 @@ def test_unknown_revoked_and_expired_links_open_nothing(sessions):
             sharing.open_share(session, expiring_token, user_agent="a", now=expiring.expires_at)
             is None
         )
-    assert count(sessions, DiaryShareView) == 1
+    assert count_rows(sessions, DiaryShareView) == 1
     with sessions() as session:
         listed = {s.id: s for s in sharing.list_shares(session, diary_id, now=NOW)}
     assert listed[revoked.id].revoked_at == NOW
@@ -165,7 +144,7 @@ def test_unknown_revoked_and_expired_links_open_nothing(sessions):
 
 
 def test_revoking_is_for_the_owner_and_keeps_the_first_time(sessions):
-    mine, theirs = new_diary(sessions), new_diary(sessions)
+    mine, theirs = diary_row(sessions), diary_row(sessions)
     with sessions.begin() as session:
         info, token = sharing.create_share(session, mine, now=NOW)
         assert not sharing.revoke_share(session, theirs, info.id, now=NOW)
@@ -179,7 +158,7 @@ def test_revoking_is_for_the_owner_and_keeps_the_first_time(sessions):
 
 
 def test_deleting_the_diary_deletes_its_shares_and_views(sessions):
-    mine, theirs = new_diary(sessions), new_diary(sessions)
+    mine, theirs = diary_row(sessions), diary_row(sessions)
     with sessions.begin() as session:
         _, token = sharing.create_share(session, mine, now=NOW)
         _, kept = sharing.create_share(session, theirs, now=NOW)
@@ -187,9 +166,9 @@ def test_deleting_the_diary_deletes_its_shares_and_views(sessions):
         sharing.open_share(session, kept, user_agent="b", now=NOW)
     with sessions.begin() as session:
         assert diaries.delete_diary(session, mine)
-    assert count(sessions, DiaryShare, diary_id=mine) == 0
-    assert count(sessions, DiaryShare, diary_id=theirs) == 1
-    assert count(sessions, DiaryShareView) == 1
+    assert count_rows(sessions, DiaryShare, diary_id=mine) == 0
+    assert count_rows(sessions, DiaryShare, diary_id=theirs) == 1
+    assert count_rows(sessions, DiaryShareView) == 1
     with sessions.begin() as session:
         assert sharing.open_share(session, token, user_agent=None, now=NOW) is None
 
@@ -197,7 +176,7 @@ def test_deleting_the_diary_deletes_its_shares_and_views(sessions):
 def test_the_database_cascades_too(sessions):
     """Foreign keys are on (SQLite's pragma, PostgreSQL always): deleting the diary row
     alone takes its links and their logs with it."""
-    diary_id = new_diary(sessions)
+    diary_id = diary_row(sessions)
     with sessions.begin() as session:
         _, token = sharing.create_share(session, diary_id, now=NOW)
         sharing.open_share(session, token, user_agent="a", now=NOW)
@@ -205,12 +184,12 @@ def test_the_database_cascades_too(sessions):
         if session.get_bind().dialect.name == "sqlite":
             assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
         session.execute(delete(DiaryRow).where(DiaryRow.id == diary_id))
-    assert count(sessions, DiaryShare) == 0
-    assert count(sessions, DiaryShareView) == 0
+    assert count_rows(sessions, DiaryShare) == 0
+    assert count_rows(sessions, DiaryShareView) == 0
 
 
 def test_the_export_lists_shares_with_their_views(sessions):
-    diary_id = new_diary(sessions)
+    diary_id = diary_row(sessions)
     with sessions.begin() as session:
         info, token = sharing.create_share(session, diary_id, now=NOW)
         sharing.open_share(session, token, user_agent="UA", now=NOW)
@@ -225,19 +204,6 @@ def test_the_export_lists_shares_with_their_views(sessions):
 
 
 # --- the API --------------------------------------------------------------------------
-
-
-def app_sessions(client: TestClient):
-    app = client.app
-    assert isinstance(app, FastAPI)
-    context = app.state.nightlegs
-    assert isinstance(context, Context)
-    return context.sessions
-
-
-def rows(client: TestClient, model) -> int:
-    with app_sessions(client)() as session:
-        return int(session.scalar(select(func.count()).select_from(model)) or 0)
 
 
 def share(diary: Diary, body: Any = None) -> Any:
@@ -283,7 +249,7 @@ def test_api_share_days_and_language(diary):
 def test_api_bad_share_requests_are_422(client, diary, body):
     response = share(diary, body)
     assert response.status_code == 422, response.text
-    assert rows(client, DiaryShare) == 0
+    assert count_rows(client, DiaryShare) == 0
 
 
 def test_api_opening_a_link_shows_the_diary_read_only_and_logs_it(client, diary, new_diary, today):
@@ -342,7 +308,7 @@ def test_api_revoked_expired_and_unknown_links_are_the_same_404(client, diary):
     assert len(states[revoked["id"]]["views"]) == 1
     assert states[expired["id"]]["active"] is False
     assert states[expired["id"]]["revoked_at"] is None
-    assert rows(client, DiaryShareView) == 1
+    assert count_rows(client, DiaryShareView) == 1
 
 
 def test_api_another_diary_cannot_list_or_revoke(client, diary, new_diary):
@@ -385,7 +351,7 @@ def test_api_deleting_the_diary_deletes_shares_and_views(client, diary, new_diar
     kept = share(other).json()
     shared(client, mine["token"])
     shared(client, kept["token"])
-    assert (rows(client, DiaryShare), rows(client, DiaryShareView)) == (2, 2)
+    assert (count_rows(client, DiaryShare), count_rows(client, DiaryShareView)) == (2, 2)
     assert diary.delete(params={"confirm": "delete"}).status_code == 204
     assert shared(client, mine["token"]).status_code == 404
     with app_sessions(client)() as session:

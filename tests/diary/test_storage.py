@@ -15,51 +15,34 @@ from starlette.testclient import TestClient
 
 from nightlegs.app import create_app
 from nightlegs.diary.model import EntryBody
+from nightlegs.services.diary_rows import entry_fields
 from nightlegs.store import diary_repository as repo
-from nightlegs.store import make_engine, make_session_factory, migrate
+from nightlegs.store import make_engine, migrate
 from nightlegs.store.diary_models import Diary, DiaryEntry, DiaryInterview, DiaryToken
 from nightlegs.store.models import Base, Interview, utcnow
+from tests.diary.conftest import diary_row
+from tests.fixtures.databases import table_names
+
+pytestmark = pytest.mark.every_database
 
 DIARY_TABLES = {"diaries", "diary_tokens", "diary_entries", "diary_interviews"}
 NIGHT = dt.date(2026, 11, 20)
 
 
-def tables(settings) -> set[str]:
-    engine = make_engine(settings)
-    try:
-        with engine.connect() as connection:
-            return set(inspect(connection).get_table_names())
-    finally:
-        engine.dispose()
-
-
-@pytest.fixture
-def sessions(settings):
-    migrate.upgrade(settings)
-    engine = make_engine(settings)
-    yield make_session_factory(engine)
-    engine.dispose()
-
-
-def new_diary(sessions) -> str:
-    with sessions.begin() as session:
-        return repo.create_diary(session, lookup_key=repo.new_id(), code_hash="$argon2id$x").id
-
-
 def test_the_diary_migration_goes_up_down_and_up(settings):
     migrate.upgrade(settings)
-    assert tables(settings) >= DIARY_TABLES
+    assert table_names(settings) >= DIARY_TABLES
     head = migrate.current(settings)
     assert head == migrate.head()
 
     migrate.downgrade(settings, "0002")  # below the diary (0003) and what builds on it
     assert migrate.current(settings) == "0002"
-    assert not DIARY_TABLES & tables(settings)
-    assert "interviews" in tables(settings)
+    assert not DIARY_TABLES & table_names(settings)
+    assert "interviews" in table_names(settings)
 
     migrate.upgrade(settings)
     assert migrate.current(settings) == head
-    assert tables(settings) >= DIARY_TABLES
+    assert table_names(settings) >= DIARY_TABLES
 
 
 def test_from_empty_to_head_the_schema_matches_the_models(settings):
@@ -77,7 +60,7 @@ def test_from_empty_to_head_the_schema_matches_the_models(settings):
 
 
 def test_two_simultaneous_writes_of_one_night_leave_one_entry(sessions):
-    diary_id = new_diary(sessions)
+    diary_id = diary_row(sessions)
     bodies = [
         EntryBody(symptoms=["cramp"], severity=7, note="first"),
         EntryBody(symptoms=[], note="second"),
@@ -89,7 +72,7 @@ def test_two_simultaneous_writes_of_one_night_leave_one_entry(sessions):
         def write(body: EntryBody, night: dt.date = night, barrier=barrier) -> bool:
             barrier.wait()
             with sessions.begin() as session:  # a session of its own per thread
-                return repo.put_entry(session, diary_id, night, body)[1]
+                return repo.put_entry(session, diary_id, night, entry_fields(body))[1]
 
         with ThreadPoolExecutor(max_workers=2) as pool:
             created = list(pool.map(write, bodies))
@@ -103,7 +86,7 @@ def test_two_simultaneous_writes_of_one_night_leave_one_entry(sessions):
 
 
 def test_one_entry_per_night_is_a_constraint(sessions):
-    diary_id = new_diary(sessions)
+    diary_id = diary_row(sessions)
     now = utcnow()
     fields = {
         "diary_id": diary_id,
@@ -146,10 +129,10 @@ def add_interview(sessions, interview_id: str = "i" * 22) -> Interview:
 
 
 def test_deleting_the_diary_row_cascades(sessions):
-    diary_id = new_diary(sessions)
+    diary_id = diary_row(sessions)
     interview = add_interview(sessions)
     with sessions.begin() as session:
-        repo.put_entry(session, diary_id, NIGHT, EntryBody(symptoms=[]))
+        repo.put_entry(session, diary_id, NIGHT, entry_fields(EntryBody(symptoms=[])))
         repo.create_token(session, diary_id, "d" * 64, ttl=dt.timedelta(hours=1))
         repo.save_interview(session, diary_id, interview)
     with sessions.begin() as session:  # the database's own ON DELETE CASCADE
@@ -161,7 +144,7 @@ def test_deleting_the_diary_row_cascades(sessions):
 
 
 def test_saving_one_interview_twice_at_once_keeps_one_copy(sessions):
-    diary_id = new_diary(sessions)
+    diary_id = diary_row(sessions)
     interview = add_interview(sessions)
     barrier = threading.Barrier(2)
 
@@ -178,7 +161,7 @@ def test_saving_one_interview_twice_at_once_keeps_one_copy(sessions):
 
 
 def test_expired_tokens_are_not_live_and_get_swept(sessions):
-    diary_id = new_diary(sessions)
+    diary_id = diary_row(sessions)
     now = utcnow()
     with sessions.begin() as session:
         repo.create_token(session, diary_id, "a" * 64, ttl=dt.timedelta(hours=1), now=now)

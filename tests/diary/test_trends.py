@@ -18,6 +18,7 @@ from nightlegs.diary.model import Entry, Tried
 from nightlegs.diary.thresholds import THRESHOLDS
 from nightlegs.diary.trends import mann_kendall, summarise, theil_sen
 from tests.diary.synthetic import night, rising_severities, shuffled, weekly_diary
+from tests.fixtures.profiles import examples
 
 AS_OF = dt.date(2026, 11, 22)
 KB_DIR = Path(__file__).resolve().parents[2] / "src" / "nightlegs" / "kb"
@@ -298,7 +299,7 @@ def test_the_thresholds_are_in_the_docs():
 
 # --- properties -------------------------------------------------------------------------
 
-PROPERTIES = settings(max_examples=150, deadline=None)
+PROPERTIES = settings(max_examples=examples(150), deadline=None)
 
 
 @PROPERTIES

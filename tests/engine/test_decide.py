@@ -6,31 +6,10 @@ import pytest
 
 from nightlegs.engine import assess, decide
 from tests.conftest import values
+from tests.profiles import CRAMPS_BRIEF, RLS_BRIEF
 
-RLS = values(
-    {
-        "age": 50,
-        "sex": "male",
-        "leg_symptoms": "present",
-        "urge_to_move": "present",
-        "worse_at_rest": "present",
-        "relief_with_movement": "present",
-        "evening_night_predominance": "present",
-        "nights_per_week": 1,
-        "severity": 4,
-    }
-)
-CRAMPS = values(
-    {
-        "age": 60,
-        "sex": "male",
-        "leg_symptoms": "present",
-        "sudden_muscle_contraction": "present",
-        "cramp_relieved_by_stretch": "present",
-        "episode_duration": "under_10_min",
-        "nights_per_week": 1,
-    }
-)
+RLS = values(RLS_BRIEF)
+CRAMPS = values(CRAMPS_BRIEF)
 VEINS = values(
     {
         "age": 50,

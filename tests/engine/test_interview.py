@@ -87,6 +87,7 @@ def test_known_findings_are_never_asked(kb):
         state = answer(state, step.planned, dict.fromkeys(step.planned.findings, "unknown"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case_id", sorted(CASES))
 def test_when_it_stops_no_single_answer_could_change_the_triage(kb, case_id):
     state = simulate(kb, values(CASES[case_id]["profile"]))

@@ -14,29 +14,10 @@ from nightlegs.engine import assess, decide
 from nightlegs.engine.models import Assessment
 from nightlegs.knowledge import KnowledgeBase
 from tests.conftest import values
+from tests.profiles import CRAMPS_BRIEF, RLS_BRIEF
 
-RLS: dict[str, Any] = {
-    "age": 50,
-    "sex": "male",
-    "leg_symptoms": "present",
-    "urge_to_move": "present",
-    "worse_at_rest": "present",
-    "relief_with_movement": "present",
-    "evening_night_predominance": "present",
-    "nights_per_week": 1,
-    "severity": 4,
-    "duration_months": 12,
-}
-CRAMPS: dict[str, Any] = {
-    "age": 60,
-    "sex": "male",
-    "leg_symptoms": "present",
-    "sudden_muscle_contraction": "present",
-    "cramp_relieved_by_stretch": "present",
-    "episode_duration": "under_10_min",
-    "nights_per_week": 3,
-    "duration_months": 6,
-}
+RLS: dict[str, Any] = {**RLS_BRIEF, "duration_months": 12}
+CRAMPS: dict[str, Any] = {**CRAMPS_BRIEF, "nights_per_week": 3, "duration_months": 6}
 
 
 def level(kb: KnowledgeBase, profile: dict[str, Any]) -> str:

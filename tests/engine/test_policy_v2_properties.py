@@ -27,12 +27,14 @@ from nightlegs.evaluation.simulate import SimulatedPerson
 from nightlegs.knowledge import KnowledgeBase
 from nightlegs.knowledge.expressions import UNKNOWN, Value
 from tests.conftest import values as as_values
+from tests.fixtures.profiles import examples
+from tests.profiles import RLS_PATTERN
 
 EVIDENCE_SETTINGS = settings(
-    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 INTERVIEW_SETTINGS = settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 
 # Occasional, mild restless legs: self-care when nothing else is said.
@@ -40,14 +42,7 @@ CALM_RLS: dict[str, Any] = {
     "age": 45,
     "sex": "female",
     "pregnancy": "not_pregnant",
-    "leg_symptoms": "present",
-    "urge_to_move": "present",
-    "unpleasant_sensations": "present",
-    "worse_at_rest": "present",
-    "relief_with_movement": "present",
-    "evening_night_predominance": "present",
-    "episode_duration": "persists_while_resting",
-    "side": "both",
+    **RLS_PATTERN,
     "nights_per_week": 1,
     "duration_months": 12,
     "severity": 3,
@@ -267,7 +262,7 @@ def test_the_interview_never_gives_advice_on_an_unasked_contraindication(kb, dat
         assert unasked == (), f"{item.id} given assuming {unasked} absent; asked {sorted(known)}"
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(15), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(min_value=0, max_value=2**32 - 1))
 def test_a_person_who_answers_at_random_is_never_advised_on_an_unasked_contraindication(kb, seed):
     # Every answer random (not only the profile's): no default "absent" to lean on.

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from nightlegs.engine import Answer, decide, merge
 from nightlegs.engine.interview import RECHECK_ID, InterviewState, next_step
 from nightlegs.knowledge import load_kb
+from tests.fixtures.profiles import examples
 
 KB = load_kb()
 FINDINGS = sorted(KB.findings)
@@ -17,7 +18,9 @@ BOOLEANS = [f for f in FINDINGS if KB.findings[f].type == "boolean"]
 RED_FLAGS = sorted(f for f in KB.red_flags if KB.findings[f].type == "boolean")
 #: A red flag that is a choice (foot_wound): any value but "none" is the sign.
 CHOICE_RED_FLAGS = sorted(f for f in KB.red_flags if KB.findings[f].type == "choice")
-SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=examples(400), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def value_for(finding: str) -> st.SearchStrategy[object]:
@@ -108,7 +111,7 @@ def interview(answer_for) -> InterviewState:  # type: ignore[no-untyped-def]
     raise AssertionError("the interview did not stop")
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(min_value=0, max_value=2**32 - 1), st.floats(0.0, 1.0))
 def test_the_interview_asks_nothing_twice_and_ends_within_the_limit(seed, unknown_share):
     rng = random.Random(seed)

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from nightlegs.evaluation import Case, load_cases
+from nightlegs.evaluation import Case
 from nightlegs.evaluation.ways import Run, http_interview_client, run_direct, run_interview
 from nightlegs.knowledge import KnowledgeBase
-from tests.conftest import CASES_FILE
-
-
-@pytest.fixture(scope="session")
-def public_cases(kb: KnowledgeBase) -> list[Case]:
-    return load_cases(CASES_FILE, kb)
 
 
 @pytest.fixture(scope="session")

@@ -18,6 +18,8 @@ from nightlegs.evaluation.ways import http_interview_client, run_direct, run_int
 from nightlegs.knowledge import KnowledgeBase
 from tests.conftest import TESTS
 
+pytestmark = pytest.mark.slow
+
 ADVERSARIAL = TESTS / "cases" / "adversarial-v2.yaml"
 
 #: Interview-way failures that are known limits, with the reason each is accepted.

@@ -17,6 +17,8 @@ from nightlegs.evaluation.scoring import score
 from nightlegs.evaluation.ways import Run
 from tests.conftest import CASES_FILE
 
+pytestmark = pytest.mark.slow
+
 CASE_IDS = [case["id"] for case in YAML(typ="safe").load(CASES_FILE.read_text("utf-8"))]
 WAYS = ("direct", "interview")
 

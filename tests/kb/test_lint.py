@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import shutil
 from pathlib import Path
 
 import pytest
 
-from nightlegs.knowledge import KnowledgeBaseError, default_kb_dir
+from nightlegs.knowledge import KnowledgeBaseError, default_kb_dir, loader
 from nightlegs.knowledge.loader import build
+from nightlegs.knowledge.yaml_source import SourceFile
 
 
 def test_the_shipped_knowledge_base_is_clean(kb):
@@ -17,10 +20,28 @@ def test_the_shipped_knowledge_base_is_clean(kb):
     assert {c.id for c in kb.conditions} >= {"restless_legs_syndrome", "cauda_equina_syndrome"}
 
 
+#: (file name, SHA-256 of its bytes) -> the pickled parse of that file.
+PARSED: dict[tuple[str, str], bytes] = {}
+
+
 @pytest.fixture
-def kb_copy(tmp_path: Path) -> Path:
+def kb_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the shipped knowledge base to break. Each test edits one file or two:
+    a file with the same bytes as one parsed before is read back from a pickle of that
+    parse (as the loader's own cache does for a whole knowledge base), so that each
+    test parses only what it changed."""
     target = tmp_path / "kb"
     shutil.copytree(default_kb_dir(), target)
+    parse = loader.read
+
+    def read(path: Path) -> SourceFile:
+        key = (path.name, hashlib.sha256(path.read_bytes()).hexdigest())
+        if key not in PARSED:
+            PARSED[key] = pickle.dumps(parse(path))
+        parsed: SourceFile = pickle.loads(PARSED[key])
+        return parsed
+
+    monkeypatch.setattr(loader, "read", read)
     return target
 
 

@@ -1,9 +1,11 @@
-"""Fixtures for the doctor's report: public cases answered through the interview,
-and WeasyPrint (skipped loudly when it cannot load, a failure in CI)."""
+"""Fixtures for the doctor's report: public cases answered through the interview, and
+WeasyPrint. Its libraries are Debian packages (the group ``run`` of
+``scripts/system-packages.list``): when one is missing or WeasyPrint cannot load, the PDF
+tests fail with the ``apt-get install`` line, unless ``NIGHTLEGS_SKIP_PDF=1`` skips them
+(and the end of the run says so)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from datetime import datetime
 from types import ModuleType
@@ -19,6 +21,7 @@ from nightlegs.knowledge.expressions import Value
 from nightlegs.report.pdf import ReportUnavailable, load_weasyprint
 from nightlegs.settings import Settings
 from tests.conftest import CASES_FILE, values
+from tests.fixtures.system import PDF
 
 #: A fixed moment, so that the printed date is known.
 NOW = datetime(2026, 11, 25, 9, 30)
@@ -26,14 +29,13 @@ NOW = datetime(2026, 11, 25, 9, 30)
 
 @pytest.fixture(scope="session")
 def weasyprint() -> ModuleType:
-    """WeasyPrint, or a skip with the reason (a failure when NIGHTLEGS_REQUIRE_BROWSER=1)."""
+    """WeasyPrint; a failure with the apt-get line when it cannot load (or a skip on
+    request, NIGHTLEGS_SKIP_PDF=1)."""
+    PDF.check()
     try:
         return load_weasyprint()
     except ReportUnavailable as error:
-        message = f"PDF REPORT TESTS NOT RUN: WeasyPrint cannot load here: {error}"
-        if os.environ.get("NIGHTLEGS_REQUIRE_BROWSER") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
+        PDF.fail(f"WeasyPrint cannot load here: {error}")
 
 
 @pytest.fixture(scope="session")

@@ -4,15 +4,16 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
-from fastapi import FastAPI
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
+import pytest
 from starlette.testclient import TestClient
 
 from nightlegs.app import create_app
-from nightlegs.http.deps import Context
 from nightlegs.store import migrate
 from nightlegs.store.models import Interview
+from tests.api.helpers import neutral_answers
+from tests.fixtures.databases import app_sessions, count_rows
+
+pytestmark = pytest.mark.every_database
 
 
 @contextmanager
@@ -21,50 +22,27 @@ def running(settings) -> Iterator[TestClient]:
         yield client
 
 
-def sessions(client: TestClient) -> sessionmaker[Session]:
-    app = client.app
-    assert isinstance(app, FastAPI)
-    context = app.state.nightlegs
-    assert isinstance(context, Context)
-    return context.sessions
-
-
-def neutral(question):
-    answers = []
-    for item in question["items"]:
-        values = [c["value"] for c in item.get("choices") or []]
-        answers.append(
-            {"finding": item["finding"], "value": "absent" if "absent" in values else "unknown"}
-        )
-    return answers
-
-
 def answer(client, interview_id, answers):
     return client.post(f"/api/v1/interviews/{interview_id}/answers", json={"answers": answers})
 
 
 def snapshot(client, interview_id):
-    with sessions(client)() as session:
+    with app_sessions(client)() as session:
         row = session.get_one(Interview, interview_id)
         return (row.values, row.asked, row.pending, row.done, row.updated_at)
-
-
-def count(client):
-    with sessions(client)() as session:
-        return session.scalar(select(func.count()).select_from(Interview))
 
 
 def test_an_interview_survives_a_restart(settings):
     migrate.upgrade(settings)
     with running(settings) as client:
         step = client.post("/api/v1/interviews", json={"language": "ru"}).json()
-        step = answer(client, step["id"], neutral(step["question"])).json()
+        step = answer(client, step["id"], neutral_answers(step["question"])).json()
     with running(settings) as client:
         questions = 0
         while not step["done"]:
             questions += 1
             assert questions <= 30
-            response = answer(client, step["id"], neutral(step["question"]))
+            response = answer(client, step["id"], neutral_answers(step["question"]))
             assert response.status_code == 200, response.text
             step = response.json()
         result = client.get(f"/api/v1/interviews/{step['id']}/result").json()
@@ -83,12 +61,12 @@ def test_refused_requests_store_nothing(settings):
         assert answer(client, step["id"], huge).status_code == 413
         assert snapshot(client, step["id"]) == before
 
-        rows = count(client)
+        rows = count_rows(client, Interview)
         refused = client.post("/api/v1/interviews", json={"evidence": huge})
         assert refused.status_code == 413
         refused = client.post("/api/v1/interviews", json={"evidence": bad})
         assert refused.status_code == 422
-        assert count(client) == rows
+        assert count_rows(client, Interview) == rows
 
 
 def test_the_later_answer_wins(settings):
@@ -98,7 +76,7 @@ def test_the_later_answer_wins(settings):
         interview_id = step["id"]
         assert answer(client, interview_id, [{"finding": "age", "value": 30}]).status_code == 200
         assert answer(client, interview_id, [{"finding": "age", "value": 70}]).status_code == 200
-        with sessions(client)() as session:
+        with app_sessions(client)() as session:
             assert session.get_one(Interview, interview_id).values["age"] == 70
 
 
@@ -121,6 +99,6 @@ def test_concurrent_answers_are_all_kept(settings):
                 return answer(client, interview_id, body).status_code
 
             assert list(pool.map(send, findings)) == [200] * len(findings)
-            with sessions(client)() as session:
+            with app_sessions(client)() as session:
                 values = session.get_one(Interview, step["id"]).values
             assert {f: values.get(f) for f in findings} == dict.fromkeys(findings, "absent")

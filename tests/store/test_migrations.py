@@ -1,19 +1,13 @@
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
 
 from nightlegs.store import make_engine, migrate
 from nightlegs.store.models import Base
+from tests.fixtures.databases import table_names
 
-
-def tables(settings):
-    engine = make_engine(settings)
-    try:
-        with engine.connect() as connection:
-            return set(inspect(connection).get_table_names())
-    finally:
-        engine.dispose()
+pytestmark = pytest.mark.every_database
 
 
 def differences(settings):
@@ -33,23 +27,23 @@ def test_the_package_has_one_head():
 
 def test_upgrade_downgrade_upgrade(settings):
     assert migrate.current(settings) is None
-    assert tables(settings) == set()
+    assert table_names(settings) == set()
 
     migrate.upgrade(settings)
     assert migrate.current(settings) == migrate.head()
-    assert {"interviews", "alembic_version"} <= tables(settings)
+    assert {"interviews", "alembic_version"} <= table_names(settings)
 
     migrate.downgrade(settings, "0001")
     assert migrate.current(settings) == "0001"
-    assert "interviews" in tables(settings)
+    assert "interviews" in table_names(settings)
 
     migrate.downgrade(settings, "base")
     assert migrate.current(settings) is None
-    assert "interviews" not in tables(settings)
+    assert "interviews" not in table_names(settings)
 
     migrate.upgrade(settings)
     assert migrate.current(settings) == migrate.head()
-    assert "interviews" in tables(settings)
+    assert "interviews" in table_names(settings)
 
 
 def test_upgrade_twice_is_harmless(settings):

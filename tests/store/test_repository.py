@@ -4,18 +4,12 @@ import pytest
 from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
 
-from nightlegs.store import make_engine, make_session_factory, migrate, repository
+from nightlegs.store import repository
 from nightlegs.store.models import Interview
 
+pytestmark = pytest.mark.every_database
+
 TTL = timedelta(hours=72)
-
-
-@pytest.fixture
-def sessions(settings):
-    migrate.upgrade(settings)
-    engine = make_engine(settings)
-    yield make_session_factory(engine)
-    engine.dispose()
 
 
 def create(session: Session, **overrides):

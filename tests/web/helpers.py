@@ -12,26 +12,10 @@ from typing import Any
 from httpx2 import Response
 from starlette.testclient import TestClient
 
+from tests.profiles import RLS_CLASSIC
+
 # One person with classic restless legs (tests/cases/public.yaml, rls-classic).
-RLS_PROFILE: dict[str, Any] = {
-    "age": 54,
-    "sex": "female",
-    "pregnancy": "not_pregnant",
-    "leg_symptoms": "present",
-    "urge_to_move": "present",
-    "unpleasant_sensations": "present",
-    "worse_at_rest": "present",
-    "relief_with_movement": "present",
-    "evening_night_predominance": "present",
-    "episode_duration": "persists_while_resting",
-    "side": "both",
-    "nights_per_week": 4,
-    "duration_months": 36,
-    "severity": 6,
-    "sleep_disturbance": "present",
-    "daytime_impact": "present",
-    "family_history_rls": "present",
-}
+RLS_PROFILE: dict[str, Any] = RLS_CLASSIC
 # A clot in the leg (tests/cases/public.yaml, dvt-after-flight, shortened).
 DVT_PROFILE: dict[str, Any] = {
     "sudden_unilateral_swelling": "present",

@@ -5,6 +5,7 @@ answer: the same question again, with 422 and a message naming the other answer
 from __future__ import annotations
 
 import pytest
+from httpx2 import Response
 from sqlalchemy import select
 from starlette.testclient import TestClient
 
@@ -51,6 +52,14 @@ def back_to(client: TestClient, lang: str, question: str) -> Page:
     raise AssertionError(f"{question} is not among the questions answered")
 
 
+def revise(client: TestClient, lang: str, question: str, **change: str) -> Response:
+    """Go back to ``question`` and send it again, with ``change`` (not following a
+    redirect)."""
+    back = back_to(client, lang, question)
+    data = {**answers_for(back, PREGNANT), **change}
+    return client.post(f"/{lang}/interview/answer", data=data, follow_redirects=False)
+
+
 @pytest.mark.parametrize("lang", ["en", "uk", "ru"])
 def test_changing_sex_to_male_during_a_pregnancy_is_refused(
     client: TestClient, settings: Settings, lang: str
@@ -59,10 +68,7 @@ def test_changing_sex_to_male_during_a_pregnancy_is_refused(
     before = stored(settings)
     assert before.values["pregnancy"] == "trimester_2"
 
-    back = back_to(client, lang, "q-sex")
-    response = client.post(
-        f"/{lang}/interview/answer", data={**answers_for(back, PREGNANT), "sex": "male"}
-    )
+    response = revise(client, lang, "q-sex", sex="male")
 
     assert response.status_code == 422
     page = read(response)
@@ -86,10 +92,7 @@ def test_an_age_over_55_during_a_pregnancy_is_refused(
 ) -> None:
     answer_until_pregnancy_is_known(client, settings, "en")
     before = stored(settings).values
-    back = back_to(client, "en", "q-age")
-    response = client.post(
-        "/en/interview/answer", data={**answers_for(back, PREGNANT), "age": "70"}
-    )
+    response = revise(client, "en", "q-age", age="70")
     assert response.status_code == 422
     page = read(response)
     assert page.question == "q-age"
@@ -102,19 +105,7 @@ def test_after_correcting_the_pregnancy_the_sex_can_be_changed(
     client: TestClient, settings: Settings
 ) -> None:
     answer_until_pregnancy_is_known(client, settings, "en")
-    back = back_to(client, "en", "q-pregnancy")
-    response = client.post(
-        "/en/interview/answer",
-        data={**answers_for(back, PREGNANT), "pregnancy": "not_pregnant"},
-        follow_redirects=False,
-    )
-    assert response.status_code == 303
-    back = back_to(client, "en", "q-sex")
-    response = client.post(
-        "/en/interview/answer",
-        data={**answers_for(back, PREGNANT), "sex": "male"},
-        follow_redirects=False,
-    )
-    assert response.status_code == 303
+    assert revise(client, "en", "q-pregnancy", pregnancy="not_pregnant").status_code == 303
+    assert revise(client, "en", "q-sex", sex="male").status_code == 303
     values = stored(settings).values
     assert (values["sex"], values["pregnancy"]) == ("male", "not_pregnant")

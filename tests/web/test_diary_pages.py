@@ -23,17 +23,17 @@ from nightlegs.pages.diary.common import CODE_COOKIE, SHARE_COOKIE
 from nightlegs.report.pdf import render_pdf
 from nightlegs.services import diaries
 from nightlegs.settings import Settings
+from tests.fixtures.apps import DIARY_ON
 from tests.web.helpers import RLS_PROFILE, read, run
 from tests.web.test_pages import common_hooks
 
 LANGS = ["uk", "ru", "en"]
-SECRET = "a-test-secret-key-that-is-long-enough-0123456789"
 CONFIRM = {"uk": "видалити", "ru": "удалить", "en": "delete"}
 
 
 @pytest.fixture
 def diary_settings(make_settings: Callable[..., Settings]) -> Settings:
-    return make_settings(secret_key=SECRET, recovery_code_hashing="fast")
+    return make_settings(**DIARY_ON)
 
 
 @pytest.fixture
@@ -42,11 +42,11 @@ def client(make_client: Callable[..., TestClient], diary_settings: Settings) -> 
 
 
 def yesterday() -> dt.date:
-    return diaries.today() - dt.timedelta(days=1)
+    return diaries.today(Settings()) - dt.timedelta(days=1)
 
 
 def night(days_back: int) -> str:
-    return (diaries.today() - dt.timedelta(days=days_back)).isoformat()
+    return (diaries.today(Settings()) - dt.timedelta(days=days_back)).isoformat()
 
 
 def attr(page: str, selector_attr: str) -> list[str]:
@@ -251,9 +251,7 @@ def test_sign_in_refusals(client: TestClient) -> None:
 def test_sign_in_and_creation_are_rate_limited(
     make_client: Callable[..., TestClient], make_settings: Callable[..., Settings]
 ) -> None:
-    client = make_client(
-        make_settings(secret_key=SECRET, recovery_code_hashing="fast", diary_rate_limit="2/minute")
-    )
+    client = make_client(make_settings(diary_rate_limit="2/minute", **DIARY_ON))
     create(client)
     client.cookies.clear()
     assert client.post("/en/diary/sign-in", data={"recovery_code": "x"}).status_code == 422
@@ -422,7 +420,7 @@ def test_nights_outside_the_allowed_dates_have_no_page(client: TestClient, date:
 
 def test_another_night_is_chosen_by_date(client: TestClient) -> None:
     create(client)
-    latest = diaries.latest_entry_date_allowed().isoformat()
+    latest = diaries.latest_entry_date_allowed(Settings()).isoformat()
     page = client.get("/en/diary").text
     assert f'max="{latest}"' in page
     assert f'value="{yesterday().isoformat()}"' in page
@@ -462,6 +460,7 @@ def test_the_summary_in_words(client: TestClient) -> None:
 # --- sharing and the doctor's view ---------------------------------------------------------
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize("lang", LANGS)
 def test_share_open_as_the_doctor_then_revoke(
     client: TestClient, make_client: Callable[..., TestClient], diary_settings: Settings, lang: str
@@ -479,7 +478,7 @@ def test_share_open_as_the_doctor_then_revoke(
     (share_id,) = attr(again, "data-share-id")
     assert attr(again, "data-share-views") == ["0"]
 
-    doctor = make_client(diary_settings, **{"user-agent": "Doctor's browser"})
+    doctor = make_client(diary_settings, headers={"user-agent": "Doctor's browser"})
     path = url.removeprefix("http://testserver")
     view = doctor.get(path)
     assert view.status_code == 200
@@ -644,6 +643,7 @@ def test_every_page_links_to_the_diary(client: TestClient, lang: str) -> None:
     assert 'data-action="open-diary"' in client.get(f"/{lang}/").text
 
 
+@pytest.mark.pdf
 def test_the_pdf_carries_the_diary(kb: KnowledgeBase, diary_settings: Settings) -> None:
     from nightlegs.diary.model import Entry
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from http import HTTPStatus
+from http import HTTPMethod, HTTPStatus
 from pathlib import Path
 from typing import Any
 
 import httpx2 as httpx
+import pytest
 
 from nightlegs.app import create_app
 from nightlegs.pages.diary import account, nights, sharing
@@ -26,11 +27,14 @@ from nightlegs.services import diaries
 from nightlegs.settings import Settings
 from nightlegs.store import migrate
 from tests.api.helpers import RLS_EVIDENCE
-from tests.servers import server
+from tests.fixtures.apps import DIARY_ON
+from tests.servers import environment, server
 from tests.web.helpers import RLS_PROFILE, read, run
 
-SECRET = "a-test-secret-key-that-is-long-enough-0123456789"
+pytestmark = pytest.mark.slow
+
 NOTE = "calves burned after the long bus ride, mint tea helped"
+SHUTDOWN_LINES = "Shutting down. Waiting for application shutdown. Finished server process"
 STRING_ANSWERS = ("not_pregnant", "persists_while_resting", "female", "ng/mL")
 
 
@@ -38,14 +42,10 @@ def words(text: str) -> set[str]:
     return set(re.findall(r"[a-z]+", text.lower()))
 
 
-def test_no_secret_or_answer_reaches_any_log(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'db' / 'nightlegs.db'}"
-    settings = Settings(database_url=url)
+def test_no_secret_or_answer_reaches_any_log(tmp_path: Path, settings: Settings) -> None:
     migrate.upgrade(settings)
     env = {
-        "NIGHTLEGS_DATABASE_URL": url,
-        "NIGHTLEGS_SECRET_KEY": SECRET,
-        "NIGHTLEGS_RECOVERY_CODE_HASHING": "fast",
+        **environment(database_url=settings.database_url, **DIARY_ON),
         "PYTHONUNBUFFERED": "1",  # the access log goes to a pipe: no line left in a buffer
     }
     log = tmp_path / "server.log"
@@ -54,6 +54,8 @@ def test_no_secret_or_answer_reaches_any_log(tmp_path: Path) -> None:
         # Words the log has anyway (start-up lines, paths, reasons): no code may use them.
         common = words(log.read_text()) | {w for s in HTTPStatus for w in words(s.phrase)}
         common |= words(" ".join(route_paths(settings)))
+        # ... and the methods of the access log and the lines of uvicorn's shutdown.
+        common |= words(" ".join(HTTPMethod)) | words(SHUTDOWN_LINES)
         with httpx.Client(base_url=base, follow_redirects=True, timeout=30) as browser:
             secrets += interview_on_pages(browser)
         with httpx.Client(base_url=base, timeout=30) as client:
@@ -120,7 +122,7 @@ def diary_and_share(client: httpx.Client, base: str, diary: Any, code: str) -> l
         assert read(page).kind == "diary"
         page_token = browser.cookies["nightlegs_diary"]
     headers = {"Authorization": f"Bearer {signed.json()['token']}"}
-    day = diaries.today() - dt.timedelta(days=1)
+    day = diaries.today(Settings()) - dt.timedelta(days=1)
     entry = {"symptoms": ["pain_burning"], "severity": 6, "note": NOTE}
     put = client.put(f"/api/v1/diaries/{diary['id']}/entries/{day}", json=entry, headers=headers)
     assert put.status_code == 201, put.text
@@ -140,7 +142,7 @@ def hostile(client: httpx.Client, diary: Any) -> None:
     """Requests that used to write what they carried to the log."""
     headers = {"Authorization": f"Bearer {diary['token']}", "content-type": "application/json"}
     surrogate = b'{"symptoms": ["cramp"], "note": "mint tea \\ud800"}'
-    night = f"/api/v1/diaries/{diary['id']}/entries/{diaries.today()}"
+    night = f"/api/v1/diaries/{diary['id']}/entries/{diaries.today(Settings())}"
     assert client.put(night, content=surrogate, headers=headers).status_code == 422
     assert client.get(f"/api/v1/interviews/{diary['token']}%00/result").status_code == 404
     assert client.get(f"/en/shared/{diary['token']}/").status_code in (307, 404)

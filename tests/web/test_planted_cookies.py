@@ -11,47 +11,38 @@ interview's id and that browser's secret, whose hash the interview keeps.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from starlette.testclient import TestClient
 
-from nightlegs.app import create_app
 from nightlegs.pages.common import INTERVIEW_COOKIE, LANGUAGE_COOKIE
 from nightlegs.settings import Settings
-from nightlegs.store import migrate
+from tests.fixtures.apps import DIARY_ON
 from tests.web.helpers import read, start
 
-SECRET = "a-test-secret-key-that-is-long-enough-0123456789"
 DIARY_COOKIE = "nightlegs_diary"
 
 
 @pytest.fixture
-def browser(tmp_path: Path) -> Iterator[Callable[[str], TestClient]]:
-    """New browsers on one app, at ``https://…`` or ``http://…``."""
-    settings = Settings(
-        database_url=f"sqlite:///{tmp_path / 'nightlegs.db'}",
-        secret_key=SECRET,
-        recovery_code_hashing="fast",
-    )
-    migrate.upgrade(settings)
-    app = create_app(settings)
-    with ExitStack() as stack:
+def new_browser(
+    make_client: Callable[..., TestClient], make_settings: Callable[..., Settings]
+) -> Callable[[str], TestClient]:
+    """New browsers on one app (the diary on), at ``https://…`` or ``http://…``."""
+    settings = make_settings(**DIARY_ON)
 
-        def make(scheme: str = "https") -> TestClient:
-            return stack.enter_context(TestClient(app, base_url=f"{scheme}://testserver"))
+    def make(scheme: str = "https") -> TestClient:
+        return make_client(settings, base_url=f"{scheme}://testserver")
 
-        yield make
+    return make
 
 
 def set_cookie_headers(response_headers: list[str], name: str) -> list[str]:
     return [header for header in response_headers if header.startswith(f"{name}=")]
 
 
-def test_over_https_every_cookie_is_host_only(browser: Callable[[str], TestClient]) -> None:
-    client = browser("https")
+def test_over_https_every_cookie_is_host_only(new_browser: Callable[[str], TestClient]) -> None:
+    client = new_browser("https")
     page = client.get("/en/")
     response = client.post("/en/interview", data={"consent": "yes"}, follow_redirects=False)
     for name, headers in (
@@ -68,23 +59,23 @@ def test_over_https_every_cookie_is_host_only(browser: Callable[[str], TestClien
     assert "Secure" in header
 
 
-def test_over_plain_http_the_plain_names_remain(browser: Callable[[str], TestClient]) -> None:
-    client = browser("http")
+def test_over_plain_http_the_plain_names_remain(new_browser: Callable[[str], TestClient]) -> None:
+    client = new_browser("http")
     start(client, "en")
     assert INTERVIEW_COOKIE in client.cookies
     assert f"__Host-{INTERVIEW_COOKIE}" not in client.cookies
 
 
 def test_a_plain_cookie_planted_over_https_resumes_nothing(
-    browser: Callable[[str], TestClient],
+    new_browser: Callable[[str], TestClient],
 ) -> None:
-    victim_of_http = browser("http")
+    victim_of_http = new_browser("http")
     start(victim_of_http, "en")
     victim_of_http.post("/en/diary/new")
     interview = victim_of_http.cookies[INTERVIEW_COOKIE]
     diary = victim_of_http.cookies[DIARY_COOKIE]
 
-    planted = browser("https")
+    planted = new_browser("https")
     planted.cookies.set(INTERVIEW_COOKIE, interview)
     planted.cookies.set(DIARY_COOKIE, diary)
     assert planted.get("/en/interview", follow_redirects=False).headers["location"] == "/en/"
@@ -96,18 +87,18 @@ def test_a_plain_cookie_planted_over_https_resumes_nothing(
 
 
 def test_the_host_cookie_signs_in_to_the_api_over_https(
-    browser: Callable[[str], TestClient],
+    new_browser: Callable[[str], TestClient],
 ) -> None:
-    client = browser("https")
+    client = new_browser("https")
     created = client.post("/api/v1/diaries").json()
     client.cookies.set(f"__Host-{DIARY_COOKIE}", created["token"])
     assert client.get(f"/api/v1/diaries/{created['id']}").status_code == 200
 
 
 def test_an_interview_resumes_only_in_the_browser_that_started_it(
-    browser: Callable[[str], TestClient],
+    new_browser: Callable[[str], TestClient],
 ) -> None:
-    first = browser("https")
+    first = new_browser("https")
     start(first, "en")
     cookie = first.cookies[f"__Host-{INTERVIEW_COOKIE}"]
     interview_id, _, secret = cookie.partition(".")
@@ -115,20 +106,20 @@ def test_an_interview_resumes_only_in_the_browser_that_started_it(
     assert len(secret) >= 40
 
     for forged in (interview_id, f"{interview_id}.", f"{interview_id}.{secret[:-1]}x"):
-        other = browser("https")
+        other = new_browser("https")
         other.cookies.set(f"__Host-{INTERVIEW_COOKIE}", forged)
         response = other.get("/en/interview", follow_redirects=False)
         assert response.headers["location"] == "/en/?gone=1", forged
 
-    copied = browser("https")  # the whole cookie, as a person moving it on purpose
+    copied = new_browser("https")  # the whole cookie, as a person moving it on purpose
     copied.cookies.set(f"__Host-{INTERVIEW_COOKIE}", cookie)
     assert read(copied.get("/en/interview")).kind == "question"
 
 
 def test_an_api_interview_is_never_resumed_by_a_page(
-    browser: Callable[[str], TestClient],
+    new_browser: Callable[[str], TestClient],
 ) -> None:
-    client = browser("https")
+    client = new_browser("https")
     interview_id = client.post("/api/v1/interviews", json={}).json()["id"]
     client.cookies.set(f"__Host-{INTERVIEW_COOKIE}", f"{interview_id}.anything")
     response = client.get("/en/interview", follow_redirects=False)

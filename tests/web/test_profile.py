@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -28,13 +27,6 @@ PROFILE = (
     "default_language",
     "database_url",
 )
-
-
-@pytest.fixture(autouse=True)
-def _no_nightlegs_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in list(os.environ):
-        if name.startswith("NIGHTLEGS_") and not name.startswith("NIGHTLEGS_TEST_"):
-            monkeypatch.delenv(name)
 
 
 def test_defaults() -> None:

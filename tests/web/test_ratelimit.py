@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack
-from pathlib import Path
+from collections.abc import Callable
 from types import SimpleNamespace
 
 import httpx2
@@ -15,37 +12,26 @@ import limits.storage.memory
 import pytest
 from starlette.testclient import TestClient
 
-from nightlegs.app import create_app
 from nightlegs.evaluation.ways import HttpInterviewClient, http_interview_client
 from nightlegs.http import ratelimit
 from nightlegs.http.ratelimit import RateLimiter
 from nightlegs.settings import Rate, Settings
-from nightlegs.store import migrate
 from tests.api.helpers import neutral_answers
 
 START = "/api/v1/interviews"
 
 
-@pytest.fixture(autouse=True)
-def _no_nightlegs_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in list(os.environ):
-        if name.startswith("NIGHTLEGS_") and not name.startswith("NIGHTLEGS_TEST_"):
-            monkeypatch.delenv(name)
-
-
 @pytest.fixture
-def make_client(tmp_path: Path) -> Iterator[Callable[..., TestClient]]:
-    """Clients of one app per settings; ``address`` is the client's own address."""
-    with ExitStack() as stack:
+def make_client(
+    make_client: Callable[..., TestClient], make_settings: Callable[..., Settings]
+) -> Callable[..., TestClient]:
+    """``make_client(address, **overrides)``: a client of an app of its own, seen from
+    ``address``."""
 
-        def make(address: str = "203.0.113.1", **overrides: object) -> TestClient:
-            settings = Settings.model_validate(
-                {"database_url": f"sqlite:///{tmp_path / 'nightlegs.db'}", **overrides}
-            )
-            migrate.upgrade(settings)
-            return stack.enter_context(TestClient(create_app(settings), client=(address, 1234)))
+    def make(address: str = "203.0.113.1", **overrides: object) -> TestClient:
+        return make_client(make_settings(**overrides), client=(address, 1234))
 
-        yield make
+    return make
 
 
 def start(client: TestClient, **headers: str) -> int:

@@ -10,6 +10,7 @@ from nightlegs.report.pdf import ReportUnavailable
 from tests.web.helpers import RLS_PROFILE, run, start
 
 
+@pytest.mark.pdf
 def test_the_report_is_a_pdf(client: TestClient) -> None:
     results, _, _ = run(client, RLS_PROFILE, "uk")
     response = client.get(results.links["report"])

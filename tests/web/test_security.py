@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack
-from pathlib import Path
+from collections.abc import Callable
 
 import httpx2
 import pytest
@@ -14,10 +11,8 @@ from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 from starlette.testclient import TestClient
 
-from nightlegs.app import create_app
 from nightlegs.http.security import content_security_policy, cookie_options
 from nightlegs.settings import Settings
-from nightlegs.store import migrate
 
 COMMON_HEADERS = {
     "x-content-type-options": "nosniff",
@@ -32,39 +27,28 @@ CSP = (
 FORM_PATH = "/_test/form"
 
 
-@pytest.fixture(autouse=True)
-def _no_nightlegs_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in list(os.environ):
-        if name.startswith("NIGHTLEGS_") and not name.startswith("NIGHTLEGS_TEST_"):
-            monkeypatch.delenv(name)
-
-
 @pytest.fixture
-def make_client(tmp_path: Path) -> Iterator[Callable[..., TestClient]]:
-    """Clients on a migrated SQLite file, with a dummy form route at FORM_PATH."""
-    with ExitStack() as stack:
+def make_client(
+    make_client: Callable[..., TestClient], make_settings: Callable[..., Settings]
+) -> Callable[..., TestClient]:
+    """``make_client(base_url, **overrides)``: a client of an app of its own, with a
+    dummy form route at FORM_PATH that sets a cookie."""
 
-        def make(base_url: str = "http://testserver", **overrides: object) -> TestClient:
-            settings = Settings.model_validate(
-                {"database_url": f"sqlite:///{tmp_path / 'nightlegs.db'}", **overrides}
-            )
-            migrate.upgrade(settings)
-            app = create_app(settings)
+    def make(base_url: str = "http://testserver", **overrides: object) -> TestClient:
+        settings = make_settings(**overrides)
+        client = make_client(settings, base_url=base_url)
+        app = client.app
+        assert isinstance(app, FastAPI)
 
-            def form(request: Request) -> Response:
-                response = Response("accepted", media_type="text/plain")
-                response.set_cookie("probe", "1", **cookie_options(request, settings))
-                return response
+        def form(request: Request) -> Response:
+            response = Response("accepted", media_type="text/plain")
+            response.set_cookie("probe", "1", **cookie_options(request, settings))
+            return response
 
-            app.add_api_route(FORM_PATH, form, methods=["GET", "POST"], include_in_schema=False)
-            return stack.enter_context(TestClient(app, base_url=base_url))
+        app.add_api_route(FORM_PATH, form, methods=["GET", "POST"], include_in_schema=False)
+        return client
 
-        yield make
-
-
-@pytest.fixture
-def client(make_client: Callable[..., TestClient]) -> TestClient:
-    return make_client()
+    return make
 
 
 def assert_secured(response: httpx2.Response) -> None:
