@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 
 import pytest
@@ -11,14 +10,6 @@ from typer.testing import CliRunner, Result
 from nightlegs.cli import app
 
 Invoke = Callable[..., Result]
-
-
-@pytest.fixture(autouse=True)
-def _no_nightlegs_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Settings come from the test alone, not from the developer's environment."""
-    for name in os.environ:
-        if name.startswith("NIGHTLEGS_") and not name.startswith("NIGHTLEGS_TEST_"):
-            monkeypatch.delenv(name)
 
 
 @pytest.fixture

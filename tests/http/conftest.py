@@ -1,4 +1,5 @@
-"""Fixtures of the HTTP-layer tests: a clean environment and a Redis server.
+"""Fixtures of the HTTP-layer tests: a Redis server (the clean environment comes from the
+root conftest).
 
 The Redis tests use the database ``NIGHTLEGS_TEST_REDIS_URL`` (default
 ``redis://127.0.0.1:6379/13``, a database number of their own) and keys of
@@ -19,13 +20,6 @@ import redis
 
 TEST_REDIS_URL = "NIGHTLEGS_TEST_REDIS_URL"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/13"
-
-
-@pytest.fixture(autouse=True)
-def _no_nightlegs_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in list(os.environ):
-        if name.startswith("NIGHTLEGS_") and not name.startswith("NIGHTLEGS_TEST_"):
-            monkeypatch.delenv(name)
 
 
 @pytest.fixture(scope="session")
