@@ -119,9 +119,11 @@ def acknowledge(kb: KnowledgeBase, interview: Interview) -> None:
         interview.acknowledged_level = level
 
 
-def interrupted(kb: KnowledgeBase, interview: Interview) -> bool:
-    """The interview stands at an emergency level the person has not yet acknowledged."""
-    return needs_interruption(kb, level_of(kb, interview.values), interview.acknowledged_level)
+def interrupted(kb: KnowledgeBase, interview: Interview, step: Step | None = None) -> bool:
+    """The interview stands at an emergency level the person has not yet acknowledged.
+    ``step``: the step just stored, whose decision gives the level without deciding again."""
+    level = kb.levels[step.next.decision.level].id if step else level_of(kb, interview.values)
+    return needs_interruption(kb, level, interview.acknowledged_level)
 
 
 def assessment_of(

@@ -233,7 +233,7 @@ def answer_page(
             )
         answered = [a.finding for a in submission.answers]
         result = interviews.answer(session, kb, interview, values, answered, language=lang)
-        interrupt = interviews.interrupted(kb, interview)
+        interrupt = interviews.interrupted(kb, interview, result)
     done = result.done and not interrupt
     response = page.redirect(f"/{lang}/results" if done else f"/{lang}/interview")
     page.keep_interview(
