@@ -14,36 +14,16 @@ refuses them on the items of the question involved, naming the other finding.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
 
-from nightlegs.engine import (
-    Answer,
-    EvidenceError,
-    KnowledgeBase,
-    Question,
-    Value,
-    merge,
-    normalise_answer,
-)
+from nightlegs.engine import Answer, KnowledgeBase, Question, Value, merge
 from nightlegs.engine.evidence import contradictions
 from nightlegs.knowledge.expressions import UNKNOWN
-from nightlegs.knowledge.loader import normalise_unit
+from nightlegs.pages.interview import number_items
+from nightlegs.pages.interview.number_items import Problem, Raw
 
 UNIT_SUFFIX = "__unit"
-
-Problem = Literal["missing", "number", "range", "unit", "choice", "contradiction"]
-
-
-@dataclass(frozen=True, slots=True)
-class Raw:
-    """What the form said about one item, to show it again."""
-
-    value: str = ""
-    unit: str | None = None
-    unknown: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,20 +65,11 @@ def read(kb: KnowledgeBase, question: Question, form: Mapping[str, Sequence[str]
                 continue
             answers.append(Answer(finding, value))
             continue
-        number = read_number(value)
-        if number is None:
-            problems[finding] = "number"
+        answer, problem = number_items.read(kb, finding, value, unit)
+        if problem is not None:
+            problems[finding] = problem
             continue
-        table = kb.units.get(finding)
-        if table and unit is not None and normalise_unit(unit) not in table:
-            problems[finding] = "unit"
-            continue
-        answer = Answer(finding, number, unit if table else None)
-        try:
-            normalise_answer(kb, answer)
-        except EvidenceError:
-            problems[finding] = "range"
-            continue
+        assert answer is not None
         answers.append(answer)
     return Submission(answers if not problems else [], raw, problems)
 
@@ -128,13 +99,3 @@ def consistent(
             others = tuple(f for f in involved if f != finding)
             conflicts[finding] = tuple(dict.fromkeys((*conflicts.get(finding, ()), *others)))
     return Submission([], submission.raw, problems, conflicts), None
-
-
-def read_number(text: str) -> float | None:
-    """A number as people type it: ``4``, ``4.5``, ``4,5`` or ``1 200``; None if it is not one."""
-    cleaned = text.replace("\u00a0", "").replace(" ", "").replace(",", ".")
-    try:
-        number = float(cleaned)
-    except ValueError:
-        return None
-    return number if math.isfinite(number) else None

@@ -20,6 +20,7 @@ from nightlegs.i18n import LANGUAGES, N_, negotiate
 from nightlegs.pages import common as page
 from nightlegs.pages.common import ContextDep, FormDep, LangDep, WebDep
 from nightlegs.pages.interview import forms
+from nightlegs.pages.interview.number_items import Problem, Raw
 from nightlegs.pages.interview.views import localized, prefill, question_view
 from nightlegs.services import interviews
 
@@ -143,8 +144,8 @@ def question_response(
     question: Question,
     *,
     number: int,
-    raw: Mapping[str, forms.Raw] | None = None,
-    problems: Mapping[str, forms.Problem] | None = None,
+    raw: Mapping[str, Raw] | None = None,
+    problems: Mapping[str, Problem] | None = None,
     conflicts: Mapping[str, tuple[str, ...]] | None = None,
     step: int | None = None,
     back_href: str | None = None,

@@ -13,7 +13,8 @@ from nightlegs.engine.interview import RECHECK_ID, PlannedQuestion, localize
 from nightlegs.engine.models import QuestionItem as Item
 from nightlegs.i18n import N_, Translator
 from nightlegs.knowledge.expressions import UNKNOWN
-from nightlegs.pages.interview.forms import Problem, Raw
+from nightlegs.pages.interview import number_items
+from nightlegs.pages.interview.number_items import RANGE_MESSAGE, Problem, Raw, plain_number
 from nightlegs.pages.views import Option, Stage, stages
 
 PROBLEM_MESSAGES: dict[Problem, str] = {
@@ -31,9 +32,6 @@ CONFLICT_MESSAGE = N_(
     "This answer contradicts your answer under “%(other)s”. Please check both; "
     "the other answer can be changed with “Back”."
 )
-
-
-RANGE_MESSAGE = N_("Please enter a number from %(low)s to %(high)s.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +91,7 @@ def prefill(question: Question, values: Mapping[str, Value]) -> dict[str, Raw]:
         if value == UNKNOWN:
             raw[item.finding] = Raw(unknown=True)
         elif isinstance(value, float):
-            raw[item.finding] = Raw(_plain_number(value))
+            raw[item.finding] = Raw(plain_number(value))
         else:
             raw[item.finding] = Raw(str(value))
     return raw
@@ -155,23 +153,16 @@ def _choice_item(item: Item, given: Raw, message: str | None) -> ItemView:
 def _number_item(
     kb: KnowledgeBase, item: Item, given: Raw, message: str | None, t: Translator
 ) -> ItemView:
-    """A number with its unit (a list when the knowledge base converts units), or its
-    plain range as a hint."""
-    conversions = list((kb.units.get(item.finding) or {}).values())
-    selected = given.unit or (conversions[0].name if conversions else None)
-    units = [Option(c.name, c.name, c.name == selected) for c in conversions]
-    hint = None
-    if not conversions and item.min is not None and item.max is not None:
-        hint = t(RANGE_MESSAGE, low=_plain_number(item.min), high=_plain_number(item.max))
+    shown = number_items.parts(kb, item, given, t)
     return ItemView(
         finding=item.finding,
         label=item.label,
         kind="number",
         number=given.value,
         unknown=given.unknown,
-        unit_label=None if conversions else item.unit_label,
-        units=units,
-        hint=hint,
+        unit_label=shown.unit_label,
+        units=shown.units,
+        hint=shown.hint,
         error=message,
     )
 
@@ -198,12 +189,7 @@ def _problem_message(
     ):
         return t(
             RANGE_MESSAGE,
-            low=_plain_number(definition.minimum),
-            high=_plain_number(definition.maximum),
+            low=plain_number(definition.minimum),
+            high=plain_number(definition.maximum),
         )
     return t(PROBLEM_MESSAGES[problem])
-
-
-def _plain_number(value: float) -> str:
-    """A number as an ``<input type="number">`` takes it (``54``, ``4.5``)."""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
