@@ -8,10 +8,11 @@ becomes an answer.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from nightlegs.engine import Answer, EvidenceError, KnowledgeBase, normalise_answer
+from nightlegs.engine import Answer, EvidenceError, KnowledgeBase, Question, Value, normalise_answer
 from nightlegs.engine.models import QuestionItem as Item
 from nightlegs.i18n import N_, Translator
 from nightlegs.knowledge.loader import normalise_unit
@@ -83,3 +84,22 @@ def parts(kb: KnowledgeBase, item: Item, given: Raw, t: Translator) -> NumberPar
 def plain_number(value: float) -> str:
     """A number as an ``<input type="number">`` takes it (``54``, ``4.5``)."""
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def read_back(
+    kb: KnowledgeBase, question: Question, values: Mapping[str, Value], t: Translator
+) -> list[str]:
+    """What the person entered for the number items of ``question``, as they should read
+    it back ("ferritin 18.5 µg/L"), one line per item answered with a number.
+
+    A first version: the stored value and the vocabulary's unit, untranslated.
+    """
+    lines = []
+    for item in question.items:
+        if item.choices is not None:
+            continue
+        value = values.get(item.finding)
+        if isinstance(value, float | int) and not isinstance(value, bool):
+            unit = f" {item.unit_label}" if item.unit_label else ""
+            lines.append(f"{item.label}: {plain_number(float(value))}{unit}")
+    return lines
