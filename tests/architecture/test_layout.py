@@ -30,19 +30,25 @@ ALLOWED: dict[str, frozenset[str]] = {
     "knowledge": _PURE,
     "engine": _PURE | {"knowledge"},
     "diary": _PURE | {"knowledge", "engine", "i18n"},
+    # Reading people's own words: medicine names, and complaints (which name medicines).
+    "medicines": _PURE | {"knowledge"},
+    "complaints": _PURE | {"knowledge", "medicines"},
     # Storage knows rows only, never the domain above it.
     "store": _PURE | {"settings"},
     # The use-cases, called by the API and the pages alike.
-    "services": LEAVES | {"knowledge", "engine", "diary", "store"},
-    "report": LEAVES | {"knowledge", "engine", "diary"},
+    "services": LEAVES | {"knowledge", "engine", "diary", "store", "medicines", "complaints"},
+    "report": LEAVES | {"knowledge", "engine", "diary", "medicines"},
     # HTTP concerns shared by the API and the pages.
     "http": LEAVES | {"knowledge", "services"},
-    "api": LEAVES | {"knowledge", "engine", "diary", "services", "http"},
-    "pages": LEAVES | {"knowledge", "engine", "diary", "services", "http", "report"},
+    "api": LEAVES | {"knowledge", "engine", "diary", "services", "http", "medicines", "complaints"},
+    "pages": LEAVES
+    | {"knowledge", "engine", "diary", "services", "http", "report", "medicines", "complaints"},
     # The app is assembled at the top; the command line and the evaluation sit beside it.
     "app": LEAVES | {"knowledge", "store", "services", "http", "api", "pages"},
-    "evaluation": LEAVES | {"knowledge", "engine", "store", "app"},
-    "cli": LEAVES | {"knowledge", "engine", "store", "report", "evaluation", "services", "app"},
+    "evaluation": LEAVES | {"knowledge", "engine", "store", "app", "medicines", "complaints"},
+    "cli": LEAVES
+    | {"knowledge", "engine", "store", "report", "evaluation", "services", "app"}
+    | {"medicines", "complaints"},
     "__main__": frozenset({"cli"}),
 }
 MAX_FILE_LINES = 400
