@@ -19,7 +19,7 @@ from typing import Any
 
 from nightlegs.knowledge.compiled import CompiledContradiction, FindingDef, KnowledgeBase
 from nightlegs.knowledge.expressions import UNKNOWN, EvalContext, Value
-from nightlegs.knowledge.units import normalise_unit
+from nightlegs.knowledge.units import conversion_for, normalise_unit
 
 BOOLEAN_VALUES = ("present", "absent", UNKNOWN)
 
@@ -108,11 +108,12 @@ def _number(kb: KnowledgeBase, definition: FindingDef, answer: Answer) -> float:
 
 
 def _convert(kb: KnowledgeBase, definition: FindingDef, number: float, unit: str) -> float:
-    wanted = normalise_unit(unit)
+    """``number`` in ``unit`` (any spelling of units.yaml: "нг/мл", "ng/ml") converted
+    to the vocabulary's unit."""
     table = kb.units.get(definition.id, {})
-    if definition.unit is not None and wanted == normalise_unit(definition.unit):
+    if definition.unit is not None and normalise_unit(unit) == normalise_unit(definition.unit):
         return number
-    conversion = table.get(wanted)
+    conversion = conversion_for(kb, definition.id, unit)
     if conversion is None:
         units = [definition.unit or ""] if not table else [c.name for c in table.values()]
         raise EvidenceError(

@@ -144,6 +144,8 @@ class UnitConversion:
     name: str
     factor: float
     offset: float
+    #: The values plausible in this unit, [low, high] (kb/units.yaml).
+    plausible: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -195,6 +197,10 @@ class KnowledgeBase:
     probe_values: dict[str, tuple[float, ...]] = field(default_factory=dict)
     #: For every laboratory finding, its LOINC code (kb/units.yaml).
     loinc: dict[str, str] = field(default_factory=dict)
+    #: Every laboratory unit's label per language, and every way of typing a unit
+    #: (compared as knowledge.numbers.unit_key) to its id (kb/units.yaml).
+    unit_labels: dict[str, schema.LText] = field(default_factory=dict)
+    unit_spellings: dict[str, str] = field(default_factory=dict)
 
     @property
     def version(self) -> str:

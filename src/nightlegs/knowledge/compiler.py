@@ -12,10 +12,10 @@ from typing import Any
 
 from nightlegs.knowledge import compile_conditions, compile_guidance, compile_triage, schema
 from nightlegs.knowledge.checker import Checker, finding_defs
-from nightlegs.knowledge.compiled import CompiledCondition, KnowledgeBase, UnitConversion
+from nightlegs.knowledge.compiled import CompiledCondition, KnowledgeBase
 from nightlegs.knowledge.expressions import Compiled, Expr
 from nightlegs.knowledge.probes import probe_values
-from nightlegs.knowledge.units import units
+from nightlegs.knowledge.units import UnitTables, units
 from nightlegs.knowledge.yaml_source import Issue, SourceFile
 
 
@@ -41,8 +41,7 @@ class _Content:
     predicates: dict[str, Compiled]
     predicate_exprs: dict[str, Expr]
     conditions: tuple[CompiledCondition, ...]
-    units: dict[str, dict[str, UnitConversion]]
-    loinc: dict[str, str]
+    units: UnitTables
 
 
 def compile_kb(
@@ -53,10 +52,10 @@ def compile_kb(
     validated = _validate(check)
     predicates, predicate_exprs = compile_conditions.predicates(check)
     conditions = compile_conditions.conditions(check)
-    unit_table, loinc = units(check)
+    unit_tables = units(check)
     if validated is None or check.issues:
         return None, check.issues
-    content = _Content(predicates, predicate_exprs, conditions, unit_table, loinc)
+    content = _Content(predicates, predicate_exprs, conditions, unit_tables)
     kb = _assemble(check, validated, content, digest)
     return (None if check.issues else kb), check.issues
 
@@ -97,7 +96,7 @@ def _assemble(check: Checker, files: _Files, content: _Content, digest: str) -> 
         content_hash=digest,
         sources={s.id: s for s in files.sources},
         findings=check.findings,
-        units=content.units,
+        units=content.units.conversions,
         predicates=content.predicates,
         conditions=content.conditions,
         levels=tuple(triage.levels),
@@ -125,7 +124,9 @@ def _assemble(check: Checker, files: _Files, content: _Content, digest: str) -> 
         contradictions=compile_triage.contradictions(check),
         items={item.finding: item for q in files.questions.questions for item in q.items},
         predicate_exprs=dict(content.predicate_exprs),
-        loinc=dict(content.loinc),
+        loinc=dict(content.units.loinc),
+        unit_labels=content.units.labels,
+        unit_spellings=content.units.spellings,
     )
     # Indexes over what was just compiled: set on the frozen instance once.
     object.__setattr__(kb, "question_by_finding", {f: q for q in kb.questions for f in q.findings})

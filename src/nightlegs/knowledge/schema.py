@@ -73,6 +73,8 @@ class UnitAlias(Strict):
     unit: str
     factor: float = 1.0
     offset: float = 0.0
+    #: The values plausible in this unit, [low, high] (kb/units.yaml).
+    plausible: tuple[float, float] | None = None
 
 
 class LabUnits(Strict):
@@ -82,6 +84,18 @@ class LabUnits(Strict):
     #: checked against the published LOINC table (kb/CHANGELOG.md).
     loinc: str | None = None
     sources: list[str] = Field(min_length=1)
+
+
+class UnitName(Strict):
+    """A laboratory unit as written in each language, and as people also type it."""
+
+    label: LText
+    spellings: list[str] = Field(default_factory=list)
+
+
+class Units(Strict):
+    units: dict[str, UnitName]
+    findings: list[LabUnits]
 
 
 class Predicate(Strict):
