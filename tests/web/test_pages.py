@@ -113,8 +113,11 @@ def test_the_emergency_page(client: TestClient, lang: str) -> None:
     assert page.attr("data-triage-level") == ["emergency"]
     assert '<button type="submit" data-action="continue"' in page.html
     assert f'action="/{lang}/interview/continue"' in page.html
-    assert '<a class="call" href="tel:103"' in page.html
+    # The emergency department: going in is the action; 103 and 112 are there as well.
+    assert page.attr("data-primary-action") == ["go-to-emergency-department"]
+    assert 'href="tel:103"' in page.html
     assert 'href="tel:112"' in page.html
+    assert page.links["report"] == f"/{lang}/report.pdf"
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -39,7 +39,7 @@ def results_page(lang: LangDep, request: Request, web: WebDep, context: ContextD
         answered = len(interview.asked)
         updated = interview.updated_at
     t = web.pages.translators[lang]
-    view = results_view(web.labels, assessment, values, t, web.deployment)
+    view = results_view(kb, web.labels, assessment, values, t, web.deployment)
     return page.render(
         web,
         request,
@@ -54,10 +54,12 @@ def results_page(lang: LangDep, request: Request, web: WebDep, context: ContextD
 
 @router.get("/{lang}/report.pdf")
 def report_page(lang: LangDep, request: Request, web: WebDep, context: ContextDep) -> Response:
-    """The doctor's one-page summary (WeasyPrint)."""
+    """The doctor's one-page summary (WeasyPrint): at the end, or from the emergency page
+    (the person takes it to the hospital with what is known so far)."""
     kb = context.kb
     with page.browser_interview(context, request, lang) as (_session, interview):
-        if not interview.done:
+        urgent = interviews.level_of(kb, interview.values) in interviews.EMERGENCY_LEVELS
+        if not interview.done and not urgent:
             return page.redirect(f"/{lang}/interview")
         assessment = interviews.assessment_of(kb, context.settings, interview, lang)
         values = dict(interview.values)

@@ -1,14 +1,17 @@
-"""The results page's view model: the triage level with its reasons, the likely conditions
-with their criteria, whom to see, the contributing factors, tests and advice.
+"""The results page's view model, in the order a person acts on it: what to do, by when,
+whom to see first and how; then why (the reasons, the factors and the advice, each with
+the person's own answers); then the details (conditions with their evidence, tests).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Literal
 
-from nightlegs.engine import Assessment, Value
+from nightlegs.engine import Assessment, KnowledgeBase, Value
 from nightlegs.i18n import N_, Translator
+from nightlegs.pages.results.urgent import AdviceView, UrgentView, urgent_view
 from nightlegs.pages.views import Deployment, Labels
 from nightlegs.services.interviews import EMERGENCY_LEVELS
 
@@ -50,34 +53,59 @@ class ConditionView:
     criteria: list[CriterionView]
 
 
+#: How to reach a specialist: the clinic's booking link, the clinic's phone, or neither
+#: (the clinic does not offer this specialist, or has given neither).
+How = Literal["book", "call", ""]
+
+
 @dataclass(frozen=True, slots=True)
 class SpecialistView:
     id: str
     name: str
     why: str
-    bookable: bool
+    how: How
 
 
 @dataclass(frozen=True, slots=True)
 class FactorView:
+    id: str
     name: str
     detail: str
     findings: list[Reason]
 
 
 @dataclass(frozen=True, slots=True)
+class WithheldView:
+    id: str
+    text: str
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
 class ResultsView:
     assessment: Assessment
     emergency: bool
+    #: The emergency levels' action, as on the emergency page (None below them).
+    urgent: UrgentView | None
     conditions: list[ConditionView]
     factors: list[FactorView]
     first: SpecialistView | None
     others: list[SpecialistView]
-    safety_advice: list[str]
-    self_care_advice: list[str]
+    safety_advice: list[AdviceView]
+    self_care_advice: list[AdviceView]
+    withheld: list[WithheldView]
+
+
+def how_to_reach(specialist: str, deployment: Deployment) -> How:
+    if deployment.bookable(specialist):
+        return "book"
+    if deployment.clinic_phone and specialist in deployment.specialists:
+        return "call"
+    return ""
 
 
 def results_view(
+    kb: KnowledgeBase,
     labels: Labels,
     assessment: Assessment,
     values: Mapping[str, Value],
@@ -109,16 +137,23 @@ def results_view(
         for c in assessment.conditions
     ]
     specialists = [
-        SpecialistView(s.id, s.name, s.why, deployment.bookable(s.id))
+        SpecialistView(s.id, s.name, s.why, how_to_reach(s.id, deployment))
         for s in assessment.specialists
     ]
+    emergency = assessment.triage.level in EMERGENCY_LEVELS
     return ResultsView(
         assessment=assessment,
-        emergency=assessment.triage.level in EMERGENCY_LEVELS,
+        emergency=emergency,
+        urgent=urgent_view(kb, labels, assessment, values, t, deployment) if emergency else None,
         conditions=conditions,
-        factors=[FactorView(f.name, f.detail, reasons(f.findings)) for f in assessment.factors],
+        factors=[
+            FactorView(f.id, f.name, f.detail, reasons(f.findings)) for f in assessment.factors
+        ],
         first=specialists[0] if specialists else None,
         others=specialists[1:],
-        safety_advice=[a.text for a in assessment.advice if a.kind == "safety"],
-        self_care_advice=[a.text for a in assessment.advice if a.kind == "self_care"],
+        safety_advice=[AdviceView(a.id, a.text) for a in assessment.advice if a.kind == "safety"],
+        self_care_advice=[
+            AdviceView(a.id, a.text) for a in assessment.advice if a.kind == "self_care"
+        ],
+        withheld=[WithheldView(w.id, w.text, w.why) for w in assessment.withheld_advice],
     )
