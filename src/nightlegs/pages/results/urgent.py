@@ -31,7 +31,7 @@ PREGNANT = frozenset({"trimester_1", "trimester_2", "trimester_3"})
 NOT_THERE = frozenset({"absent", "none", "not_pregnant"})
 
 #: The second line stays short enough to read out.
-MOST_SIGNS = 5
+MOST_SIGNS = 4
 
 
 @dataclass(frozen=True, slots=True)
