@@ -1,0 +1,223 @@
+"""Medicine names found in a text: text in, matches out (no I/O, nothing kept).
+
+Within each segment (see :mod:`~nightlegs.medicines.tokens`), from each token, the
+longest run of up to four tokens that spells a key wins: exactly (the last word may be
+inflected: «п'ю лористу», «без аспірину»), or else within a few typing errors.
+
+A typo is tolerated only where it cannot make one medicine another: the word must not be
+a filler or a generic word ("сечогінне" is never a medicine, however spelled), must begin
+with the key's first letter, and must be within :func:`max_edits` of the key (counted
+between skeletons, a swap of two letters as one edit: none below 5 letters, one up to 7,
+two up to 12, three beyond). When keys of two different medicines are equally close, the
+word is left unrecognised rather than guessed.
+"""
+
+# ruff: noqa: RUF001, RUF003 - Cyrillic letters and apostrophes are meant
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from nightlegs.knowledge.medicine_table import Brand, Medicine
+from nightlegs.languages import Language
+from nightlegs.medicines.index import Key, Table
+from nightlegs.medicines.spelling import joined, skeleton
+from nightlegs.medicines.tokens import Token, segments
+
+__all__ = ["Match", "MedicineList", "lookup", "max_edits", "read_list"]
+
+#: Case endings tried on the last word of a name (Ukrainian and Russian), longest first;
+#: the stem is tried as it is and with the nominative's -а/-я.
+_ENDINGS = ("ою", "ею", "ом", "ем", "ой", "ей", "у", "ю", "а", "я", "і", "и", "ы", "е")
+_SHORTEST_STEM = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A medicine named in the text: ``text`` is ``text[start:end]`` of the text as sent."""
+
+    text: str
+    start: int
+    end: int
+    inn: str
+    atc: str
+    #: The INN in the language asked for.
+    name: str
+    #: The class findings the medicine implies (``med_*`` ids; often none).
+    findings: tuple[str, ...]
+    medicine: Medicine
+    #: The brand the person wrote; None when they wrote the INN.
+    brand: Brand | None
+    #: Whether the text spelled a key exactly (else: within the typo tolerance).
+    exact: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MedicineList:
+    medicines: list[Match]
+    #: The pieces of the text that name something no entry matched ("ліки від тиску").
+    unrecognised: list[str]
+
+
+KnownWord = Callable[[str], bool]
+
+
+def max_edits(length: int) -> int:
+    """The typing errors tolerated in a name whose skeleton has ``length`` characters."""
+    if length < 5:
+        return 0
+    if length <= 7:
+        return 1
+    if length <= 12:
+        return 2
+    return 3
+
+
+def lookup(
+    table: Table, text: str, language: Language = "uk", known_word: KnownWord | None = None
+) -> list[Match]:
+    """The medicines named in ``text``, in order.
+
+    ``known_word(word)``, when given, says that a word is an ordinary word of the
+    language (a dictionary's): such a word is matched exactly or not at all. The
+    complaint parser passes it for free text, where most words are not medicines.
+    """
+    matches: list[Match] = []
+    for segment in segments(text, table.role_of):
+        matches.extend(match for match, _ in _scan(table, text, segment, language, known_word))
+    return matches
+
+
+def read_list(table: Table, text: str, language: Language = "uk") -> MedicineList:
+    """A list of medicines as a person types it: the medicines, and what was not recognised."""
+    matches: list[Match] = []
+    unrecognised: list[str] = []
+    for segment in segments(text, table.role_of):
+        found = list(_scan(table, text, segment, language, None))
+        matches.extend(match for match, _ in found)
+        covered = {index for _, span in found for index in span}
+        unrecognised.extend(_leftovers(text, segment, covered, matched=bool(found)))
+    return MedicineList(matches, unrecognised)
+
+
+def _scan(
+    table: Table, text: str, segment: list[Token], language: Language, known_word: KnownWord | None
+) -> list[tuple[Match, range]]:
+    found: list[tuple[Match, range]] = []
+    index = 0
+    while index < len(segment):
+        hit = _best_at(table, segment, index, known_word)
+        if hit is None:
+            index += 1
+            continue
+        key, length, exact = hit
+        first, last = segment[index], segment[index + length - 1]
+        medicine = key.medicine
+        match = Match(
+            text=text[first.start : last.end],
+            start=first.start,
+            end=last.end,
+            inn=medicine.inn,
+            atc=medicine.atc,
+            name=medicine.name[language],
+            findings=medicine.findings,
+            medicine=medicine,
+            brand=key.brand,
+            exact=exact,
+        )
+        found.append((match, range(index, index + length)))
+        index += length
+    return found
+
+
+def _best_at(
+    table: Table, segment: list[Token], index: int, known_word: KnownWord | None
+) -> tuple[Key, int, bool] | None:
+    """The longest key spelled from ``segment[index]`` on: exact before a typo at one length."""
+    if segment[index].role == "number":
+        return None
+    longest = 0
+    while longest < table.max_words and index + longest < len(segment):
+        if segment[index + longest].role == "number":
+            break
+        longest += 1
+    for length in range(longest, 0, -1):
+        tokens = segment[index : index + length]
+        key = _exact(table, tokens)
+        if key is not None:
+            return key, length, True
+        if all(_may_be_misspelt(token, known_word) for token in tokens):
+            key = _near(table, joined([t.skeleton for t in tokens]), length)
+            if key is not None:
+                return key, length, False
+    return None
+
+
+def _exact(table: Table, tokens: list[Token]) -> Key | None:
+    head = [t.skeleton for t in tokens[:-1]]
+    for spelling in _inflections(tokens[-1]):
+        key = table.exact.get(joined([*head, spelling]))
+        if key is not None:
+            return key
+    return None
+
+
+def _inflections(token: Token) -> list[str]:
+    """The last word's skeleton, then those of its stems (Cyrillic words only)."""
+    forms = [token.skeleton]
+    if not token.cyrillic:
+        return forms
+    word = token.folded
+    for ending in _ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= _SHORTEST_STEM:
+            forms += [skeleton(stem), skeleton(stem + "а"), skeleton(stem + "я")]
+    return forms
+
+
+def _may_be_misspelt(token: Token, known_word: KnownWord | None) -> bool:
+    if token.role != "name":
+        return False
+    return known_word is None or not known_word(token.text)
+
+
+def _near(table: Table, query: str, words: int) -> Key | None:
+    """The key within the typo tolerance of ``query``, if exactly one medicine is nearest."""
+    limit = max_edits(len(query))
+    bucket = table.by_words.get(words)
+    if limit == 0 or bucket is None:
+        return None
+    skeletons, keys = bucket
+    nearest: list[tuple[int, Key]] = []
+    for _, distance, position in process.extract(
+        query, skeletons, scorer=OSA.distance, score_cutoff=limit, limit=None
+    ):
+        key = keys[position]
+        shorter = min(len(query), len(key.skeleton))
+        if key.skeleton[0] == query[0] and distance <= max_edits(shorter):
+            nearest.append((int(distance), key))
+    if not nearest:
+        return None
+    best = min(distance for distance, _ in nearest)
+    closest = {key.medicine.id: key for distance, key in nearest if distance == best}
+    return next(iter(closest.values())) if len(closest) == 1 else None
+
+
+def _leftovers(text: str, segment: list[Token], covered: set[int], matched: bool) -> list[str]:
+    """The runs of the segment's unmatched tokens that name something."""
+    pieces: list[str] = []
+    run: list[Token] = []
+    for index, token in enumerate([*segment, None]):
+        if token is not None and index not in covered:
+            run.append(token)
+            continue
+        named = [t for t in run if t.role in ("name", "generic")]
+        # Beside a medicine, generic words describe it ("аторвакор від холестерину").
+        if named and not (matched and all(t.role == "generic" for t in named)):
+            pieces.append(text[named[0].start : named[-1].end])
+        run = []
+    return pieces
