@@ -23,7 +23,7 @@ def test_the_report_is_a_pdf(client: TestClient) -> None:
 def test_without_weasyprint_the_report_says_so_with_503(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def unavailable(*_args: object) -> bytes:
+    def unavailable(*_args: object, **_options: object) -> bytes:
         raise ReportUnavailable("no pango here")
 
     monkeypatch.setattr(pages, "render_pdf", unavailable)

@@ -28,6 +28,7 @@ from nightlegs.pages.views import Deployment, Labels, stages, tel
 from tests.conftest import values as case_values
 from tests.engine.test_properties import evidence
 from tests.fixtures.profiles import examples
+from tests.profiles import RLS_CLASSIC
 
 KB = load_kb()
 LABELS = Labels(KB)
@@ -349,3 +350,17 @@ def test_unknown_is_said_as_not_known() -> None:
     u = urgent_view(KB, LABELS, a, values, PAGES.translators["en"], deployment())
     assert a.triage.level == "emergency"
     assert "one leg swelled up over a few hours or days: I don't know" in u.what
+
+
+def test_the_corrected_words() -> None:
+    """The corrections of issue 9: "Зателефонувати на 112", "Точно сказати може лише лікар",
+    and one full stop after the year's abbreviation in a date."""
+    dvt = normalised({"leg_symptoms": "present", "sudden_unilateral_swelling": "present"})
+    emergency, _ = emergency_html(dvt, "uk")
+    assert ">Зателефонувати на 112<" in emergency
+    assert "Подзвонити" not in emergency
+    results, _ = results_html(normalised({"leg_symptoms": "present", **RLS_CLASSIC}), "uk")
+    text = unescape(re.sub(r"<[^>]+>", "", results))
+    assert "Точно сказати може лише лікар." in text
+    assert "Напевно" not in text
+    assert re.search(r"Дата: 27 листопада 2026\sр\. · ", text)
