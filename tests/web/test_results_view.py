@@ -21,7 +21,7 @@ from nightlegs.evaluation.cases import Case
 from nightlegs.i18n import format_date
 from nightlegs.knowledge import load_kb
 from nightlegs.knowledge.expressions import UNKNOWN
-from nightlegs.pages.results.urgent import AMBULANCE, urgent_view
+from nightlegs.pages.results.urgent import AMBULANCE, sentence, urgent_view
 from nightlegs.pages.results.views import results_view
 from nightlegs.pages.templating import Pages
 from nightlegs.pages.views import Deployment, Labels, stages, tel
@@ -364,3 +364,19 @@ def test_the_corrected_words() -> None:
     assert "Точно сказати може лише лікар." in text
     assert "Напевно" not in text
     assert re.search(r"Дата: 27 листопада 2026\sр\. · ", text)
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        (["Біль", "М'язи болять"], "Біль; м'язи болять."),
+        (
+            ["Pain", "HbA1c 8.4 %", "B12 low", "I don't know"],
+            "Pain; HbA1c 8.4 %; B12 low; I don't know.",
+        ),
+        (["Дата: 27 листопада 2026 р."], "Дата: 27 листопада 2026 р."),
+        ([], ""),
+    ],
+)
+def test_a_line_is_one_sentence(parts: list[str], expected: str) -> None:
+    assert sentence(parts, "; ") == expected

@@ -167,7 +167,10 @@ def sentence(parts: list[str], separator: str) -> str:
 
 
 def _lower_first(text: str) -> str:
-    """ "One leg" -> "one leg", but "HbA1c" and "B12" keep their capitals."""
-    if len(text) > 1 and text[0].isupper() and text[1].islower():
-        return text[0].lower() + text[1:]
-    return text
+    """ "One leg" -> "one leg", "Muscles" -> "muscles"; but "HbA1c", "B12" and "I" keep
+    their capitals (a first word with another capital or a digit in it, or of one letter)."""
+    word = text.split(" ", 1)[0]
+    rest = word[1:]
+    if not rest or any(char.isupper() or char.isdigit() for char in rest):
+        return text
+    return text[0].lower() + text[1:]
