@@ -26,6 +26,10 @@ DVT_PROFILE: dict[str, Any] = {
 }
 
 
+#: The inputs that are not a typed field.
+NOT_TEXT = ("radio", "checkbox", "hidden", "submit")
+
+
 @dataclass
 class Input:
     tag: str
@@ -53,11 +57,20 @@ class Page:
 
     @property
     def findings(self) -> list[str]:
-        """The names of the answer inputs, in order (hidden fields and units left out)."""
+        """The names of the answer inputs, in order (hidden fields, buttons and the number
+        items' companion fields left out)."""
         names = [
-            i.name for i in self.inputs if i.type != "hidden" and not i.name.endswith("__unit")
+            i.name for i in self.inputs if i.type not in ("hidden", "submit") and "__" not in i.name
         ]
-        return [n for n in dict.fromkeys(names) if n != "action"]
+        return list(dict.fromkeys(names))
+
+    @property
+    def group(self) -> bool:
+        """A group of signs asked with checkboxes (``value="present"``)."""
+        return any(i.type == "checkbox" and i.value == "present" for i in self.inputs)
+
+    def buttons(self) -> dict[str, str]:
+        return {i.name: i.value for i in self.inputs if i.tag == "button"}
 
     def values(self, name: str) -> list[str]:
         return [i.value for i in self.inputs if i.name == name and i.type != "hidden"]
@@ -69,8 +82,9 @@ class Page:
         return [i.value for i in self.inputs if i.name == name and i.checked]
 
     def number(self, name: str) -> str | None:
+        """The text field of a number item (whatever its ``type``)."""
         for i in self.inputs:
-            if i.name == name and i.type == "number":
+            if i.name == name and i.tag == "input" and i.type not in NOT_TEXT:
                 return i.value
         return None
 
@@ -129,8 +143,8 @@ def read(response: Response) -> Page:
 
 
 def answers_for(page: Page, profile: Mapping[str, Any]) -> dict[str, str]:
-    """The form a person with ``profile`` sends: their answers, else "absent" where
-    that is a choice, else "unknown"."""
+    """The form a person with ``profile`` sends on a page of radios and numbers: their
+    answers, else "absent" where that is a choice, else "unknown"."""
     data = {**page.hidden(), "action": "next"}
     for finding in page.findings:
         if finding in profile:
@@ -140,6 +154,39 @@ def answers_for(page: Page, profile: Mapping[str, Any]) -> dict[str, str]:
         else:
             data[finding] = "unknown"
     return data
+
+
+def group_values(page: Page, profile: Mapping[str, Any]) -> dict[str, str]:
+    """A group's signs as a person with ``profile`` answers them (else "absent")."""
+    return {f: str(profile.get(f, "absent")) for f in page.findings}
+
+
+def ticks_for(page: Page, profile: Mapping[str, Any], button: str = "") -> dict[str, Any]:
+    """A checkbox group's form: the signs present ticked, sent with ``button`` (else as
+    the person would: Next with ticks, "None of these" without, "Not sure" when a sign
+    is not known)."""
+    values = group_values(page, profile)
+    ticked = [f for f, v in values.items() if v == "present"]
+    if not button:
+        unknown = "unknown" in values.values()
+        button = "not_sure" if unknown else "action" if ticked else "none_of_these"
+    data: dict[str, Any] = {**page.hidden(), **dict.fromkeys(ticked, "present")}
+    data[button] = "next" if button == "action" else "yes"
+    return data
+
+
+def answer(client: TestClient, page: Page, profile: Mapping[str, Any], **kwargs: Any) -> Response:
+    """Answer the question ``page`` shows as a person with ``profile`` does, by its form
+    (a group of signs through "Not sure" and the page of each sign when one is not
+    known), and follow where it leads."""
+    assert page.action, page.html
+    if not page.group:
+        return client.post(page.action, data=answers_for(page, profile), **kwargs)
+    response = client.post(page.action, data=ticks_for(page, profile), **kwargs)
+    each = read(response)
+    if each.kind == "question" and each.question == page.question and not each.group:
+        return client.post(each.action or "", data=answers_for(each, profile), **kwargs)
+    return response
 
 
 def start(client: TestClient, lang: str = "uk") -> Response:
@@ -156,7 +203,8 @@ def run(
     response: Response | None = None,
     limit: int = 40,
 ) -> tuple[Page, list[str], list[Page]]:
-    """Answer every question until the results page, continuing past emergency pages.
+    """Answer every question until the results page, continuing past emergency pages and
+    the check of the answers.
 
     Answers the results page, the questions answered in order, and the emergency
     pages seen.
@@ -173,8 +221,11 @@ def run(
             emergencies.append(page)
             response = client.post(f"/{lang}/interview/continue")
             continue
+        if page.kind == "check":
+            response = client.post(f"/{lang}/interview/check", data={"action": "next"})
+            continue
         assert page.kind == "question", page.html
         assert page.question is not None
         asked.append(page.question)
-        response = client.post(f"/{lang}/interview/answer", data=answers_for(page, profile))
+        response = answer(client, page, profile)
     raise AssertionError(f"no results after {limit} pages: {asked}")

@@ -12,7 +12,7 @@ from starlette.testclient import TestClient
 from nightlegs.settings import Settings
 from nightlegs.store import make_engine, make_session_factory
 from nightlegs.store.models import Interview
-from tests.web.helpers import RLS_PROFILE, Page, answers_for, read, start
+from tests.web.helpers import RLS_PROFILE, Page, answer, answers_for, read, start
 
 PREGNANT = {**RLS_PROFILE, "age": 31, "pregnancy": "trimester_2"}
 
@@ -40,13 +40,13 @@ def answer_until_pregnancy_is_known(client: TestClient, settings: Settings, lang
             return
         page = read(client.get(f"/{lang}/interview"))
         assert page.kind == "question", page.html
-        client.post(f"/{lang}/interview/answer", data=answers_for(page, PREGNANT))
+        answer(client, page, PREGNANT)
     raise AssertionError("pregnancy was never asked")
 
 
 def back_to(client: TestClient, lang: str, question: str) -> Page:
-    for step in range(15):
-        page = read(client.get(f"/{lang}/interview/back?step={step}"))
+    for step in range(1, 16):
+        page = read(client.get(f"/{lang}/interview/{step}"))
         if page.question == question:
             return page
     raise AssertionError(f"{question} is not among the questions answered")
@@ -57,7 +57,7 @@ def revise(client: TestClient, lang: str, question: str, **change: str) -> Respo
     redirect)."""
     back = back_to(client, lang, question)
     data = {**answers_for(back, PREGNANT), **change}
-    return client.post(f"/{lang}/interview/answer", data=data, follow_redirects=False)
+    return client.post(back.action or "", data=data, follow_redirects=False)
 
 
 @pytest.mark.parametrize("lang", ["en", "uk", "ru"])

@@ -15,7 +15,7 @@ from nightlegs.pages.common import INTERVIEW_COOKIE
 from nightlegs.settings import Settings
 from nightlegs.store import make_engine, make_session_factory, repository
 from nightlegs.store.models import Interview, utcnow
-from tests.web.helpers import DVT_PROFILE, RLS_PROFILE, answers_for, read, run, start
+from tests.web.helpers import DVT_PROFILE, RLS_PROFILE, answer, answers_for, read, run, start
 
 
 def stored(settings: Settings) -> list[Interview]:
@@ -35,17 +35,24 @@ def test_a_restless_legs_profile_reaches_its_results(client: TestClient, lang: s
     assert results.attr("data-condition")[0] == "restless_legs_syndrome"
     assert asked[0] == "q-urgent-now"  # every urgent sign first, on one page
     assert not emergencies
-    assert str(client.get(f"/{lang}/interview").url).endswith(f"/{lang}/results")
+    # Done: the way in leads to the check of the answers, which leads to the results.
+    assert str(client.get(f"/{lang}/interview").url).endswith(f"/{lang}/interview/check")
 
 
-def test_every_answer_is_posted_then_redirected(client: TestClient) -> None:
-    start(client)
+def test_every_answer_is_posted_to_its_step_then_redirected_to_the_next(
+    client: TestClient,
+) -> None:
+    response = client.post("/uk/interview", data={"consent": "yes"}, follow_redirects=False)
+    assert response.headers["location"] == "/uk/interview/1"
     page = read(client.get("/uk/interview"))
-    response = client.post(
-        "/uk/interview/answer", data=answers_for(page, RLS_PROFILE), follow_redirects=False
-    )
+    assert page.action == "/uk/interview/1"
+    response = answer(client, page, RLS_PROFILE, follow_redirects=False)
     assert response.status_code == 303
-    assert response.headers["location"] == "/uk/interview"
+    assert response.headers["location"] == "/uk/interview/2"
+    page = read(client.get("/uk/interview/2"))
+    assert page.action == "/uk/interview/2"
+    response = answer(client, page, RLS_PROFILE, follow_redirects=False)
+    assert response.headers["location"] == "/uk/interview/3"
 
 
 def test_the_web_interview_is_the_api_interview(client: TestClient) -> None:
@@ -62,19 +69,24 @@ def test_the_web_interview_is_the_api_interview(client: TestClient) -> None:
 def test_an_emergency_interrupts_then_lets_the_person_continue(client: TestClient) -> None:
     start(client)
     urgent_now = read(client.get("/uk/interview"))
-    response = client.post("/uk/interview/answer", data=answers_for(urgent_now, DVT_PROFILE))
+    response = answer(client, urgent_now, DVT_PROFILE)
+    assert str(response.url).endswith("/uk/interview/emergency")
     page = read(response)
     assert page.kind == "emergency"
     assert page.attr("data-triage-level") == ["emergency"]
     assert 'href="tel:103"' in page.html
     assert 'href="tel:112"' in page.html
     assert 'data-action="continue"' in page.html
-    # Before anything else: the results and a reload show it too.
+    # Before anything else: the way in, the next question and the results show it too.
     assert read(client.get("/uk/interview")).kind == "emergency"
+    assert read(client.get("/uk/interview/2")).kind == "emergency"
     assert read(client.get("/uk/results")).kind == "emergency"
+    # The answer that raised it can still be looked at (and changed).
+    assert read(client.get("/uk/interview/1")).question == "q-urgent-now"
 
     response = client.post("/uk/interview/continue")
     assert read(response).kind == "question"
+    assert str(response.url).endswith("/uk/interview/2")
     results, _, again = run(client, DVT_PROFILE, "uk", response=response)
     assert not again, "acknowledged once, not shown again for the same level"
     assert results.attr("data-triage-level") == ["emergency"]
@@ -85,48 +97,67 @@ def test_an_emergency_interrupts_then_lets_the_person_continue(client: TestClien
 def test_a_higher_emergency_interrupts_again(client: TestClient) -> None:
     start(client)
     first = read(client.get("/en/interview"))
-    response = client.post("/en/interview/answer", data=answers_for(first, DVT_PROFILE))
-    response = client.post("/en/interview/answer", data=answers_for(read(response), DVT_PROFILE))
+    response = answer(client, first, DVT_PROFILE)
     assert read(response).attr("data-triage-level") == ["emergency"]
     assert read(client.post("/en/interview/continue")).kind == "question"
     # Now change the first answer: breathlessness as well calls for an ambulance.
-    back = read(client.get("/en/interview/back?step=0"))
+    back = read(client.get("/en/interview/1"))
     assert back.question == "q-urgent-now"
-    data = answers_for(back, {"sudden_breathlessness_chest_pain": "present"})
-    page = read(client.post("/en/interview/answer", data=data))
+    assert back.checked("sudden_unilateral_swelling") == ["present"]
+    breathless = {**DVT_PROFILE, "sudden_breathlessness_chest_pain": "present"}
+    page = read(answer(client, back, breathless))
     assert page.kind == "emergency"
     assert page.attr("data-triage-level") == ["emergency_ambulance"]
     assert read(client.post("/en/interview/continue")).kind == "question"
     # Taking it back, then answering it again, interrupts again.
-    data = answers_for(back, {"sudden_breathlessness_chest_pain": "absent"})
-    client.post("/en/interview/answer", data=data)
-    data = answers_for(back, {"sudden_breathlessness_chest_pain": "present"})
-    assert read(client.post("/en/interview/answer", data=data)).kind == "emergency"
+    answer(client, back, DVT_PROFILE)
+    assert read(answer(client, back, breathless)).kind == "emergency"
 
 
 def test_back_shows_the_last_answer_prefilled_and_walks_further_back(client: TestClient) -> None:
     start(client)
     for _ in range(3):  # urgent signs, leg symptoms, age
-        page = read(client.get("/uk/interview"))
-        client.post("/uk/interview/answer", data=answers_for(page, RLS_PROFILE))
+        answer(client, read(client.get("/uk/interview")), RLS_PROFILE)
     pending = read(client.get("/uk/interview"))
     assert pending.question == "q-sex"
-    assert pending.links["back"] == "/uk/interview/back"
+    assert pending.action == "/uk/interview/4"
+    assert pending.links["back"] == "/uk/interview/3"
 
     back = read(client.get(pending.links["back"]))
     assert back.kind == "question"
     assert back.question == "q-age"
     assert back.number("age") == "54"
-    assert back.hidden()["_step"] == "2"
+    assert back.action == "/uk/interview/3"
 
     further = read(client.get(back.links["back"]))
     assert further.question == "q-leg-symptoms"
     assert further.checked("leg_symptoms") == ["present"]
     # A reload stays where it is.
     assert read(client.get(back.links["back"])).question == "q-leg-symptoms"
-    first = read(client.get("/uk/interview/back?step=0"))
+    first = read(client.get("/uk/interview/1"))
     assert first.question == "q-urgent-now"
     assert "back" not in first.links
+    # A step not reached yet leads to the pending one.
+    response = client.get("/uk/interview/9", follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"] == "/uk/interview/4"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("/uk/interview/back?step=0", "/uk/interview/1"),
+        ("/uk/interview/back?step=1", "/uk/interview/2"),
+        ("/uk/interview/back", "/uk/interview/2"),
+        ("/uk/interview", "/uk/interview/3"),
+    ],
+)
+def test_the_old_addresses_lead_to_the_steps(client: TestClient, old: str, new: str) -> None:
+    start(client)
+    for _ in range(2):
+        answer(client, read(client.get("/uk/interview")), RLS_PROFILE)
+    response = client.get(old, follow_redirects=False)
+    assert (response.status_code, response.headers["location"]) == (303, new)
 
 
 def test_changing_an_earlier_answer_keeps_the_others(
@@ -134,14 +165,14 @@ def test_changing_an_earlier_answer_keeps_the_others(
 ) -> None:
     start(client)
     for _ in range(4):  # ... age, sex
-        page = read(client.get("/uk/interview"))
-        client.post("/uk/interview/answer", data=answers_for(page, RLS_PROFILE))
+        answer(client, read(client.get("/uk/interview")), RLS_PROFILE)
     before = stored(settings)[0]
-    back = read(client.get("/uk/interview/back?step=2"))
+    back = read(client.get("/uk/interview/3"))
     assert back.question == "q-age"
     data = {**answers_for(back, RLS_PROFILE), "age": "61"}
-    response = client.post("/uk/interview/answer", data=data, follow_redirects=False)
+    response = client.post(back.action or "", data=data, follow_redirects=False)
     assert response.status_code == 303
+    assert response.headers["location"] == "/uk/interview/4"  # on to the next step
     after = stored(settings)[0]
     assert after.values["age"] == 61
     assert {k: v for k, v in after.values.items() if k != "age"} == {
@@ -155,27 +186,27 @@ def test_changing_an_earlier_answer_keeps_the_others(
     assert results.attr("data-condition")[0] == "restless_legs_syndrome"
 
 
-def test_changing_an_answer_from_the_results_reopens_the_interview(client: TestClient) -> None:
-    run(client, RLS_PROFILE, "en")
-    back = read(client.get("/en/interview/back"))
-    assert back.kind == "question"
-    response = client.post("/en/interview/answer", data=answers_for(back, RLS_PROFILE))
-    assert read(response).kind in ("results", "question")
+def test_changing_an_answer_from_the_results_goes_through_the_check(client: TestClient) -> None:
+    results, _, _ = run(client, RLS_PROFILE, "en")
+    check = read(client.get(results.links["back"]))
+    assert check.kind == "check"
 
 
 def test_a_missing_item_shows_the_same_question_again_with_422(client: TestClient) -> None:
     start(client, "ru")
-    page = read(client.get("/ru/interview"))
+    page = read(client.get("/ru/interview/1/each"))
+    assert page.kind == "question"
+    assert page.action == "/ru/interview/1/each"
     data = answers_for(page, {})
     del data["fainting"]
     del data["saddle_numbness"]
-    response = client.post("/ru/interview/answer", data=data)
+    response = client.post(page.action, data=data)
     assert response.status_code == 422
     again = read(response)
     assert again.kind == "question"
     assert again.lang == "ru"
     assert again.question == page.question
-    assert "Ответьте на эти части" in again.html
+    assert "Вы не ответили на эти пункты" in again.html
     assert 'href="#item-fainting"' in again.html
     assert 'href="#item-saddle_numbness"' in again.html
     assert "Выберите ответ или «Не знаю»." in again.text
@@ -190,7 +221,7 @@ def advance_to(client: TestClient, lang: str, question: str) -> None:
         page = read(client.get(f"/{lang}/interview"))
         if page.question == question:
             return
-        client.post(f"/{lang}/interview/answer", data=answers_for(page, RLS_PROFILE))
+        answer(client, page, RLS_PROFILE)
     raise AssertionError(f"never reached {question}")
 
 
@@ -208,8 +239,9 @@ def test_a_number_that_cannot_be_used_is_refused(
 ) -> None:
     start(client, "en")
     advance_to(client, "en", "q-age")
+    page = read(client.get("/en/interview"))
     response = client.post(
-        "/en/interview/answer", data={"_question": "q-age", "age": typed, "action": "next"}
+        page.action or "", data={**page.hidden(), "age": typed, "action": "next"}
     )
     assert response.status_code == 422
     page = read(response)
@@ -223,16 +255,18 @@ def test_a_number_may_be_written_with_a_comma_and_unknown_wins(
 ) -> None:
     start(client, "uk")
     advance_to(client, "uk", "q-age")
+    page = read(client.get("/uk/interview"))
     response = client.post(
-        "/uk/interview/answer",
-        data={"_question": "q-age", "age": "54,5", "action": "next"},
+        page.action or "",
+        data={**page.hidden(), "age": "54,5", "action": "next"},
         follow_redirects=False,
     )
     assert response.status_code == 303
     assert stored(settings)[0].values["age"] == 54.5
     back = read(client.get("/uk/interview/back"))
+    assert back.question == "q-age"
     response = client.post(
-        "/uk/interview/answer",
+        back.action or "",
         data={**back.hidden(), "age": ["40", "unknown"], "action": "next"},
         follow_redirects=False,
     )
@@ -240,24 +274,32 @@ def test_a_number_may_be_written_with_a_comma_and_unknown_wins(
     assert stored(settings)[0].values["age"] == "unknown"
 
 
-def test_a_stale_form_changes_nothing(client: TestClient, settings: Settings) -> None:
+def test_a_form_from_an_older_page_stores_nothing_and_shows_what_is_current(
+    client: TestClient, settings: Settings
+) -> None:
     start(client)
-    page = read(client.get("/uk/interview"))
-    client.post("/uk/interview/answer", data=answers_for(page, RLS_PROFILE))
+    answer(client, read(client.get("/uk/interview")), RLS_PROFILE)
+    other_tab = read(client.get("/uk/interview/2"))
+    assert other_tab.question == "q-leg-symptoms"
+    # Meanwhile the first answer changes: a red flag not known is asked again first.
+    first = read(client.get("/uk/interview/1"))
+    answer(client, first, {"fainting": "unknown"})
+    assert read(client.get("/uk/interview/2")).question == "q-recheck-urgent"
     before = stored(settings)[0].values
+
     response = client.post(
-        "/uk/interview/answer", data=answers_for(page, DVT_PROFILE), follow_redirects=False
+        other_tab.action or "", data=answers_for(other_tab, RLS_PROFILE), follow_redirects=False
     )
     assert response.status_code == 303
-    assert response.headers["location"] == "/uk/interview"
+    assert response.headers["location"] == "/uk/interview/2"
     assert stored(settings)[0].values == before
+    assert "leg_symptoms" not in before
 
 
 def test_resume_in_a_new_browser_with_the_cookie(make_client: Callable[..., TestClient]) -> None:
     first = make_client()
     start(first, "en")
-    page = read(first.get("/en/interview"))
-    first.post("/en/interview/answer", data=answers_for(page, RLS_PROFILE))
+    answer(first, read(first.get("/en/interview")), RLS_PROFILE)
     where = read(first.get("/en/interview")).question
     cookie = first.cookies[INTERVIEW_COOKIE]
 
@@ -287,10 +329,12 @@ def test_the_cookie_is_httponly_lax_and_lasts_as_long_as_the_interview(
 
 def test_an_unknown_cookie_goes_back_to_the_start_with_a_message(client: TestClient) -> None:
     client.cookies.set(INTERVIEW_COOKIE, "no-such-interview")
-    response = client.get("/en/interview", follow_redirects=False)
-    assert response.status_code == 303
-    assert response.headers["location"] == "/en/?gone=1"
-    page = read(client.get(response.headers["location"]))
+    for path in ("/en/interview", "/en/interview/3", "/en/interview/check"):
+        response = client.get(path, follow_redirects=False)
+        assert response.status_code == 303
+        assert response.headers["location"] == "/en/?gone=1"
+    client.cookies.set(INTERVIEW_COOKIE, "no-such-interview")
+    page = read(client.get("/en/interview"))
     assert page.kind == "start"
     assert "Your earlier answers are no longer kept" in page.text
     assert "72 hours" in page.html
@@ -322,7 +366,7 @@ def test_start_over_deletes_the_interview_and_the_cookie(
 ) -> None:
     run(client, RLS_PROFILE, "uk")
     assert len(stored(settings)) == 1
-    response = client.post("/uk/interview/reset", follow_redirects=False)
+    response = client.post("/uk/interview/reset", data={"confirm": "yes"}, follow_redirects=False)
     assert response.status_code == 303
     assert response.headers["location"] == "/uk/"
     assert INTERVIEW_COOKIE not in client.cookies
@@ -352,8 +396,8 @@ def test_consent_is_required(client: TestClient, settings: Settings) -> None:
 def test_a_red_flag_answered_i_dont_know_is_asked_again(client: TestClient) -> None:
     results, asked, _ = run(client, {**RLS_PROFILE, "fainting": "unknown"}, "uk")
     assert "q-recheck-urgent" in asked
-    index = asked.index("q-recheck-urgent")
-    back = read(client.get(f"/uk/interview/back?step={index}"))
+    step = asked.index("q-recheck-urgent") + 1
+    back = read(client.get(f"/uk/interview/{step}"))
     assert back.question == "q-recheck-urgent"
     assert back.findings == ["fainting"]
     assert back.checked("fainting") == ["unknown"]

@@ -13,7 +13,7 @@ from starlette.testclient import TestClient
 from nightlegs.knowledge import KnowledgeBase
 from nightlegs.pages.common import LANGUAGE_COOKIE
 from nightlegs.settings import Settings
-from tests.web.helpers import DVT_PROFILE, RLS_PROFILE, answers_for, read, run, start
+from tests.web.helpers import DVT_PROFILE, RLS_PROFILE, answer, read, run, start
 
 LANGS = ["uk", "ru", "en"]
 
@@ -60,13 +60,15 @@ def test_the_question_page(client: TestClient, lang: str) -> None:
     page = read(client.get(f"/{lang}/interview"))
     common_hooks(page.html, lang, "question")
     assert page.question == "q-urgent-now"
-    assert page.action == f"/{lang}/interview/answer"
+    assert page.action == f"/{lang}/interview/1"
     assert 'data-question-id="q-urgent-now"' in page.html
-    assert '<fieldset class="question__set">' in page.html
+    assert '<fieldset class="question__set"' in page.html
     assert '<legend class="question__text"' in page.html
     assert '<button type="submit" name="action" value="next"' in page.html
+    # The urgent signs: a box per sign, and "none of these" or "not sure".
     for finding in page.findings:
-        assert page.values(finding) == ["present", "absent", "unknown"]
+        assert page.values(finding) == ["present"]
+    assert {"none_of_these", "not_sure"} <= set(page.buttons())
     # Progress by stage: five stages, the current one marked.
     assert page.html.count('class="stages__item') == 5
     assert page.html.count('aria-current="step"') == 1
@@ -81,19 +83,18 @@ def test_a_number_question_and_a_laboratory_question(
 ) -> None:
     start(client, lang)
     for _ in range(2):  # urgent signs, leg symptoms
-        page = read(client.get(f"/{lang}/interview"))
-        client.post(f"/{lang}/interview/answer", data=answers_for(page, RLS_PROFILE))
+        answer(client, read(client.get(f"/{lang}/interview")), RLS_PROFILE)
     page = read(client.get(f"/{lang}/interview"))
     assert page.question == "q-age"
     assert '<input type="number" step="any" inputmode="decimal" name="age"' in page.html
     assert '<input type="checkbox" name="age" value="unknown"' in page.html
     assert 'name="age__unit"' not in page.html
-    assert page.links["back"] == f"/{lang}/interview/back"
+    assert page.links["back"] == f"/{lang}/interview/2"
 
     # A laboratory question: asked by going back into the flow of an RLS profile.
     _, asked, _ = run(client, RLS_PROFILE, lang, response=client.get(f"/{lang}/interview"))
     assert "q-ferritin" in asked
-    back = read(client.get(f"/{lang}/interview/back?step={asked.index('q-ferritin') + 2}"))
+    back = read(client.get(f"/{lang}/interview/{asked.index('q-ferritin') + 3}"))
     assert back.question == "q-ferritin"
     selects = [i for i in back.inputs if i.name == "ferritin__unit"]
     assert len(selects) == 1
@@ -105,10 +106,7 @@ def test_a_number_question_and_a_laboratory_question(
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_emergency_page(client: TestClient, lang: str) -> None:
     start(client, lang)
-    for _ in range(2):
-        page = read(client.get(f"/{lang}/interview"))
-        response = client.post(f"/{lang}/interview/answer", data=answers_for(page, DVT_PROFILE))
-    page = read(response)
+    page = read(answer(client, read(client.get(f"/{lang}/interview")), DVT_PROFILE))
     common_hooks(page.html, lang, "emergency")
     assert page.attr("data-triage-level") == ["emergency"]
     assert '<button type="submit" data-action="continue"' in page.html
@@ -207,8 +205,8 @@ def test_the_chosen_language_is_remembered(client: TestClient) -> None:
 def test_the_language_switch_keeps_the_page(client: TestClient) -> None:
     start(client, "uk")
     html = client.get("/uk/interview").text
-    assert 'href="/ru/interview" hreflang="ru"' in html
-    assert 'href="/en/interview" hreflang="en"' in html
+    assert 'href="/ru/interview/1" hreflang="ru"' in html
+    assert 'href="/en/interview/1" hreflang="en"' in html
     page = read(client.get("/ru/interview"))
     assert page.lang == "ru"
     assert page.question == "q-urgent-now"

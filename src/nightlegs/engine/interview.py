@@ -294,7 +294,13 @@ def localize(kb: KnowledgeBase, planned: PlannedQuestion, language: str) -> mode
         for finding in planned.findings:
             item = _item_source(kb, finding)
             label = (item.again or item.label).get(language)
-            items.append(models.QuestionItem(finding=finding, label=label, choices=answers))
+            choices = answers
+            if kb.findings[finding].type == "choice":  # a red flag with its own answers
+                choices = [
+                    models.Choice(value=v, label=(item.choices or {})[v].get(language))
+                    for v in kb.findings[finding].values
+                ] + [answers[2]]
+            items.append(models.QuestionItem(finding=finding, label=label, choices=choices))
         return models.Question(
             id=RECHECK_ID,
             type="group_multiple",

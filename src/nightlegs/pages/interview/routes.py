@@ -9,18 +9,20 @@ The interview is the JSON API's row, advanced by the same use-cases
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from nightlegs.engine import Assessment
+from nightlegs.engine import Assessment, Value
 from nightlegs.http import cookies
 from nightlegs.http.ratelimit import limit_starts
 from nightlegs.i18n import LANGUAGES, N_, negotiate
 from nightlegs.pages import common as page
 from nightlegs.pages.common import ContextDep, FormDep, LangDep, WebDep
 from nightlegs.pages.interview import check, navigation, questions, reset
+from nightlegs.pages.results import urgent
 from nightlegs.services import interviews
 
 router = APIRouter(include_in_schema=False)
@@ -118,13 +120,20 @@ def emergency_page(lang: LangDep, request: Request, web: WebDep, context: Contex
         if interviews.level_of(kb, interview.values) not in interviews.EMERGENCY_LEVELS:
             return page.redirect(f"/{lang}{navigation.current(kb, interview)}")
         assessment = interviews.assessment_of(kb, context.settings, interview, lang)
-    return emergency_response(web, request, lang, assessment)
+        values = dict(interview.values)
+    return emergency_response(web, request, lang, assessment, values)
 
 
 def emergency_response(
-    web: page.Web, request: Request, lang: str, assessment: Assessment
+    web: page.Web,
+    request: Request,
+    lang: str,
+    assessment: Assessment,
+    values: Mapping[str, Value],
 ) -> HTMLResponse:
-    return page.render(web, request, lang, EMERGENCY_PAGE, assessment=assessment)
+    """The emergency page, with what to do and what to tell them (:mod:`..results.urgent`)."""
+    view = urgent.for_page(web, assessment, values, lang)
+    return page.render(web, request, lang, EMERGENCY_PAGE, assessment=assessment, u=view)
 
 
 @router.post("/{lang}/interview/continue")
@@ -164,5 +173,7 @@ def answer_page(lang: LangDep, request: Request, web: WebDep, form: FormDep) -> 
     return questions.store_step(web, request, lang, number, form, each=True)
 
 
+# The other modules' pages are this router's too (as routes of their own, so that anyone
+# reading ``router.routes`` sees every path).
 for area in (questions, check, reset):
-    router.include_router(area.router)
+    router.routes.extend(area.router.routes)

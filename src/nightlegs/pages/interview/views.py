@@ -1,19 +1,19 @@
 """The question page's view model: a planned question with its items, answers, problems
-and the person's earlier answers (to change them).
+and the person's earlier answers (to change them), shown as its kind asks (:data:`Mode`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from nightlegs.engine import KnowledgeBase, Question, Value
-from nightlegs.engine.interview import RECHECK_ID, PlannedQuestion, localize
+from nightlegs.engine.interview import RECHECK_ID, AskedQuestion, PlannedQuestion, localize
 from nightlegs.engine.models import QuestionItem as Item
 from nightlegs.i18n import N_, Translator
 from nightlegs.knowledge.expressions import UNKNOWN
-from nightlegs.pages.interview import number_items
+from nightlegs.pages.interview import groups, number_items
 from nightlegs.pages.interview.number_items import RANGE_MESSAGE, Problem, Raw, plain_number
 from nightlegs.pages.views import Option, Stage, stages
 
@@ -34,14 +34,29 @@ CONFLICT_MESSAGE = N_(
 )
 
 
+Mode = Literal["plain", "group", "each", "lone"]
+"""How a question is shown: ``plain`` (its items as they are), ``group`` (a checkbox per
+sign), ``each`` (the group's signs one by one, Yes / No / I don't know), ``lone`` (one item
+left of a question that has several: the item is the question)."""
+
+
+GROUP_PROBLEMS: dict[groups.GroupProblem, str] = {
+    "nothing_ticked": N_("Tick each sign you have, or press “None of these”."),
+    "ticked_and_none": N_(
+        "You ticked a sign and pressed “None of these”. Untick it, or press “Next”."
+    ),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class ItemView:
     finding: str
     label: str
-    kind: Literal["choice", "number"]
+    kind: Literal["choice", "number", "check"]
     options: list[Option] = field(default_factory=list)
     number: str = ""
     unknown: bool = False
+    checked: bool = False
     unit_label: str | None = None
     units: list[Option] = field(default_factory=list)
     hint: str | None = None
@@ -56,17 +71,57 @@ class ProblemView:
 
 
 @dataclass(frozen=True, slots=True)
+class ReadBack:
+    """The numbers of the step before, read back ("You entered: ..."), with a link to it."""
+
+    lines: list[str]
+    change_href: str
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a question page stands: its step, the form's address and the links around."""
+
+    number: int
+    answered: bool
+    #: The form's address, and the page's own (after the language prefix).
+    action: str
+    here: str
+    back_href: str | None
+    reset_href: str
+    from_check: bool = False
+    readback: ReadBack | None = None
+
+    def with_readback(self, readback: ReadBack | None) -> Place:
+        return replace(self, readback=readback)
+
+
+@dataclass(frozen=True, slots=True)
 class QuestionView:
     id: str
+    #: The question, or for a ``lone`` item the item's label (``lead`` is then the question).
     text: str
+    lead: str | None
     explanation: str | None
     stages: list[Stage]
-    number: int
+    mode: Mode
     items: list[ItemView]
     single: bool
-    step: int | None
-    back_href: str | None
+    #: The findings shown, so that a form from an older page is known (``_items``).
+    items_key: str
+    place: Place
     problems: list[ProblemView]
+    group_error: str | None
+    #: An answered group whose every sign was "no": said, as no box shows it.
+    none_before: bool
+
+    @property
+    def number(self) -> int:
+        return self.place.number
+
+
+def items_key(findings: Sequence[str]) -> str:
+    return ",".join(findings)
 
 
 def planned(kb: KnowledgeBase, question_id: str, findings: tuple[str, ...]) -> PlannedQuestion:
@@ -97,17 +152,52 @@ def prefill(question: Question, values: Mapping[str, Value]) -> dict[str, Raw]:
     return raw
 
 
+def mode_of(kb: KnowledgeBase, question: Question, *, each: bool = False) -> Mode:
+    if groups.is_group(kb, question):
+        return "each" if each else "group"
+    if len(question.items) == 1 and _cut_down(kb, question.id):
+        return "lone"
+    return "plain"
+
+
+def _cut_down(kb: KnowledgeBase, question_id: str) -> bool:
+    """A question asked with fewer items than it has: its text does not name the one left."""
+    if question_id == RECHECK_ID:
+        return True
+    return len(kb.question(question_id).source.items) > 1
+
+
+def shown_text(kb: KnowledgeBase, question: Question) -> tuple[str | None, str]:
+    """The lead-in and the question as shown: a lone item's label is the question."""
+    if len(question.items) == 1 and _cut_down(kb, question.id):
+        return question.text, question.items[0].label
+    return None, question.text
+
+
+def read_back(
+    kb: KnowledgeBase,
+    asked: AskedQuestion,
+    values: Mapping[str, Value],
+    t: Translator,
+    change_href: str,
+) -> ReadBack | None:
+    """The numbers given at an earlier step, read back on the page after it."""
+    question = localized(kb, asked.question_id, asked.findings, t.language)
+    lines = number_items.read_back(kb, question, values, t)
+    return ReadBack(lines, change_href) if lines else None
+
+
 def question_view(
     kb: KnowledgeBase,
     question: Question,
     t: Translator,
     *,
-    number: int,
+    place: Place,
+    mode: Mode,
     raw: Mapping[str, Raw] | None = None,
     problems: Mapping[str, Problem] | None = None,
     conflicts: Mapping[str, tuple[str, ...]] | None = None,
-    step: int | None = None,
-    back_href: str | None = None,
+    group_problem: groups.GroupProblem | None = None,
 ) -> QuestionView:
     raw = raw or {}
     problems = problems or {}
@@ -121,21 +211,30 @@ def question_view(
         if problem is not None:
             message = _problem_message(kb, item.finding, problem, t, conflicts)
             listed.append(ProblemView(item.finding, item.label, message))
-        if item.choices is not None:
+        if mode == "group":
+            checked = given.value == groups.PRESENT
+            items.append(ItemView(item.finding, item.label, "check", checked=checked))
+        elif item.choices is not None:
             items.append(_choice_item(item, given, message))
         else:
             items.append(_number_item(kb, item, given, message, t))
+    lead, text = shown_text(kb, question)
     return QuestionView(
         id=question.id,
-        text=question.text,
+        text=text,
+        lead=lead,
         explanation=question.explanation,
         stages=stages(kb, t.language, question.stage),
-        number=number,
+        mode=mode,
         items=items,
         single=len(items) == 1,
-        step=step,
-        back_href=back_href,
+        items_key=items_key([item.finding for item in question.items]),
+        place=place,
         problems=listed,
+        group_error=t(GROUP_PROBLEMS[group_problem]) if group_problem else None,
+        none_before=mode == "group"
+        and place.answered
+        and all(raw.get(i.finding, Raw()).value == "absent" for i in question.items),
     )
 
 
