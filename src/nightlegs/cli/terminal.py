@@ -2,8 +2,9 @@
 
 Every item is answered by the number of a choice, ``?`` for "I don't know",
 ``b`` to go back to the previous question (its answers are removed and it is
-asked again) or ``q`` to quit. Number items take a number, optionally followed
-by a unit after a space (``40 ng/mL``).
+asked again) or ``q`` to quit. Number items take a number as people write it
+(``18,5``, ``18.5``, ``1 200``), optionally followed by a unit (``40 ng/mL``,
+``40 нг/мл``): :mod:`nightlegs.knowledge.numbers` reads it, as the pages do.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from nightlegs.engine.models import Question, QuestionItem
 from nightlegs.i18n import Translator
 from nightlegs.knowledge.compiled import KnowledgeBase
 from nightlegs.knowledge.expressions import UNKNOWN
+from nightlegs.knowledge.numbers import read_quantity
+from nightlegs.knowledge.units import typed_unit, unit_label
 
 #: Reads one line of input after showing a prompt; raises EOFError at the end.
 Reader = Callable[[str], str]
@@ -184,7 +187,7 @@ class TerminalInterview:
             "Type a number%(unit)s%(range)s, or ? if you don't know", unit=unit, range=span
         )
         if item.units:
-            units = ", ".join(item.units)
+            units = ", ".join(unit_label(self.kb, unit, self.language) for unit in item.units)
             hint += "; " + self._t.gettext(
                 "you may add a unit after a space: %(units)s", units=units
             )
@@ -193,17 +196,19 @@ class TerminalInterview:
             text = self._read()
             if text == DONT_KNOW:
                 return Answer(item.finding, UNKNOWN)
-            number, _, given_unit = text.partition(" ")
-            try:
-                value = float(number.replace(",", "."))
-            except ValueError:
+            # Read as the pages read it (knowledge/numbers.py): "18,5", "1 200", "40 нг/мл".
+            reading = read_quantity(text, self.language)
+            if reading is None:
                 self._warn(
                     self._t.gettext(
                         "That is not a number. For example 40, or 40 ng/mL; ? = I don't know."
                     )
                 )
                 continue
-            answer = Answer(item.finding, value, given_unit.strip() or None)
+            own_words = typed_unit(self.kb, item.finding, reading.unit) == ""
+            answer = Answer(
+                item.finding, reading.value, None if own_words else reading.unit or None
+            )
             try:
                 normalise_answer(self.kb, answer)
             except EvidenceError as exc:

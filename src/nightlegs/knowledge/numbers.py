@@ -28,7 +28,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from nightlegs.languages import DECIMAL_COMMA
 
@@ -36,6 +36,7 @@ from nightlegs.languages import DECIMAL_COMMA
 MAX_LENGTH = 100
 
 _SIGNS = {"-": "-", "\u2212": "-", "\u2013": "-", "+": ""}
+_NUMERIC = frozenset("0123456789.,") | frozenset(_SIGNS)
 _NUMBER = re.compile(r"[0-9.,]*[0-9](?:[0-9.,]|\s(?=[0-9]))*|[.,][0-9]+")
 _DIGITS = re.compile(r"[0-9]+")
 #: The first group of digits grouped in thousands ("1" of "1 200"; never "0").
@@ -51,18 +52,22 @@ class Reading:
 
 
 def read_quantity(text: str, language: str | None = None) -> Reading | None:
-    """The number at the start of ``text`` and the unit after it; None if there is no
-    number by the rules above. ``language`` decides only what "1,200" means."""
-    cleaned = unicodedata.normalize("NFKC", text).strip()
-    if not cleaned or len(cleaned) > MAX_LENGTH:
+    """The number at the start of ``text`` and the unit after it (as typed); None if
+    there is no number by the rules above. ``language`` decides only what "1,200" means."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > MAX_LENGTH:
         return None
-    if cleaned.endswith(".") and len(cleaned) > 1:
-        cleaned = cleaned[:-1].rstrip()
+    if stripped.endswith(".") and len(stripped) > 1:
+        stripped = stripped[:-1].rstrip()
+    end = 0
+    while end < len(stripped) and _numeric(stripped[end]):
+        end += 1
+    head = unicodedata.normalize("NFKC", stripped[:end])
     sign = ""
-    if cleaned[:1] in _SIGNS:
-        sign = _SIGNS[cleaned[0]]
-        cleaned = cleaned[1:].lstrip()
-    found = _NUMBER.match(cleaned)
+    if head[:1] in _SIGNS:
+        sign = _SIGNS[head[0]]
+        head = head[1:].lstrip()
+    found = _NUMBER.match(head)
     if found is None:
         return None
     canonical = _canonical(found.group(0), language)
@@ -71,7 +76,13 @@ def read_quantity(text: str, language: str | None = None) -> Reading | None:
     value = float(sign + canonical)
     if not math.isfinite(value):
         return None
-    return Reading(0.0 if value == 0 else value, cleaned[found.end() :].strip())
+    unit = (head[found.end() :] + stripped[end:]).strip()
+    return Reading(0.0 if value == 0 else value, unit)
+
+
+def _numeric(char: str) -> bool:
+    """A character of the number part: a digit of any width, a mark, a sign, a space."""
+    return char.isspace() or unicodedata.normalize("NFKC", char) in _NUMERIC
 
 
 def read_number(text: str, language: str | None = None) -> float | None:
@@ -124,12 +135,17 @@ def _grouped(groups: list[str]) -> bool:
 
 def format_value(value: float, language: str, digits: int = 6) -> str:
     """``value`` as a person reads and types it back: the language's decimal mark, no
-    thousands separator, at most ``digits`` significant digits ("18,5", "1200")."""
-    text = f"{value:.{digits}g}"
-    if "e" in text:
-        text = format(Decimal(text), "f")
-    if text in ("-0", "-0.0"):
-        text = "0"
+    thousands separator, at most ``digits`` significant digits ("18,5", "1200").
+
+    Rounded half away from zero on the exact value, as JavaScript's ``toPrecision``
+    (numbers.js reads back the same text)."""
+    exact = Decimal(value)
+    if not exact:
+        return "0"
+    step = Decimal(1).scaleb(exact.adjusted() - digits + 1)
+    text = format(exact.quantize(step, rounding=ROUND_HALF_UP), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
     return text.replace(".", ",") if language in DECIMAL_COMMA else text
 
 

@@ -4,7 +4,9 @@ unit, the values plausible in it, and each value's LOINC code."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from nightlegs.knowledge import schema
 from nightlegs.knowledge.checker import Checker
@@ -68,6 +70,18 @@ def conversion_for(kb: KnowledgeBase, finding: str, unit: str) -> UnitConversion
     return table.get(unit_key(named)) if named is not None else None
 
 
+def typed_unit(kb: KnowledgeBase, finding: str, text: str) -> str | None:
+    """The unit id typed after a number ("нг/мл" is ng/mL); "" for a finding without
+    laboratory units when the text is its question's own unit words ("45 років"); None
+    when the finding does not take it."""
+    if kb.units.get(finding):
+        conversion = conversion_for(kb, finding, text)
+        return conversion.name if conversion else None
+    item = kb.items.get(finding)
+    words = item.unit_label.model_dump().values() if item and item.unit_label else ()
+    return "" if unit_key(text) in {unit_key(word) for word in words} else None
+
+
 def unit_label(kb: KnowledgeBase, unit: str, language: str) -> str:
     """How ``unit`` (an id or any spelling) is written in ``language`` ("мкг/л")."""
     named = kb.unit_spellings.get(unit_key(unit), unit)
@@ -78,3 +92,63 @@ def unit_label(kb: KnowledgeBase, unit: str, language: str) -> str:
 def base_unit(kb: KnowledgeBase, finding: str) -> UnitConversion | None:
     """The unit the vocabulary stores ``finding`` in (the first accepted), if it has units."""
     return next(iter((kb.units.get(finding) or {}).values()), None)
+
+
+def in_range(kb: KnowledgeBase, finding: str, value: float, unit: str | None) -> bool:
+    """Whether ``value`` in ``unit`` (None: the vocabulary's) is inside the finding's range."""
+    definition = kb.findings[finding]
+    conversion = conversion_for(kb, finding, unit) if unit is not None else None
+    if unit is not None and conversion is None:
+        return False
+    stored = value * conversion.factor + conversion.offset if conversion else value
+    low = definition.minimum if definition.minimum is not None else -math.inf
+    high = definition.maximum if definition.maximum is not None else math.inf
+    return low <= stored <= high
+
+
+def likely_meant(kb: KnowledgeBase, finding: str, value: float, unit: str | None) -> list[Meant]:
+    """What a person who typed ``value`` in ``unit`` more likely meant, when the value is
+    implausible in that unit (``plausible`` in units.yaml); empty when it is plausible,
+    has no plausible range, or nothing else is plausible either.
+
+    Two slips are considered: the decimal mark lost ("34" for 3,4; "1850" for 185 or
+    18,5: the two nearest plausible readings), and another unit the finding accepts
+    (13,5 typed with g/L, read as g/dL).
+    Each comes once, in the order given, inside the finding's range.
+    """
+    typed = conversion_for(kb, finding, unit) if unit is not None else base_unit(kb, finding)
+    if typed is None or typed.plausible is None or _plausible(typed, value):
+        return []
+    found: list[Meant] = []
+    if value > typed.plausible[1]:
+        exact = Decimal(repr(value))
+        shifted = [Meant(float(exact.scaleb(-shift)), typed.name) for shift in (1, 2, 3)]
+        # The two nearest readings that are plausible: "1850" is 185 or 18,5, not 1,85.
+        found += [m for m in shifted if _plausible(typed, m.value)][:2]
+    others = (c for c in (kb.units.get(finding) or {}).values() if c.name != typed.name)
+    found += [Meant(value, other.name) for other in others]
+    meant: dict[float, Meant] = {}
+    for candidate in found:
+        conversion = conversion_for(kb, finding, candidate.unit)
+        assert conversion is not None
+        stored = round(candidate.value * conversion.factor + conversion.offset, 9)
+        if _plausible(conversion, candidate.value) and in_range(
+            kb, finding, candidate.value, candidate.unit
+        ):
+            meant.setdefault(stored, candidate)
+    return list(meant.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Meant:
+    """A value a person may have meant, in one of the finding's units (its id)."""
+
+    value: float
+    unit: str
+
+
+def _plausible(conversion: UnitConversion, value: float) -> bool:
+    if conversion.plausible is None:
+        return True
+    low, high = conversion.plausible
+    return low <= value <= high

@@ -14,6 +14,7 @@ from nightlegs.engine import KnowledgeBase, Value
 from nightlegs.i18n import format_number
 from nightlegs.knowledge.expressions import UNKNOWN
 from nightlegs.knowledge.schema import QuestionItem as ItemSource
+from nightlegs.knowledge.units import base_unit, unit_label
 from nightlegs.settings import Settings
 
 STAGES = ("urgent", "about_you", "legs", "health", "results")
@@ -83,9 +84,9 @@ class Labels:
     def unit(self, finding: str, language: str) -> str | None:
         """A unit to write after a number: a laboratory unit, or an invariant one
         such as "out of 10" (words that change with the number are left out)."""
-        table = self.kb.units.get(finding)
-        if table:
-            return next(iter(table.values())).name
+        base = base_unit(self.kb, finding)
+        if base is not None:
+            return unit_label(self.kb, base.name, language)
         item = self.items.get(finding)
         label = item.unit_label.get(language) if item and item.unit_label else None
         return label if label and any(char.isdigit() for char in label) else None

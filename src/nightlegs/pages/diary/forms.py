@@ -36,6 +36,7 @@ from nightlegs.diary.model import (
     TRIGGERS,
     EntryBody,
 )
+from nightlegs.knowledge.numbers import read_number
 
 __all__ = ["EntryRaw", "EntryRead", "Field", "Problem", "raw_of", "read_entry"]
 
@@ -112,13 +113,17 @@ def _known(values: Sequence[str], allowed: Sequence[str]) -> tuple[str, ...]:
 
 
 def _whole(text: str, default: int, limit: int) -> int | None:
-    """A whole number 0..limit, ``default`` when empty; None when it is not one."""
+    """A whole number 0..limit, ``default`` when empty; None when it is not one.
+
+    Read as the interview reads numbers (knowledge/numbers.py): "3", "3,0", "3." and
+    "1 200" are whole numbers; "2,5" is not, and is refused rather than rounded.
+    """
     if not text:
         return default
-    if not text.isascii() or not text.isdigit():
+    number = read_number(text)
+    if number is None or not number.is_integer() or not 0 <= number <= limit:
         return None
-    number = int(text)
-    return number if number <= limit else None
+    return int(number)
 
 
 def read_entry(form: Mapping[str, Sequence[str]]) -> EntryRead:

@@ -65,9 +65,10 @@ def read(kb: KnowledgeBase, question: Question, form: Mapping[str, Sequence[str]
                 continue
             answers.append(Answer(finding, value))
             continue
-        answer, problem = number_items.read(kb, finding, value, unit)
+        answer, problem = number_items.read(kb, finding, value, unit, form)
         if problem is not None:
             problems[finding] = problem
+            raw[finding] = Raw(value, unit, asked=problem == "implausible")
             continue
         assert answer is not None
         answers.append(answer)

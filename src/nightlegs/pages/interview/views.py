@@ -24,6 +24,7 @@ PROBLEM_MESSAGES: dict[Problem, str] = {
     "unit": N_("Please choose a unit from the list."),
     "choice": N_("Please choose one of the answers."),
     "contradiction": N_("This answer contradicts another of your answers. Please check both."),
+    "implausible": N_("Please check this number."),
 }
 
 
@@ -61,6 +62,8 @@ class ItemView:
     units: list[Option] = field(default_factory=list)
     hint: str | None = None
     error: str | None = None
+    #: A number item's unit labels, read-back and "did you mean ...?" (number_items).
+    number_parts: number_items.NumberParts | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,12 +260,13 @@ def _number_item(
         finding=item.finding,
         label=item.label,
         kind="number",
-        number=given.value,
+        number=shown.value,
         unknown=given.unknown,
         unit_label=shown.unit_label,
         units=shown.units,
         hint=shown.hint,
         error=message,
+        number_parts=shown,
     )
 
 
