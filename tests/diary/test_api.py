@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from typing import Any
 
 import pytest
@@ -66,9 +67,12 @@ def fill(diary: Diary, today: dt.date, nights: int, symptom_days=(0, 2, 4)) -> N
 
 # --- creating and signing in -------------------------------------------------------------
 
+#: Digits as some phone keyboards type them (U+FF10 to U+FF19).
+FULL_WIDTH = str.maketrans("0123456789", "".join(chr(0xFF10 + d) for d in range(10)))
+
 
 def test_create_shows_the_code_once_and_stores_no_secret(client, diary):
-    assert len(diary.code.split(" ")) == 8
+    assert re.fullmatch(r"\d{5}(-\d{5}){4}", diary.code), diary.code
     assert len(diary.token) >= 43
     with app_sessions(client)() as session:
         row = session.get_one(DiaryRow, diary.id)
@@ -76,6 +80,7 @@ def test_create_shows_the_code_once_and_stores_no_secret(client, diary):
             [row.lookup_key, row.code_hash, *session.scalars(select(DiaryToken.token_hash))]
         )
     assert diary.code not in stored
+    assert diary.code.replace("-", "") not in stored
     assert diary.token not in stored
     assert row.code_hash.startswith("$argon2id$")
     info = diary.get()
@@ -89,9 +94,19 @@ def test_create_shows_the_code_once_and_stores_no_secret(client, diary):
     assert info.headers["cache-control"] == "no-store"
 
 
-def test_sign_in_with_the_code(client, diary):
-    typed = diary.code.upper().replace(" ", " - ")
-    response = client.post("/api/v1/diaries/session", json={"recovery_code": typed})
+@pytest.mark.parametrize(
+    "retype",
+    [
+        lambda code: code,
+        lambda code: code.replace("-", ""),
+        lambda code: code.replace("-", " "),
+        lambda code: " " + code.replace("-", " - ") + "\n",
+        lambda code: code.replace("-", "").translate(FULL_WIDTH),
+    ],
+    ids=["as-shown", "run-together", "spaces", "spaced-dashes", "full-width"],
+)
+def test_sign_in_with_the_code(client, diary, retype):
+    response = client.post("/api/v1/diaries/session", json={"recovery_code": retype(diary.code)})
     assert response.status_code == 200, response.text
     signed = response.json()
     assert signed["id"] == diary.id
@@ -104,21 +119,25 @@ def test_sign_in_with_the_code(client, diary):
 
 def test_a_wrong_code_reveals_nothing(client, diary, new_diary):
     other = new_diary()
-    words = diary.code.split(" ")
-    wrong = " ".join([*words[:-1], "zoo" if words[-1] != "zoo" else "abandon"])
+    last = diary.code[-1]
+    wrong = diary.code[:-1] + ("1" if last != "1" else "2")
     answers = [
         client.post("/api/v1/diaries/session", json={"recovery_code": code})
-        for code in (wrong, "abandon " * 8)
+        for code in (wrong, "abandon " * 8, "0" * 25)
     ]
-    assert [a.status_code for a in answers] == [401, 401]
+    assert [a.status_code for a in answers] == [401, 401, 401]
     assert answers[0].json() == answers[1].json() == {"detail": "recovery code not recognised"}
     assert other.get().status_code == 200
 
 
-def test_a_malformed_code_is_422(client):
-    response = client.post("/api/v1/diaries/session", json={"recovery_code": "one two"})
+@pytest.mark.parametrize(
+    "typed", ["one two", "12345-12345", "1" * 26, "12345-x2345-12345-12345-12345"]
+)
+def test_a_malformed_code_is_422(client, typed):
+    response = client.post("/api/v1/diaries/session", json={"recovery_code": typed})
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["body", "recovery_code"]
+    assert typed not in response.text
     extra = client.post("/api/v1/diaries/session", json={"recovery_code": "x", "more": 1})
     assert extra.status_code == 422
 

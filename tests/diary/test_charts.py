@@ -17,12 +17,17 @@ from nightlegs.diary.charts import Chart, nights_chart, severity_chart
 from nightlegs.diary.model import Entry
 from nightlegs.diary.thresholds import THRESHOLDS
 from nightlegs.diary.trends import Summary, summarise
+from nightlegs.i18n import translator
 from nightlegs.languages import LANGUAGES
 from tests.diary.synthetic import night, weekly_diary
 
 AS_OF = dt.date(2026, 11, 20)
 SVG = "{http://www.w3.org/2000/svg}"
 SNAPSHOTS = Path(__file__).parent / "snapshots"
+
+
+def format_date(day: dt.date) -> str:
+    return f"{day.day} {day.strftime('%b')}"
 
 
 def diaries() -> dict[str, list[Entry]]:
@@ -85,14 +90,55 @@ def test_the_nights_table_matches_the_summary():
     summary = summarise(entries, AS_OF)
     chart = nights_chart(summary, "en")
     assert chart.table_headers == ["Week", "Nights with symptoms", "Nights recorded"]
-    assert len(chart.table_rows) == len(summary.weeks) == 12
-    for row, week in zip(chart.table_rows, summary.weeks, strict=True):
+    assert len(summary.weeks) == 12
+    # The weeks from the first with a recorded night: 6 of the 12.
+    shown = [w for w in summary.weeks if w.end >= summary.first_date]
+    assert len(chart.table_rows) == len(shown) == 6
+    for row, week in zip(chart.table_rows, shown, strict=True):
         assert row[1:] == [str(week.symptom_nights), str(week.recorded_nights)]
     assert chart.table_rows[-1][0] == "14 Nov – 20 Nov 2026"
     # One filled bar per week with symptoms (the bar title says symptom/recorded nights).
     root = ET.fromstring(chart.svg)
     bars = [r for r in root.iter(f"{SVG}rect") if r.get("fill") == charts.BAR]
     assert len(bars) - 1 == sum(1 for w in summary.weeks if w.symptom_nights)  # + legend
+
+
+def _x_labels(svg: str) -> list[str]:
+    root = ET.fromstring(svg)
+    below = str(charts.TOP + charts.PLOT_H + 20)
+    return [t.text or "" for t in root.iter(f"{SVG}text") if t.get("y") == below]
+
+
+@pytest.mark.parametrize("weeks", [1, 3, 7, 12])
+def test_the_time_axis_starts_at_the_first_recorded_night(weeks):
+    entries = weekly_diary(AS_OF, weeks=weeks, days=(0, 3))
+    summary = summarise(entries, AS_OF)
+    first = summary.first_date
+    assert first is not None
+    nights = nights_chart(summary, "en")
+    starts = [row[0].split(" – ")[0] for row in nights.table_rows]
+    assert len(nights.table_rows) == min(weeks, 12)
+    assert starts[0] == format_date(min(w.start for w in summary.weeks if w.end >= first))
+    severity = severity_chart(summary, "en", entries=entries)
+    labels = [dt.datetime.strptime(f"{x} 2026", "%d %b %Y").date() for x in _x_labels(severity.svg)]
+    assert labels, severity.svg
+    assert min(labels) >= first
+    assert max(labels) == AS_OF
+
+
+@pytest.mark.parametrize(("name", "language"), CASES)
+def test_the_text_is_large_enough_for_a_phone(name, language):
+    """At least 12 px on a 390 px phone: the chart is drawn 360 units wide and shown about
+    337 px wide there (390 px less the page's and the figure's padding)."""
+    shown_width = 390 - 2 * 16 - 2 * 9.6 - 2
+    for chart in all_charts(diaries()[name], language):
+        root = ET.fromstring(chart.svg)
+        width = float(root.get("viewBox", "").split()[2])
+        sizes = [
+            float(t.get("font-size") or root.get("font-size") or 0) for t in root.iter(f"{SVG}text")
+        ]
+        assert sizes
+        assert min(sizes) * shown_width / width >= 12
 
 
 def test_the_regular_line_sits_at_the_policy_threshold():
@@ -200,7 +246,13 @@ def test_three_languages():
     uk = nights_chart(summary, "uk").description
     assert "3,0 ночі із симптомами на тиждень" in uk
     ru = severity_chart(summary, "ru", entries=diaries()["full"]).description
-    assert "Тяжесть растёт примерно на" in ru
+    slope = summary.severity_slope
+    assert slope is not None
+    rising = translator("ru").gettext(
+        "Severity rising about %(slope)s points a week", slope=f"{slope:.1f}".replace(".", ",")
+    )
+    assert rising != "Severity rising about %(slope)s points a week"
+    assert rising in ru
     assert "балла в неделю" in ru
     for language in LANGUAGES:
         for chart in all_charts(diaries()["full"], language):

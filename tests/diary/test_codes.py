@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from importlib import resources
 
 import pytest
 from argon2 import PasswordHasher
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nightlegs.diary import codes
 from nightlegs.settings import Settings
@@ -26,19 +29,50 @@ def test_the_word_list_is_the_pinned_one():
 
 
 def test_a_code_has_at_least_80_bits():
-    assert codes.CODE_BITS == codes.CODE_WORDS * math.log2(len(codes.words())) == 88
+    assert codes.CODE_DIGITS == codes.GROUPS * codes.GROUP_SIZE == 25
+    assert codes.CODE_BITS == math.floor(25 * math.log2(10)) == 83
     assert codes.CODE_BITS >= 80
 
 
-def test_generated_codes_are_words_of_the_list():
-    generated = {codes.generate_code() for _ in range(200)}
-    assert len(generated) == 200
-    known = set(codes.words())
+def test_generated_codes_are_five_groups_of_five_digits():
+    generated = {codes.generate_code() for _ in range(300)}
+    assert len(generated) == 300
     for code in generated:
-        parts = code.split(" ")
-        assert len(parts) == 8
-        assert set(parts) <= known
-        assert codes.normalise_code(code) == code
+        assert re.fullmatch(r"\d{5}(-\d{5}){4}", code), code
+        assert codes.normalise_code(code) == code.replace("-", "")
+        assert codes.groups(code) == code.split("-")
+    # Every digit is used in every place (300 codes: a missing digit anywhere would be
+    # a broken draw, not chance: 10 * 25 * 0.9**300 is about 1e-11).
+    for place in range(25):
+        assert {code.replace("-", "")[place] for code in generated} == set("0123456789")
+
+
+@given(st.integers(min_value=0, max_value=10**25 - 1), st.data())
+def test_a_code_is_read_however_it_is_spaced(number, data):
+    digits = f"{number:025d}"
+    separators = st.sampled_from([" ", "-", "  ", " - ", "\u2013", ".", "", "\t", "\n"])
+    typed = "".join(d + data.draw(separators) for d in digits)
+    assert codes.normalise_code(typed) == digits
+    assert codes.normalise_code(f"  {typed}  ") == digits
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        (
+            "48210-93755-12883-01174-55120".translate(
+                str.maketrans("0123456789", "".join(chr(0xFF10 + d) for d in range(10)))
+            ),
+            "4821093755128830117455120",
+        ),
+        ("48210 93755 12883 O1174 55l2O", "4821093755128830117455120"),
+        ("48210 93755 12883 \u043e1174 55\u04562\u041e", "4821093755128830117455120"),
+        ("\u0664\u0668210 93755 12883 01174 55120", "4821093755128830117455120"),
+    ],
+    ids=["full-width", "latin-lookalikes", "cyrillic-lookalikes", "arabic-indic"],
+)
+def test_digits_of_another_form_are_read_as_digits(typed, expected):
+    assert codes.normalise_code(typed) == expected
 
 
 @pytest.mark.parametrize(
@@ -50,7 +84,7 @@ def test_generated_codes_are_words_of_the_list():
         "abando abili able about above absen absorb abstrac",
     ],
 )
-def test_codes_are_read_forgivingly(typed):
+def test_older_word_codes_are_read_forgivingly(typed):
     expected = "abandon ability able about above absent absorb abstract"
     assert codes.normalise_code(typed) == expected
 
@@ -58,17 +92,23 @@ def test_codes_are_read_forgivingly(typed):
 @pytest.mark.parametrize(
     ("typed", "message"),
     [
-        ("abandon ability able", "has 8 words; this has 3"),
-        ("abandon " * 9, "has 8 words; this has 9"),
+        ("48210-93755-12883-01174", "has 25 digits; this has 20"),
+        ("48210-93755-12883-01174-551200", "has 25 digits; this has 26"),
+        ("48210-93755-12883-01174-5512x", "25 digits and nothing else"),
+        ("abandon ability able", "8 words\\); this has 3 words"),
+        ("abandon " * 9, "this has 9 words"),
         ("abandon ability able about above absent absorb zzzz", "word 8"),
         ("abandon ability able about above absent absorb abx", "word 8"),
         ("abandon ability able about above absent absorb abandonx", "word 8"),
-        ("", "this has 0"),
+        ("", "this has 0 words"),
     ],
 )
 def test_malformed_codes_are_refused(typed, message):
-    with pytest.raises(codes.RecoveryCodeError, match=message):
+    with pytest.raises(codes.RecoveryCodeError, match=message) as refused:
         codes.normalise_code(typed)
+    for part in typed.split():
+        if len(part) > 3:
+            assert part not in str(refused.value)
 
 
 def test_the_lookup_key_needs_the_secret():

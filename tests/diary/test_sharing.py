@@ -24,6 +24,10 @@ pytestmark = pytest.mark.every_database
 NOW = dt.datetime(2026, 11, 20, 21, 30, tzinfo=dt.UTC)
 SHARE_TABLES = {"diary_shares", "diary_share_views"}
 URL_SAFE = re.compile(r"^[A-Za-z0-9_-]+$")
+ANDROID_CHROME = (
+    "Mozilla/5.0 (Linux; Android 14; SM-A546B) AppleWebKit/537.36 "
+    "(KHTML, like Gecko) Chrome/131.0.6778.81 Mobile Safari/537.36"
+)
 BODY: dict[str, Any] = {
     "symptoms": ["cramp"],
     "episodes": 1,
@@ -105,7 +109,7 @@ def test_opening_a_share_logs_a_view_the_owner_sees(sessions):
         info, token = sharing.create_share(session, diary_id, now=NOW)
     later = NOW + dt.timedelta(hours=1)
     with sessions.begin() as session:
-        assert sharing.open_share(session, token, user_agent="Doctor's browser", now=later) == (
+        assert sharing.open_share(session, token, user_agent=ANDROID_CHROME, now=later) == (
             diary_id
         )
     with sessions.begin() as session:
@@ -114,10 +118,21 @@ def test_opening_a_share_logs_a_view_the_owner_sees(sessions):
         assert sharing.open_share(session, token, user_agent=None, now=later) == diary_id
     with sessions() as session:
         listed = sharing.list_shares(session, diary_id, now=later)
+        stored = session.execute(select(DiaryShareView)).scalars().all()
+        columns = [
+            str(getattr(row, c.key)) for row in stored for c in DiaryShareView.__table__.columns
+        ]
     assert [s.id for s in listed] == [info.id]
     views = listed[0].views
-    assert [v.user_agent for v in views] == ["Doctor's browser", "x" * 200, None]
+    assert [(v.browser, v.system) for v in views] == [
+        ("chrome", "android"),
+        ("unknown", "unknown"),
+        ("unknown", "unknown"),
+    ]
     assert all(v.viewed_at == later for v in views)
+    # Only the summary is kept: nothing of the User-Agent string beyond it.
+    for piece in ("SM-A546B", "131.0", "Mozilla", "Linux", "xxx"):
+        assert not any(piece in column for column in columns), piece
 
 
 def test_unknown_revoked_and_expired_links_open_nothing(sessions):
@@ -192,13 +207,17 @@ def test_the_export_lists_shares_with_their_views(sessions):
     diary_id = diary_row(sessions)
     with sessions.begin() as session:
         info, token = sharing.create_share(session, diary_id, now=NOW)
-        sharing.open_share(session, token, user_agent="UA", now=NOW)
+        sharing.open_share(session, token, user_agent=ANDROID_CHROME, now=NOW)
     with sessions() as session:
         exported = sharing.export_shares(session, diary_id)
         digest = session.get_one(DiaryShare, info.id).token_digest
     assert exported[0]["id"] == info.id
     [view] = exported[0]["views"]
-    assert (when(view["viewed_at"]), view["user_agent"]) == (NOW, "UA")
+    assert (when(view["viewed_at"]), view["browser"], view["system"]) == (
+        NOW,
+        "chrome",
+        "android",
+    )
     assert token not in str(exported)
     assert digest not in str(exported)
 
@@ -258,7 +277,8 @@ def test_api_opening_a_link_shows_the_diary_read_only_and_logs_it(client, diary,
     assert other.put(today, {**BODY, "note": "someone else's night"}).status_code == 201
     created = share(diary, {"days": 7}).json()
 
-    response = shared(client, created["token"], **{"User-Agent": "Dr. Browser/1.0"})
+    firefox = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0"
+    response = shared(client, created["token"], **{"User-Agent": firefox})
     assert response.status_code == 200, response.text
     assert response.headers["cache-control"] == "no-store"
     data = response.json()
@@ -275,7 +295,7 @@ def test_api_opening_a_link_shows_the_diary_read_only_and_logs_it(client, diary,
     assert item["id"] == created["id"]
     assert item["active"] is True
     assert set(item) == {"id", "created_at", "expires_at", "revoked_at", "active", "views"}
-    assert [v["user_agent"] for v in item["views"]] == ["Dr. Browser/1.0"]
+    assert [(v["browser"], v["system"]) for v in item["views"]] == [("firefox", "windows")]
     assert other.get("/shares").json() == []
 
     # The link is read-only: nothing else answers to it.
@@ -366,13 +386,15 @@ def test_api_deleting_the_diary_deletes_shares_and_views(client, diary, new_diar
 def test_api_json_export_includes_shares_and_views(client, diary):
     created = share(diary).json()
     share(diary, {"days": 30})
-    shared(client, created["token"], **{"User-Agent": "Viewer"})
+    shared(client, created["token"], **{"User-Agent": ANDROID_CHROME})
     diary.delete(f"/shares/{created['id']}")
     response = diary.get("/export/json")
     assert response.status_code == 200
     links = {link["id"]: link for link in response.json()["share_links"]}
     assert len(links) == 2
-    assert [v["user_agent"] for v in links[created["id"]]["views"]] == ["Viewer"]
+    assert [(v["browser"], v["system"]) for v in links[created["id"]]["views"]] == [
+        ("chrome", "android")
+    ]
     assert links[created["id"]]["revoked_at"] is not None
     with app_sessions(client)() as session:
         digests = session.scalars(select(DiaryShare.token_digest)).all()

@@ -56,9 +56,10 @@ class DiaryCreated(BaseModel):
     id: str = Field(description="the diary's id")
     recovery_code: str = Field(
         description=(
-            "8 words: shown this once and never again; it signs in to the diary from any "
-            "device. Keep it safe."
-        )
+            "25 digits in 5 groups joined by hyphens: shown this once and never again; it "
+            "signs in to the diary from any device. Keep it safe."
+        ),
+        examples=["48210-93755-12883-01174-55120"],
     )
     token: str = Field(description="bearer token of this sign-in")
     expires_at: dt.datetime = Field(description="when the token stops working")
@@ -67,8 +68,11 @@ class DiaryCreated(BaseModel):
 class SignIn(Body):
     recovery_code: StrictStr = Field(
         max_length=200,
-        description="the 8 words; case, spacing and punctuation do not matter",
-        examples=["abandon ability able about above absent absorb abstract"],
+        description=(
+            "the 25 digits, with or without spaces and hyphens; a diary made before the "
+            "digits signs in with its 8 words (case, spacing and punctuation do not matter)"
+        ),
+        examples=["48210-93755-12883-01174-55120", "48210 93755 12883 01174 55120"],
     )
 
 

@@ -1,9 +1,14 @@
 """Recovery codes, diary tokens, and how both are kept.
 
-A recovery code is :data:`CODE_WORDS` words drawn at random from a fixed list
-of 2048 (``data/words.txt``, the BIP-39 English list): 11 bits a word, 88 bits
-in all. It is shown once, when the diary is made, and the server keeps two
-things derived from it, never the code:
+A recovery code is :data:`CODE_DIGITS` decimal digits drawn with :mod:`secrets`, shown
+in :data:`GROUPS` groups of :data:`GROUP_SIZE` (``48210-93755-12883-01174-55120``):
+83 bits, readable aloud and written down in any language (a Ukrainian or Russian
+speaker does not have to spell English words). Diaries made before had a code of
+:data:`LEGACY_WORDS` words of a fixed list of 2048 (``data/words.txt``, the BIP-39
+English list, 88 bits); those codes keep working, read as before.
+
+It is shown once, when the diary is made, and the server keeps two things derived from
+it, never the code:
 
 - an argon2id hash (salted, slow), which proves a code right;
 - a look-up key, HMAC-SHA256 of the normalised code under the server's secret
@@ -18,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import re
 import secrets
 import unicodedata
@@ -29,10 +35,14 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 __all__ = [
     "CODE_BITS",
-    "CODE_WORDS",
+    "CODE_DIGITS",
+    "GROUPS",
+    "GROUP_SIZE",
+    "LEGACY_WORDS",
     "CodeHasher",
     "RecoveryCodeError",
     "generate_code",
+    "groups",
     "lookup_key",
     "new_token",
     "normalise_code",
@@ -40,20 +50,30 @@ __all__ = [
     "words",
 ]
 
-CODE_WORDS = 8
-#: Every word is one of 2048 (11 bits), drawn independently.
-CODE_BITS = CODE_WORDS * 11
+CODE_DIGITS = 25
+GROUP_SIZE = 5
+GROUPS = CODE_DIGITS // GROUP_SIZE
+#: Every digit is one of 10, drawn independently: 25 log2(10), about 83 bits.
+CODE_BITS = math.floor(CODE_DIGITS * math.log2(10))
+#: Codes of the diaries made before the digits: this many words of ``data/words.txt``.
+LEGACY_WORDS = 8
 #: Typed words may be cut to this many letters (every word of the list is
 #: identified by its first four).
 PREFIX_LETTERS = 4
 
 _LOOKUP_CONTEXT = b"nightlegs diary recovery code v1\x00"
 _SEPARATORS = re.compile(r"[^a-z]+")
+#: Letters a digit is easily mistaken for when a code is copied out by hand, Latin and
+#: Cyrillic: read as that digit in a text that is otherwise digits.
+_LOOKALIKES = str.maketrans(
+    "oO\u043e\u041elI\u0456\u0406",  # Latin o O, Cyrillic o O, Latin l I, Cyrillic i I
+    "00001111",
+)
 
 
 @cache
 def words() -> tuple[str, ...]:
-    """The 2048 words, in their fixed order."""
+    """The 2048 words of the older codes, in their fixed order."""
     text = (resources.files("nightlegs.diary") / "data" / "words.txt").read_text(encoding="utf-8")
     listed = tuple(line.strip() for line in text.splitlines() if line.strip())
     if len(listed) != 2048 or len(set(listed)) != 2048:
@@ -67,25 +87,61 @@ def _by_prefix() -> dict[str, str]:
 
 
 def generate_code() -> str:
-    """A new recovery code: :data:`CODE_WORDS` words separated by single spaces."""
-    listed = words()
-    return " ".join(secrets.choice(listed) for _ in range(CODE_WORDS))
+    """A new recovery code: :data:`CODE_DIGITS` digits in groups joined by hyphens."""
+    return "-".join(groups(f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"))
+
+
+def groups(code: str) -> list[str]:
+    """A code's groups as shown: five groups of five digits, or an older code's words."""
+    compact = code.replace("-", "").replace(" ", "")
+    if compact.isdigit():
+        return [compact[i : i + GROUP_SIZE] for i in range(0, len(compact), GROUP_SIZE)]
+    return code.split()
 
 
 class RecoveryCodeError(ValueError):
-    """A text that cannot be a recovery code (wrong number of words, unknown word)."""
+    """A text that cannot be a recovery code (wrong number of digits, unknown word).
+
+    Its message never repeats what was typed: it is answered, and may be logged.
+    """
 
 
 def normalise_code(text: str) -> str:
-    """The code as stored and compared: the full words, lower case, one space apart.
+    """The code as stored and compared: its 25 digits in a row, or an older code's full
+    words, lower case, one space apart.
 
-    Case, accents, punctuation and spacing do not matter, and each word may be
-    typed as its first four letters or more.
+    Spaces, hyphens and other separators do not matter, nor digits of another script
+    or width, nor the letters O and l (Latin or Cyrillic) among digits. An older code's
+    case and accents do not matter, and each word may be typed as its first four
+    letters or more.
     """
+    folded = unicodedata.normalize("NFKC", text)
+    compact = "".join(
+        str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in folded if ch.isalnum()
+    )
+    if any(ch.isdigit() for ch in compact):
+        return _digits(compact)
+    return _legacy_words(text)
+
+
+def _digits(compact: str) -> str:
+    digits = compact.translate(_LOOKALIKES)
+    if not (digits.isascii() and digits.isdigit()):
+        raise RecoveryCodeError(f"a recovery code has {CODE_DIGITS} digits and nothing else")
+    if len(digits) != CODE_DIGITS:
+        raise RecoveryCodeError(f"a recovery code has {CODE_DIGITS} digits; this has {len(digits)}")
+    return digits
+
+
+def _legacy_words(text: str) -> str:
+    """An older code: :data:`LEGACY_WORDS` words of the list, read forgivingly."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     typed = [part for part in _SEPARATORS.split(folded) if part]
-    if len(typed) != CODE_WORDS:
-        raise RecoveryCodeError(f"a recovery code has {CODE_WORDS} words; this has {len(typed)}")
+    if len(typed) != LEGACY_WORDS:
+        raise RecoveryCodeError(
+            f"a recovery code has {CODE_DIGITS} digits (an older one {LEGACY_WORDS} words); "
+            f"this has {len(typed)} words"
+        )
     known = set(words())
     by_prefix = _by_prefix()
     full = []

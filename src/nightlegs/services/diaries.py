@@ -56,6 +56,7 @@ __all__ = [
     "export_everything",
     "export_fhir",
     "info",
+    "last_night",
     "latest_entry_date_allowed",
     "put_entry",
     "save_interview",
@@ -116,8 +117,16 @@ class DiarySummary(Summary):
 
 def today(settings: Settings, now: dt.datetime | None = None) -> dt.date:
     """Today's date in the clinic's time zone (``NIGHTLEGS_TIMEZONE``): at 00:30 in Kyiv
-    it is already the next day, whatever the server's clock says."""
-    return (now or dt.datetime.now(dt.UTC)).astimezone(settings.zone).date()
+    it is already the next day, whatever the server's clock says. The clock is this
+    module's ``utcnow``, the one the tests set."""
+    return (now or utcnow()).astimezone(settings.zone).date()
+
+
+def last_night(settings: Settings, now: dt.datetime | None = None) -> dt.date:
+    """The night people mean by "last night", as the date of its evening: the one that began
+    the evening before today on the clinic's calendar. At 00:30 on Friday that is the night
+    from Thursday to Friday, still going on; all through Friday it stays that night."""
+    return today(settings, now) - dt.timedelta(days=1)
 
 
 def latest_entry_date_allowed(settings: Settings, on: dt.date | None = None) -> dt.date:
@@ -136,13 +145,14 @@ def create_diary(session: Session, keys: Keys, settings: Settings) -> Created:
     Opens its own transaction, after the slow hashing.
     """
     code = codes.generate_code()
-    code_hash = keys.hasher.hash(code)
+    # Kept as a sign-in will read it back: the digits without their hyphens.
+    normalised = codes.normalise_code(code)
+    code_hash = keys.hasher.hash(normalised)
     token = codes.new_token()
     with session.begin():
         now = utcnow()
-        diary = repo.create_diary(
-            session, lookup_key=codes.lookup_key(keys.secret, code), code_hash=code_hash, now=now
-        )
+        lookup_key = codes.lookup_key(keys.secret, normalised)
+        diary = repo.create_diary(session, lookup_key=lookup_key, code_hash=code_hash, now=now)
         stored = repo.create_token(
             session, diary.id, codes.token_digest(token), ttl=_ttl(settings), now=now
         )

@@ -3,8 +3,9 @@
 A share link carries a random token (32 bytes from :mod:`secrets`, URL-safe
 base64: 256 bits, 43 characters); only its SHA-256 is stored, so the database
 alone cannot open a diary. A link works for 1 to 90 days (14 unless the
-person chooses), until revoked. Every opening is logged with its time and the
-browser's User-Agent (at most 200 characters), and the person sees the log.
+person chooses), until revoked. Every opening is logged with its time and which
+browser on which system opened it (nightlegs.diary.user_agents: the User-Agent itself
+is not kept), and the person sees the log.
 A link that is unknown, expired or revoked opens nothing: callers answer it
 exactly as an unknown one (404).
 
@@ -24,14 +25,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from nightlegs.diary import codes
+from nightlegs.diary import codes, user_agents
 from nightlegs.store.diary_models import DiaryShare, DiaryShareView
 from nightlegs.store.models import utcnow
 
 __all__ = [
     "DEFAULT_DAYS",
     "MAX_DAYS",
-    "MAX_USER_AGENT",
     "MIN_DAYS",
     "ShareInfo",
     "ShareView",
@@ -46,7 +46,6 @@ __all__ = [
 DEFAULT_DAYS = 14
 MIN_DAYS = 1
 MAX_DAYS = 90
-MAX_USER_AGENT = 200
 #: Longest token :func:`open_share` looks up; anything longer is no token of ours.
 _MAX_TOKEN_LENGTH = 128
 
@@ -57,7 +56,15 @@ class ShareView(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     viewed_at: dt.datetime
-    user_agent: str | None = Field(description="the browser's User-Agent, at most 200 characters")
+    browser: str = Field(
+        description=(
+            "the browser: chrome, safari, firefox, edge, opera, samsung, yandex, chromium, "
+            "telegram, viber or unknown"
+        )
+    )
+    system: str = Field(
+        description="the system: android, ios, ipados, windows, macos, linux, chromeos or unknown"
+    )
 
 
 class ShareInfo(BaseModel):
@@ -111,13 +118,18 @@ def list_shares(
     views: dict[str, list[ShareView]] = defaultdict(list)
     if shares:
         rows = session.execute(
-            select(DiaryShareView.share_id, DiaryShareView.viewed_at, DiaryShareView.user_agent)
+            select(
+                DiaryShareView.share_id,
+                DiaryShareView.viewed_at,
+                DiaryShareView.browser,
+                DiaryShareView.system,
+            )
             .join(DiaryShare, DiaryShare.id == DiaryShareView.share_id)
             .where(DiaryShare.diary_id == diary_id)
             .order_by(DiaryShareView.viewed_at, DiaryShareView.id)
         ).all()
-        for share_id, viewed_at, user_agent in rows:
-            views[share_id].append(ShareView(viewed_at=viewed_at, user_agent=user_agent))
+        for share_id, viewed_at, browser, system in rows:
+            views[share_id].append(ShareView(viewed_at=viewed_at, browser=browser, system=system))
     return [_info(share, views[share.id], now) for share in shares]
 
 
@@ -146,7 +158,8 @@ def open_share(
 ) -> str | None:
     """The diary id of a live link, logging this view; None if unknown, expired or revoked.
 
-    One indexed look-up by the token's digest and one insert.
+    One indexed look-up by the token's digest and one insert, of the browser and system
+    named by ``user_agent`` (the string itself is not stored).
     """
     if not token or len(token) > _MAX_TOKEN_LENGTH:
         return None
@@ -161,9 +174,8 @@ def open_share(
     if found is None:
         return None
     share_id, diary_id = found
-    session.add(
-        DiaryShareView(share_id=share_id, viewed_at=now, user_agent=_clean_agent(user_agent))
-    )
+    browser, system = user_agents.summarise(user_agent)
+    session.add(DiaryShareView(share_id=share_id, viewed_at=now, browser=browser, system=system))
     session.flush()
     return str(diary_id)
 
@@ -196,11 +208,3 @@ def _info(share: DiaryShare, views: list[ShareView], now: dt.datetime) -> ShareI
         active=share.revoked_at is None and share.expires_at > now,
         views=views,
     )
-
-
-def _clean_agent(user_agent: str | None) -> str | None:
-    """The User-Agent without control characters, cut to 200 characters; None if empty."""
-    if not user_agent:
-        return None
-    text = "".join(ch if ch.isprintable() else " " for ch in user_agent).strip()
-    return text[:MAX_USER_AGENT] or None

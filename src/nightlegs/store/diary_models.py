@@ -145,7 +145,9 @@ class DiaryShare(Base):
 
 
 class DiaryShareView(Base):
-    """One opening of a share link: when, and the browser's User-Agent (at most 200 chars)."""
+    """One opening of a share link: when, and which browser on which system (ids such as
+    ``chrome`` and ``android``, nightlegs.diary.user_agents). The User-Agent itself is not
+    kept (migration ``0006_share_view_browser`` converted the rows that held it)."""
 
     __tablename__ = "diary_share_views"
     __table_args__ = (Index("ix_diary_share_views_share_id", "share_id"),)
@@ -155,4 +157,5 @@ class DiaryShareView(Base):
         String(32), ForeignKey("diary_shares.id", ondelete="CASCADE")
     )
     viewed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
-    user_agent: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    browser: Mapped[str] = mapped_column(String(16))
+    system: Mapped[str] = mapped_column(String(16))

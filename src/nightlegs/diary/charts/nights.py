@@ -1,14 +1,18 @@
 """The nights chart: nights with symptoms per week over the last 12 weeks (bars), the
 nights recorded each week behind them, and a dashed line at the policy's "regular"
-threshold (:data:`THRESHOLDS.regular_nights_per_week`)."""
+threshold (:data:`THRESHOLDS.regular_nights_per_week`). The weeks start at the first
+one with a recorded night: a diary of three weeks is not drawn as nine empty ones and
+three bars."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from nightlegs.diary.charts.formats import decimal, number, short_date, week_label
 from nightlegs.diary.charts.svg import (
     BAR,
+    CHAR_WIDTH,
     LEFT,
     PLOT_H,
     PLOT_W,
@@ -32,7 +36,7 @@ def nights_chart(summary: Summary, language: str, *, id_prefix: str = "chart-nig
     """Nights with symptoms per week over the last 12 weeks, with the "regular" line."""
     t = translator(language)
     threshold = THRESHOLDS.regular_nights_per_week
-    weeks = summary.weeks
+    weeks = shown_weeks(summary.weeks)
     title = t.gettext("Nights with symptoms per week, last 12 weeks")
     description = nights_description(summary, t)
     headers = [t.gettext("Week"), t.gettext("Nights with symptoms"), t.gettext("Nights recorded")]
@@ -46,7 +50,14 @@ def nights_chart(summary: Summary, language: str, *, id_prefix: str = "chart-nig
     _bars(svg, weeks, language)
     regular_y = _y_of(threshold)
     svg.line(LEFT, regular_y, LEFT + PLOT_W, regular_y, REGULAR, 2, dashed=True)
-    svg.text(LEFT + PLOT_W + 6, regular_y + 4, t.gettext("regular"), fill=REGULAR, size=12)
+    svg.text(
+        LEFT + PLOT_W - 2,
+        regular_y - 6,
+        t.gettext("regular"),
+        anchor="end",
+        fill=REGULAR,
+        halo=True,
+    )
     svg.x_axis()
     if not any(w.recorded_nights for w in weeks):
         svg.empty(t.gettext("No nights recorded"))
@@ -58,15 +69,23 @@ def nights_chart(summary: Summary, language: str, *, id_prefix: str = "chart-nig
     return Chart(svg.render(), title, description, headers, rows)
 
 
+def shown_weeks(weeks: Sequence[WeekFigures]) -> Sequence[WeekFigures]:
+    """The weeks from the first with a recorded night on (all of them when none has one)."""
+    first = next((i for i, week in enumerate(weeks) if week.recorded_nights), 0)
+    return weeks[first:]
+
+
 def _y_of(nights: float) -> float:
     return TOP + PLOT_H - nights / MOST_NIGHTS * PLOT_H
 
 
 def _bars(svg: Svg, weeks: Sequence[WeekFigures], language: str) -> None:
-    """Each week's recorded nights, its nights with symptoms in front, and every
-    other week's first day under the axis (the newest week always)."""
+    """Each week's recorded nights, its nights with symptoms in front, and the first day
+    of as many weeks under the axis as have room (the newest week always)."""
     slot = PLOT_W / max(len(weeks), 1)
-    bar = slot * 0.62
+    bar = min(slot * 0.62, 36.0)
+    room = max((len(short_date(w.start, language)) for w in weeks), default=1) * CHAR_WIDTH
+    every = max(1, math.ceil((room + 12) / slot))
     for index, week in enumerate(weeks):
         x = LEFT + index * slot + (slot - bar) / 2
         label = f"{week_label(week.start, week.end, language)}: {week.symptom_nights}/"
@@ -78,7 +97,7 @@ def _bars(svg: Svg, weeks: Sequence[WeekFigures], language: str) -> None:
             if count:
                 height = count / MOST_NIGHTS * PLOT_H
                 svg.rect(x, _y_of(count), bar, height, fill, stroke=stroke, tooltip=label)
-        if (len(weeks) - 1 - index) % 2 == 0:
+        if (len(weeks) - 1 - index) % every == 0:
             svg.x_label(LEFT + index * slot + slot / 2, short_date(week.start, language))
 
 

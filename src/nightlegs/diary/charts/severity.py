@@ -2,19 +2,23 @@
 (12 weeks), with the Theil-Sen trend line when there is enough data for one.
 
 With the diary's ``entries``: one point per night. Without them: each week's mean
-severity, with a line up to its worst, and the summary's slope."""
+severity, with a line up to its worst, and the summary's slope. The time axis starts at
+the first recorded night when that is inside the window, not at an empty stretch
+before it."""
 
 # ruff: noqa: RUF001 - en dashes in ranges and names (Theil-Sen) are meant
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from statistics import median
 
-from nightlegs.diary.charts.formats import decimal, long_date, short_date, week_label
+from nightlegs.diary.charts.formats import decimal, short_date, week_label
 from nightlegs.diary.charts.svg import (
+    CHAR_WIDTH,
     LEFT,
     PLOT_H,
     PLOT_W,
@@ -27,6 +31,7 @@ from nightlegs.diary.charts.svg import (
     clip,
 )
 from nightlegs.diary.model import MAX_SEVERITY, Entry
+from nightlegs.diary.night_names import night_dates
 from nightlegs.diary.thresholds import THRESHOLDS
 from nightlegs.diary.trends import SeverityTrend, Summary, theil_sen
 from nightlegs.i18n import Translator, translator
@@ -77,7 +82,8 @@ def severity_chart(
     nights = None if entries is None else _symptom_nights(entries, trend.start, trend.end)
     title = t.gettext("Severity of nights with symptoms, last 12 weeks")
     description = severity_description(summary, nights, t)
-    frame = _Frame(trend.start, (trend.end - trend.start).days or 1)
+    start = max(trend.start, summary.first_date or trend.start)
+    frame = _Frame(start, (trend.end - start).days or 1)
     svg = Svg(id_prefix, "severity", title, description)
     _axes(svg, frame, language)
     legend = Legend(svg)
@@ -88,7 +94,7 @@ def severity_chart(
     if drawn.line is not None:
         x1, y1, x2, y2 = drawn.line
         svg.line(frame.x(x1), frame.y(clip(y1)), frame.x(x2), frame.y(clip(y2)), TREND, 2.5)
-        legend.solid(t.gettext("trend (Theil–Sen)"), TREND)
+        legend.solid(t.gettext("trend line"), TREND)
     if drawn.empty:
         svg.empty(t.gettext("No nights with symptoms"))
     return Chart(svg.render(), title, description, drawn.headers, drawn.rows)
@@ -101,9 +107,12 @@ def _symptom_nights(entries: Iterable[Entry], start: dt.date, end: dt.date) -> l
 
 
 def _axes(svg: Svg, frame: _Frame, language: str) -> None:
-    """The severity grid, a date every two weeks back from the last day, the x axis."""
+    """The severity grid, a date every so many weeks back from the last day (as many as
+    have room), the x axis."""
     svg.grid(range(0, MAX_SEVERITY + 1, 2), frame.y)
-    for back in range(0, frame.days + 1, 14):
+    room = len(short_date(frame.start, language)) * CHAR_WIDTH + 16
+    weeks = max(1, math.ceil(room / (PLOT_W - 16) * frame.days / 7))
+    for back in range(0, frame.days + 1, 7 * weeks):
         day = frame.days - back
         svg.x_label(frame.x(day), short_date(frame.start + dt.timedelta(days=day), language))
     svg.x_axis()
@@ -121,7 +130,7 @@ def _night_points(
     language = t.language
     for entry in nights:
         day = (entry.date - frame.start).days
-        tooltip = f"{long_date(entry.date, language)}: {entry.severity}"
+        tooltip = f"{night_dates(entry.date, language)}: {entry.severity}"
         svg.circle(frame.x(day), frame.y(entry.severity), 4.5, POINT, tooltip=tooltip)
     legend.dot(t.gettext("a night with symptoms"), POINT)
     line: Line | None = None
@@ -136,7 +145,7 @@ def _night_points(
             fitted.intercept + fitted.slope * last,
         )
     headers = [t.gettext("Night"), t.gettext("Severity (0–10)")]
-    rows = [[long_date(e.date, language), str(e.severity)] for e in nights]
+    rows = [[night_dates(e.date, language), str(e.severity)] for e in nights]
     return _Drawn(headers, rows, not nights, line)
 
 
@@ -149,7 +158,7 @@ def _week_points(
     for week in summary.weeks:
         if week.mean_severity is None or week.max_severity is None:
             continue
-        middle = (week.start - frame.start).days + 3.0
+        middle = max((week.start - frame.start).days + 3.0, 0.0)
         points.append((middle, week.mean_severity))
         label = f"{week_label(week.start, week.end, language)}: "
         label += f"{decimal(week.mean_severity, language)} / {week.max_severity}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from nightlegs.diary.codes import RecoveryCodeError
+from nightlegs.diary.codes import RecoveryCodeError, groups, normalise_code
 from nightlegs.http import cookies
 from nightlegs.http.diary_access import keys_of, signed_in_diary
 from nightlegs.pages import common as page
@@ -79,11 +79,7 @@ async def create_diary(
     response = page.redirect(f"/{lang}/diary/code")
     diary_common.sign_in_cookie(response, request, web, created.token)
     cookies.put(
-        response,
-        request,
-        diary_common.CODE_COOKIE,
-        created.recovery_code.replace(" ", "-"),
-        diary_common.ONCE_AGE,
+        response, request, diary_common.CODE_COOKIE, created.recovery_code, diary_common.ONCE_AGE
     )
     return response
 
@@ -114,21 +110,43 @@ async def sign_in(
 @router.get("/{lang}/diary/code")
 def code_page(lang: LangDep, request: Request, web: WebDep, context: ContextDep) -> Response:
     """The new diary's recovery code, this once; afterwards the page says it was shown."""
-    code = (cookies.read(request, diary_common.CODE_COOKIE) or "").replace("-", " ").strip()
+    code = (cookies.read(request, diary_common.CODE_COOKIE) or "").strip()
     with context.sessions() as session, session.begin():
         diary_id = signed_in_diary(session, request)
     if diary_id is None and not code:
         return diary_common.to_start(request, web, lang)
     response = page.render(
-        web,
-        request,
-        lang,
-        DIARY_CODE_PAGE,
-        words=code.split(),
+        web, request, lang, DIARY_CODE_PAGE, code=code, groups=groups(code) if code else []
     )
     if cookies.read(request, diary_common.CODE_COOKIE) is not None:
         cookies.forget(response, request, diary_common.CODE_COOKIE)
     return response
+
+
+@router.post("/{lang}/diary/code.txt")
+def code_file(lang: LangDep, request: Request, web: WebDep, form: FormDep) -> Response:
+    """The recovery code just shown, as a text file to keep (works without JavaScript).
+
+    The server no longer has the code: the code page posts it back from its form. Only a
+    well-formed code is written, and only in its own digits or words, so this cannot be
+    made to hand out a file of someone else's text.
+    """
+    try:
+        code = normalise_code(next(iter(form.get("code", [])), "")[:200])
+    except RecoveryCodeError:
+        return page.redirect(f"/{lang}/diary/code")
+    t = web.pages.translators[lang]
+    start = str(request.base_url).rstrip("/") + f"/{lang}/diary/"
+    shown = "-".join(groups(code)) if code.isdigit() else code
+    text = diary_common.code_file_text(t, shown, start)
+    return Response(
+        text.encode("utf-8"),
+        media_type="text/plain; charset=utf-8",
+        headers={
+            "Content-Disposition": 'attachment; filename="nightlegs-recovery-code.txt"',
+            "Cache-Control": "no-store",
+        },
+    )
 
 
 @router.post("/{lang}/diary/sign-out")

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from nightlegs.http import cookies
 from nightlegs.http.deps import Context
 from nightlegs.http.diary_access import attempt_wait, signed_in_diary
-from nightlegs.i18n import N_
+from nightlegs.i18n import N_, Translator
 from nightlegs.pages.common import PageNotFound, Screen, Web, get_web, redirect, render
 from nightlegs.services import diaries
 
@@ -52,7 +52,7 @@ TITLES = {
     "start": N_("My night diary"),
     "code": N_("Your recovery code"),
     "diary": N_("My night diary"),
-    "entry": N_("The night of %(date)s"),
+    "entry": N_("The night of %(dates)s"),
     "share": N_("Share with a doctor"),
     "shared": N_("Night diary (shared)"),
     "delete": N_("Delete everything"),
@@ -60,16 +60,19 @@ TITLES = {
     "off": N_("The night diary is off"),
     "gone": N_("This link does not work"),
     "no_report": N_("The report is not available"),
+    "preview": N_("Night diary (shared)"),
 }
 
 
 MESSAGES = {
     "off": N_("The night diary is not switched on on this server. The check itself still works."),
     "too_many": N_("Too many attempts from your network. Please wait a minute and try again."),
-    "code_unknown": N_("We do not know this recovery code. Please check the words and try again."),
+    "code_unknown": N_(
+        "We do not know this recovery code. Please check each group of digits and try again."
+    ),
     "code_malformed": N_(
-        "This does not look like a recovery code: it is 8 words from our list. "
-        "Please check the spelling."
+        "This does not look like a recovery code: it is 25 digits in 5 groups. "
+        "Please check that no digit is missing or extra."
     ),
     "gone": N_(
         "This diary link does not work: it may have expired or been withdrawn. "
@@ -82,7 +85,25 @@ MESSAGES = {
     "no_report": N_(
         "The report cannot be made on this server right now. The diary is still on this page."
     ),
+    "preview": N_(
+        "A night diary of leg symptoms, shared with a doctor. Open the link in a browser "
+        "to read it."
+    ),
 }
+
+
+def code_file_text(t: Translator, code: str, start: str) -> str:
+    """The text file of a new diary's recovery code: the code and how to use it."""
+    lines = [
+        t(N_("Night diary: your recovery code")),
+        "",
+        code,
+        "",
+        t(N_("This code is the only key to your diary. Keep it safe and do not share it.")),
+        t(N_("To open your diary on another phone or computer, go to %(address)s"), address=start),
+        t(N_("and type the code there. Spaces and dashes do not matter.")),
+    ]
+    return "\r\n".join(lines) + "\r\n"
 
 
 def sign_in_cookie(response: Response, request: Request, web: Web, token: str) -> None:

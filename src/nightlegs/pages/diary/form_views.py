@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from nightlegs.diary.model import MAX_NOTE_LENGTH, MEASURES, SYMPTOMS, TRIGGERS
+from nightlegs.diary.night_names import night_dates, night_weekdays
 from nightlegs.i18n import Translator
 from nightlegs.pages.diary.forms import LIMITS, EntryRaw, Field, Problem
 from nightlegs.pages.diary.words import (
@@ -17,7 +18,8 @@ from nightlegs.pages.diary.words import (
     PROBLEM_MESSAGES,
     SYMPTOM_LABELS,
     TRIGGER_LABELS,
-    long_date,
+    browser_on_system,
+    capitalised,
     moment,
 )
 from nightlegs.pages.views import Option
@@ -43,7 +45,9 @@ class ProblemView:
 @dataclass(frozen=True, slots=True)
 class EntryForm:
     date: str
+    #: ``з 26 на 27 листопада`` (for the title) and ``Ніч з четверга на п'ятницю``.
     label: str
+    weekdays: str
     symptoms: list[Option]
     no_symptoms: bool
     episodes: str
@@ -64,6 +68,7 @@ def entry_form(
     raw: EntryRaw,
     t: Translator,
     *,
+    today: dt.date,
     problems: Mapping[Field, Problem] | None = None,
     stored: bool = False,
 ) -> EntryForm:
@@ -75,7 +80,8 @@ def entry_form(
         listed.append(ProblemView(name, FIELD_ANCHORS[name], t(FIELD_LABELS[name]), message))
     return EntryForm(
         date=night.isoformat(),
-        label=long_date(night, t.language),
+        label=night_dates(night, t.language, year=night.year != today.year),
+        weekdays=capitalised(night_weekdays(night, t.language)),
         symptoms=[Option(s, t(SYMPTOM_LABELS[s]), s in raw.symptoms) for s in SYMPTOMS],
         no_symptoms=raw.no_symptoms,
         episodes=raw.episodes,
@@ -101,10 +107,14 @@ class ShareRow:
     created: str
     expires: str
     revoked: str | None
-    views: list[tuple[str, str]]
+    #: Each opening, newest first: ``Chrome на Android, 27 листопада 09:14``.
+    views: list[str]
 
 
-def share_rows(shares: Sequence[ShareInfo], t: Translator, zone: dt.tzinfo) -> list[ShareRow]:
+def share_rows(
+    shares: Sequence[ShareInfo], t: Translator, zone: dt.tzinfo, today: dt.date
+) -> list[ShareRow]:
+    """The links as their owner sees them, every time on the clinic's clock."""
     language = t.language
     rows = []
     for share in shares:
@@ -115,11 +125,15 @@ def share_rows(shares: Sequence[ShareInfo], t: Translator, zone: dt.tzinfo) -> l
             ShareRow(
                 id=share.id,
                 status=status,
-                created=moment(share.created_at, language, zone),
-                expires=moment(share.expires_at, language, zone),
-                revoked=moment(share.revoked_at, language, zone) if share.revoked_at else None,
+                created=moment(share.created_at, language, zone, today),
+                expires=moment(share.expires_at, language, zone, today),
+                revoked=(
+                    moment(share.revoked_at, language, zone, today) if share.revoked_at else None
+                ),
                 views=[
-                    (moment(view.viewed_at, language, zone), view.user_agent or "")
+                    browser_on_system(view.browser, view.system, t)
+                    + ", "
+                    + moment(view.viewed_at, language, zone, today)
                     for view in reversed(share.views)
                 ],
             )

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.exc import IntegrityError
 
+from nightlegs.diary.night_names import night_dates, night_name, night_weekdays
 from nightlegs.i18n import N_, Translator
 from nightlegs.pages import common as page
 from nightlegs.pages.common import ContextDep, FormDep, LangDep, WebDep
@@ -23,7 +24,6 @@ from nightlegs.pages.diary.summary_views import (
     recent_nights,
     summary_view,
 )
-from nightlegs.pages.diary.words import short_date
 from nightlegs.services import diaries
 
 router = APIRouter(include_in_schema=False)
@@ -56,11 +56,14 @@ def diary_page(
         )
         current = page.find(session, request, context)
         can_save = current is not None and current.done
-    yesterday = diaries.today(context.settings) - dt.timedelta(days=1)
+    today = diaries.today(context.settings)
+    yesterday = diaries.last_night(context.settings)
     newest = max([yesterday, *(e.date for e in entries)])
-    recent = recent_nights(entries, newest, diary_common.RECENT_NIGHTS, t)
+    recent = recent_nights(entries, newest, diary_common.RECENT_NIGHTS, t, today)
     shown = {night.date for night in recent}
-    earlier = [night_view(e, t) for e in reversed(entries) if e.date.isoformat() not in shown]
+    earlier = [
+        night_view(e, t, today) for e in reversed(entries) if e.date.isoformat() not in shown
+    ]
     notices = _notices(t, lang, saved=saved, removed=removed, interview=interview)
     return page.render(
         web,
@@ -70,7 +73,11 @@ def diary_page(
         diary_id=diary_id,
         entries=len(entries),
         yesterday=yesterday.isoformat(),
-        yesterday_label=short_date(yesterday, lang),
+        last_night=t(
+            N_("Last night: %(weekdays)s, %(dates)s."),
+            weekdays=night_weekdays(yesterday, lang),
+            dates=night_dates(yesterday, lang),
+        ),
         yesterday_recorded=any(e.date == yesterday for e in entries),
         latest_allowed=diaries.latest_entry_date_allowed(context.settings).isoformat(),
         earliest=diaries.EARLIEST_DATE.isoformat(),
@@ -91,15 +98,15 @@ def _notices(
 ) -> list[str]:
     notices = []
     for text, message in (
-        (saved, N_("Saved: the night of %(date)s.")),
-        (removed, N_("Deleted: the night of %(date)s.")),
+        (saved, N_("Saved: %(night)s.")),
+        (removed, N_("Deleted: %(night)s.")),
     ):
         if text:
             try:
                 day = dt.date.fromisoformat(text)
             except ValueError:
                 continue
-            notices.append(t(message, date=short_date(day, lang)))
+            notices.append(t(message, night=night_name(day, lang)))
     if interview == "saved":
         notices.append(t(N_("Your check is saved in your diary.")))
     elif interview == "missing":
@@ -146,14 +153,15 @@ def _entry_response(
     problems: Mapping[Any, Any] | None = None,
 ) -> HTMLResponse:
     t = web.pages.translators[lang]
-    form = entry_form(day, raw, t, problems=problems, stored=stored)
+    today = diaries.today(web.context.settings)
+    form = entry_form(day, raw, t, today=today, problems=problems, stored=stored)
     return page.render(
         web,
         request,
         lang,
         DIARY_ENTRY_PAGE,
         here=f"/diary/entry/{day.isoformat()}",
-        title_values={"date": form.label},
+        title_values={"dates": form.label},
         status=422 if problems else 200,
         f=form,
     )

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from nightlegs.diary.evidence import merge_with_interview
+from nightlegs.diary.user_agents import is_link_preview
 from nightlegs.http import cookies
 from nightlegs.http.deps import Context
 from nightlegs.i18n import N_
@@ -15,6 +16,7 @@ from nightlegs.pages import common as page
 from nightlegs.pages.common import ContextDep, FormDep, LangDep, WebDep
 from nightlegs.pages.diary import common as diary_common
 from nightlegs.pages.diary.form_views import share_rows
+from nightlegs.pages.diary.share_views import new_link
 from nightlegs.pages.diary.summary_views import (
     assessment_view,
     chart_views,
@@ -22,7 +24,7 @@ from nightlegs.pages.diary.summary_views import (
     summary_view,
 )
 from nightlegs.report.pdf import ReportUnavailable, render_pdf
-from nightlegs.services import sharing
+from nightlegs.services import diaries, sharing
 from nightlegs.services.shared_view import SharedDiary, open_shared
 
 router = APIRouter(include_in_schema=False)
@@ -67,15 +69,16 @@ def _share_response(
     days_problem: bool = False,
 ) -> HTMLResponse:
     t = web.pages.translators[lang]
+    settings = web.context.settings
     return page.render(
         web,
         request,
         lang,
         DIARY_SHARE_PAGE,
         status=422 if days_problem else 200,
-        shares=share_rows(shares, t, web.context.settings.zone),
+        shares=share_rows(shares, t, settings.zone, diaries.today(settings)),
         new_id=new_id,
-        new_url=new_url,
+        new=new_link(new_url, t) if new_url else None,
         days=days,
         days_problem=days_problem,
         min_days=sharing.MIN_DAYS,
@@ -124,6 +127,8 @@ def shared_page(
 ) -> Response:
     """A shared diary, read-only: each opening is logged for the owner to see."""
     t = web.pages.translators[lang]
+    if is_link_preview(request.headers.get("user-agent")):
+        return _preview(web, request, lang, token)
     shared = _open(context, request, token, lang)
     if shared is None:
         return _gone(web, request, lang, token)
@@ -135,7 +140,9 @@ def shared_page(
         SHARED_PAGE,
         here=f"/shared/{token}",
         token=token,
-        entries=[night_view(e, t) for e in reversed(entries[-28:])],
+        entries=[
+            night_view(e, t, diaries.today(context.settings)) for e in reversed(entries[-28:])
+        ],
         total=len(entries),
         s=summary_view(summary, t),
         charts=chart_views(summary, entries, lang) if entries else [],
@@ -153,6 +160,17 @@ def _open(context: Context, request: Request, token: str, lang: str) -> SharedDi
         return open_shared(
             session, context.kb, context.settings, token, user_agent=agent, language=lang
         )
+
+
+def _preview(web: page.Web, request: Request, lang: str, token: str) -> HTMLResponse:
+    """What a messenger's link-preview robot gets: a page that says what the link is,
+    without the diary (which stays between the person and their doctor) and without
+    counting as an opening."""
+    response = diary_common.message_page(
+        web, request, lang, page="shared", here=f"/shared/{token}", key="preview", status=200
+    )
+    _private(response)
+    return response
 
 
 def _private(response: Response) -> None:
@@ -179,6 +197,8 @@ def shared_report(
     lang: LangDep, token: str, request: Request, web: WebDep, context: ContextDep
 ) -> Response:
     """The doctor's PDF: the latest assessment with the diary's figures and charts."""
+    if is_link_preview(request.headers.get("user-agent")):
+        return _preview(web, request, lang, token)
     shared = _open(context, request, token, lang)
     if shared is None:
         return _gone(web, request, lang, token)

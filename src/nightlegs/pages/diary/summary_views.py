@@ -23,8 +23,8 @@ from nightlegs.pages.diary.words import (
     SYMPTOM_LABELS,
     TRIGGER_LABELS,
     long_date,
+    night_label,
     number,
-    short_date,
     signed,
 )
 from nightlegs.pages.results.views import LIKELIHOOD_LABELS
@@ -207,10 +207,10 @@ class NightView:
     note: str = ""
 
 
-def night_view(entry: Entry, t: Translator) -> NightView:
+def night_view(entry: Entry, t: Translator, today: dt.date) -> NightView:
     return NightView(
         date=entry.date.isoformat(),
-        label=short_date(entry.date, t.language),
+        label=night_label(entry.date, t.language, today),
         recorded=True,
         symptoms=[t(SYMPTOM_LABELS[s]) for s in entry.symptoms],
         episodes=entry.episodes,
@@ -223,7 +223,7 @@ def night_view(entry: Entry, t: Translator) -> NightView:
 
 
 def recent_nights(
-    entries: Sequence[Entry], newest: dt.date, count: int, t: Translator
+    entries: Sequence[Entry], newest: dt.date, count: int, t: Translator, today: dt.date
 ) -> list[NightView]:
     """The ``count`` nights ending at ``newest``, newest first, recorded or not."""
     by_date = {entry.date: entry for entry in entries}
@@ -232,11 +232,10 @@ def recent_nights(
         day = newest - dt.timedelta(days=back)
         entry = by_date.get(day)
         if entry is not None:
-            nights.append(night_view(entry, t))
+            nights.append(night_view(entry, t, today))
         else:
-            nights.append(
-                NightView(date=day.isoformat(), label=short_date(day, t.language), recorded=False)
-            )
+            label = night_label(day, t.language, today)
+            nights.append(NightView(date=day.isoformat(), label=label, recorded=False))
     return nights
 
 

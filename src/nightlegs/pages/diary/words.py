@@ -1,15 +1,22 @@
 """The diary pages' words and number formats: the labels of symptoms, triggers and measures,
-form problems, and numbers and dates as people write them in each language.
+form problems, numbers, dates and nights as people write them in each language, and the
+browsers that opened a share link.
 """
+
+# ruff: noqa: RUF002 - Ukrainian and Russian examples are meant to be Cyrillic
+
+# ruff: noqa: RUF002 - Ukrainian and Russian examples are meant to be Cyrillic
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
 
-from babel.dates import format_date, format_skeleton, format_time
+from babel.dates import format_date, format_time
 
-from nightlegs.i18n import N_, format_number
+from nightlegs.diary.night_names import night_dates
+from nightlegs.diary.user_agents import BROWSER_NAMES, SYSTEM_NAMES
+from nightlegs.i18n import N_, Translator, format_number
 from nightlegs.pages.diary.forms import Field, Problem
 
 SYMPTOM_LABELS: Mapping[str, str] = {
@@ -88,19 +95,41 @@ def signed(value: float, language: str) -> str:
     return text
 
 
-def short_date(day: dt.date, language: str) -> str:
-    """``Mon, Nov 23`` / ``пн, 23 листопада``."""
-    return format_skeleton("MMMMEd", day, locale=language)
-
-
 def long_date(day: dt.date, language: str) -> str:
     return format_date(day, format="long", locale=language)
 
 
-def moment(when: dt.datetime, language: str, zone: dt.tzinfo) -> str:
-    """A moment with its date, on the clinic's clock (``NIGHTLEGS_TIMEZONE``):
-    ``Nov 23, 2026, 16:05``; stored times are UTC."""
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def night_label(evening: dt.date, language: str, today: dt.date) -> str:
+    """A night in a list: ``З 26 на 27 листопада`` (with the year when it is not this
+    year's)."""
+    return capitalised(night_dates(evening, language, year=evening.year != today.year))
+
+
+def moment(when: dt.datetime, language: str, zone: dt.tzinfo, today: dt.date) -> str:
+    """A moment on the clinic's clock (``NIGHTLEGS_TIMEZONE``; stored times are UTC):
+    ``27 листопада 09:14``, with the year when it is not this year's
+    (``27 листопада 2025, 09:14``)."""
     utc = when.astimezone(dt.UTC) if when.tzinfo else when.replace(tzinfo=dt.UTC)
     local = utc.astimezone(zone)
-    day = format_date(local.date(), format="medium", locale=language)
-    return f"{day} {format_time(local.time(), format='short', locale=language)}"
+    clock = format_time(local.time(), "HH:mm", locale=language)
+    if local.year == today.year:
+        return f"{format_date(local.date(), 'd MMMM', locale=language)} {clock}"
+    return f"{format_date(local.date(), 'd MMMM y', locale=language)}, {clock}"
+
+
+def browser_on_system(browser: str, system: str, t: Translator) -> str:
+    """``Chrome на Android``; ``Chrome`` or ``Браузер на Android`` when one of the two is
+    not known; ``Невідомий браузер`` when neither is."""
+    browser_name = BROWSER_NAMES.get(browser)
+    system_name = SYSTEM_NAMES.get(system)
+    if browser_name and system_name:
+        return t(N_("%(browser)s on %(system)s"), browser=browser_name, system=system_name)
+    if browser_name:
+        return browser_name
+    if system_name:
+        return t(N_("A browser on %(system)s"), system=system_name)
+    return t(N_("An unknown browser"))
