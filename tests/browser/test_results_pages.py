@@ -52,6 +52,11 @@ LAYOUT = """() => {
     primary: bottom(document.querySelector('[data-primary-action]')),
     factors: [...document.querySelectorAll('[data-factor]')].map(top),
     conditions: [...document.querySelectorAll('[data-condition]')].map(top),
+    // A button or heading whose words stick out of it (the page may still fit).
+    clipped: [...document.querySelectorAll('main a, main button, main h1, main h2, main h3')]
+      .filter(el => getComputedStyle(el).display !== 'inline' && !el.closest('.visually-hidden'))
+      .filter(el => el.scrollWidth > el.clientWidth + 1)
+      .map(el => el.textContent.trim().slice(0, 40)),
     scrollWidth: document.documentElement.scrollWidth,
     innerWidth: window.innerWidth,
   };
@@ -181,7 +186,7 @@ def test_the_emergency_page_at_each_level_with_no_axe_finding(
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_nothing_scrolls_sideways_at_320_px(
+def test_nothing_scrolls_sideways_or_sticks_out_at_320_px(
     new_context: NewContext, kb: KnowledgeBase, cases: dict[str, Case], lang: str
 ) -> None:
     context = new_context(js=False)
@@ -191,6 +196,8 @@ def test_nothing_scrolls_sideways_at_320_px(
         shape = layout(page)
         if shape["scrollWidth"] > shape["innerWidth"]:
             wide.append(f"{kind} {level} ({lang}): {shape['scrollWidth']} px")
+        if shape["clipped"]:
+            wide.append(f"{kind} {level} ({lang}): clipped {shape['clipped']}")
 
     for level, case_id in BY_LEVEL.items():
         page = context.new_page()
