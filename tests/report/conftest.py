@@ -6,6 +6,7 @@ tests fail with the ``apt-get install`` line, unless ``NIGHTLEGS_SKIP_PDF=1`` sk
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from datetime import datetime
 from types import ModuleType
@@ -14,6 +15,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
+from nightlegs.diary.model import Entry, EntryBody, Tried
 from nightlegs.engine import InterviewState, next_step
 from nightlegs.evaluation.simulate import SimulatedPerson
 from nightlegs.knowledge import KnowledgeBase
@@ -62,3 +64,25 @@ def interview_values(kb: KnowledgeBase, profile: Mapping[str, Any]) -> dict[str,
         for finding in step.planned.findings:
             answered[finding] = person.answer_value(finding)
         state = InterviewState(answered, (*state.asked, step.planned.record()))
+
+
+def diary_entries(as_of: dt.date, weeks: int = 12) -> list[Entry]:
+    """A diary of ``weeks`` weeks, most nights with symptoms, easing over time."""
+    entries = []
+    for back in range(weeks * 7):
+        if back % 9 == 4:
+            continue  # a night not recorded now and then
+        severity = min(10, 3 + back // 10)
+        body = (
+            EntryBody(symptoms=[])
+            if back % 4 == 3
+            else EntryBody(
+                symptoms=["urge_to_move"],
+                episodes=2,
+                severity=severity,
+                minutes_awake=30 if back % 3 == 0 else 0,
+                tried=[Tried(measure="walking", helped=back % 2 == 0)],
+            )
+        )
+        entries.append(Entry.of(as_of - dt.timedelta(days=back), body))
+    return entries

@@ -1,4 +1,5 @@
-"""What the report shows (no WeasyPrint needed): the answers that mattered, in words."""
+"""What the report shows (no WeasyPrint needed): the case line, urgency and every urgent
+sign with its answer, venous signs, the history, medicines and tests, in the doctor's words."""
 
 # ruff: noqa: RUF001 - Ukrainian and Russian text is meant to contain Cyrillic letters
 
@@ -9,21 +10,28 @@ from datetime import UTC, datetime
 
 import pytest
 from babel.dates import format_date
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nightlegs.engine import assess
 from nightlegs.i18n import translator
 from nightlegs.knowledge import KnowledgeBase
+from nightlegs.knowledge.expressions import UNKNOWN
 from nightlegs.languages import LANGUAGES
+from nightlegs.report import NamedMedicine, terms
+from nightlegs.report.answers import Words
 from nightlegs.report.context import HASH_CHARS, build_view
 from nightlegs.report.pdf import render_html, render_pdf
+from nightlegs.report.sections import urgent_signs
 from nightlegs.settings import Settings
 from tests.conftest import values
+from tests.fixtures.profiles import examples
 from tests.report.conftest import NOW, interview_values
 
 
-def _view(kb, evidence, language, settings, now=NOW):
+def _view(kb, evidence, language, settings, now=NOW, **options):
     assessment = assess(kb, evidence, language)
-    return build_view(kb, assessment, evidence, settings, now)
+    return build_view(kb, assessment, evidence, settings, now, **options)
 
 
 def _words(language: str, message: str, **values: object) -> str:
@@ -38,7 +46,18 @@ def test_header(kb: KnowledgeBase, profiles, settings: Settings) -> None:
     assert view.kb_version == kb.version
     assert view.kb_hash == kb.content_hash[:HASH_CHARS]
     assert view.clinic == ()
-    assert dict(view.patient) == {"Вік, років": "54", "Стать": "Жінка", "Вагітність": "Ні"}
+    assert view.interviewed is None
+
+
+def test_the_interview_s_time_is_the_clinic_s(kb: KnowledgeBase, profiles, settings) -> None:
+    """Answered at 22:40 UTC on 26 November: 00:40 on the 27th in Kyiv."""
+    answered = datetime(2026, 11, 26, 22, 40, tzinfo=UTC)
+    evidence = values(profiles["rls-classic"])
+    view = _view(kb, evidence, "uk", settings, interviewed_at=answered)
+    assert view.interviewed == "27 листопада 2026\u202fр., 00:40"  # a narrow no-break space
+    assert _view(kb, evidence, "en", settings, interviewed_at=answered).interviewed == (
+        "November 27, 2026, 00:40"
+    )
 
 
 def test_clinic_from_settings(kb: KnowledgeBase, profiles) -> None:
@@ -49,79 +68,211 @@ def test_clinic_from_settings(kb: KnowledgeBase, profiles) -> None:
     assert view.clinic == ("Клініка «Спокійні ночі»", "+380 44 000 00 00")
 
 
-def test_answers_that_mattered(kb: KnowledgeBase, profiles, settings: Settings) -> None:
-    evidence = interview_values(kb, profiles["rls-low-ferritin-ssri"])
-    view = _view(kb, evidence, "en", settings)
-    rows = {row.finding: row for row in view.answers}
-    condition = view.assessment.conditions[0]
-    # Every finding for or against a listed condition is shown, in words.
-    for finding in condition.supporting:
-        assert "for 1" in rows[finding].relevance
-    assert rows["urge_to_move"].answer == "Yes"
-    assert rows["urge_to_move"].question == "A strong urge to move the legs"
-    # Factors: the ferritin behind "low iron" is read through a named predicate.
-    assert "Low iron" in rows["ferritin"].relevance
-    assert rows["ferritin"].answer == "22"
-    assert rows["ferritin"].question.startswith("Ferritin, ")
-    medication = next(f for f in view.assessment.factors if f.id == "medication")
-    assert medication.name in rows["med_ssri_snri"].relevance
-    # Red flags answered "no" are counted, not listed; age and sex are in the header.
-    assert not any(row.red_flag for row in view.answers)
-    # Policy v2: follow-up red flags (a cord reaching the groin ...) are asked only
-    # when they apply, so the count is of those asked and answered "no".
-    denied = sum(1 for f in kb.red_flags if evidence.get(f) in ("absent", "none"))
-    assert denied >= 13
-    assert view.red_flags_denied == f"Other red flags the patient answered “no”: {denied}"
-    assert "age" not in rows
-    assert "sex" not in rows
-    # Interview order.
-    order = [row.finding for row in view.answers]
-    assert order.index("urge_to_move") < order.index("ferritin")
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "uk",
+            "Жінка, 54 роки. Потреба рухати ногами, неприємні глибинні відчуття в ногах "
+            "(не судоми), гірше в спокої, переважно ввечері й уночі, легшає від руху, "
+            "триває, поки пацієнт у спокої, обидві ноги. 4 ночі на тиждень, триває 3 роки, "
+            "сила відчуттів 6/10, порушує сон, денна втома або пригнічений настрій.",
+        ),
+        (
+            "ru",
+            "Женщина, 54 года. Потребность двигать ногами, неприятные глубинные ощущения в "
+            "ногах (не судороги), хуже в покое, преимущественно вечером и ночью, легче при "
+            "движении, длится, пока пациент в покое, обе ноги. 4 ночи в неделю, длится 3 года, "
+            "сила ощущений 6/10, нарушает сон, дневная усталость или подавленное настроение.",
+        ),
+        (
+            "en",
+            "Woman, 54 years. Urge to move the legs, deep unpleasant sensations in the legs "
+            "(not cramps), worse at rest, mainly in the evening and at night, relieved by "
+            "movement, lasts as long as at rest, both legs. 4 nights a week, for 3 years, "
+            "intensity 6/10, disturbs sleep, daytime tiredness or low mood.",
+        ),
+    ],
+)
+def test_the_first_line_states_the_case(
+    kb: KnowledgeBase, profiles, settings: Settings, language: str, expected: str
+) -> None:
+    view = _view(kb, values(profiles["rls-classic"]), language, settings)
+    assert view.case.text == expected
 
 
-def test_red_flags_present_and_unknown_are_listed(
+def test_the_first_line_says_what_was_not_asked_or_not_known(
+    kb: KnowledgeBase, profiles, settings: Settings
+) -> None:
+    evidence = {**values(profiles["rls-classic"]), "severity": UNKNOWN}
+    del evidence["duration_months"]
+    text = _view(kb, evidence, "uk", settings).case.text
+    assert "тривалість: не питали" in text
+    assert "сила відчуттів: невідомо" in text
+    assert _view(kb, {**evidence, "nights_per_week": 0.5}, "uk", settings).case.text.count(
+        "0,5 ночі на тиждень"
+    )
+
+
+@settings(deadline=None, max_examples=examples(60))
+@given(language=st.sampled_from(LANGUAGES), data=st.data())
+def test_the_case_line_is_three_clean_sentences(
+    kb: KnowledgeBase, public_cases, language: str, data: st.DataObject
+) -> None:
+    """Whatever was answered, left out or not known: who, what, how, each ending in one
+    full stop, the unknown said as such."""
+    chosen = data.draw(st.sampled_from(public_cases))
+    evidence = dict(values(chosen.profile))
+    for finding in sorted(data.draw(st.sets(st.sampled_from(sorted(evidence)), max_size=6))):
+        if data.draw(st.booleans()):
+            del evidence[finding]
+        else:
+            evidence[finding] = UNKNOWN
+    settings_ = Settings.model_validate({"database_url": "sqlite://"})
+    view = _view(kb, evidence, language, settings_)
+    sentences = view.case.sentences
+    assert all(s.endswith(".") and not s.endswith("..") and not s[0].islower() for s in sentences)
+    not_known = _words(language, "not known")
+    if evidence.get("severity") == UNKNOWN:
+        assert not_known in sentences[2]
+    if "age" not in evidence or evidence["age"] == UNKNOWN:
+        assert _words(language, "age not known") in sentences[0]
+
+
+def test_every_urgent_sign_is_listed_with_its_answer(
     kb: KnowledgeBase, profiles, settings: Settings
 ) -> None:
     evidence = interview_values(kb, profiles["pe-warning"])
-    evidence["fainting"] = "unknown"
+    evidence["fainting"] = UNKNOWN
     view = _view(kb, evidence, "ru", settings)
-    rows = {row.finding: row for row in view.answers}
-    assert rows["sudden_breathlessness_chest_pain"].red_flag
-    assert rows["sudden_breathlessness_chest_pain"].answer == "Да"
-    assert "срочность" in rows["sudden_breathlessness_chest_pain"].relevance
-    assert rows["fainting"].answer == "Не знаю"
-    assert rows["fainting"].red_flag
-    denied = sum(1 for f in kb.red_flags if evidence.get(f) == "absent" and f not in rows)
-    assert view.red_flags_denied == _words(
-        "ru", "Other red flags the patient answered “no”: %(count)d", count=denied
-    )
-    assert view.red_flags_denied.startswith("Другие тревожные признаки")
+    u = view.urgency
+    assert u.level == "emergency_ambulance"
+    assert u.name == "Немедленно: скорая помощь"
+    present = {a.finding for a in u.present}
+    assert "sudden_breathlessness_chest_pain" in present
+    assert [a.finding for a in u.unknown] == ["fainting"]
+    assert "обморок или предобморочное состояние" in {a.term for a in u.unknown}
+    # "Don't know" is never listed as "no".
+    assert "fainting" not in {a.finding for a in u.absent}
+    assert u.basis, "the urgency says what it rests on"
 
 
-def test_numbers_and_choices_in_words(kb: KnowledgeBase, profiles, settings: Settings) -> None:
-    rows = {
-        row.finding: row
-        for row in _view(
-            kb, interview_values(kb, profiles["cramps-thiazide"]), "uk", settings
-        ).answers
-    }
-    assert rows["potassium"].answer == "3,2"
-    assert rows["potassium"].question == "Калій у крові, ммоль/л"
-    assert rows["nights_per_week"].question == "Ночей на тиждень"  # the unit is the label
-    # Magnesium ("I don't know") is read by a rule that fired on another answer.
-    assert "magnesium" not in rows
-    rows = {
-        row.finding: row
-        for row in _view(kb, values(profiles["neuropathy-diabetic"]), "en", settings).answers
-    }
-    side = next(
-        item
-        for question in kb.questions
-        for item in question.source.items
-        if item.finding == "side" and item.choices
+@pytest.mark.parametrize("case", ["rls-classic", "dvt-after-flight", "v2-fainting-with-rls"])
+def test_urgent_signs_are_partitioned_by_answer(
+    kb: KnowledgeBase, profiles, settings: Settings, case: str
+) -> None:
+    evidence = interview_values(kb, profiles[case])
+    u = _view(kb, evidence, "en", settings).urgency
+    signs = urgent_signs(_words_of(kb, evidence))
+    asked = [f for f in signs if f in evidence]
+    shown = [a.finding for a in (*u.present, *u.unknown, *u.absent)]
+    assert sorted(shown) == sorted(asked)
+    assert len(u.not_asked) == len(signs) - len(asked)
+    for answer in u.absent:
+        assert evidence[answer.finding] in ("absent", "none")
+    for answer in u.unknown:
+        assert evidence[answer.finding] == UNKNOWN
+
+
+def _words_of(kb: KnowledgeBase, evidence) -> Words:
+    return Words(kb, evidence, translator("en"))
+
+
+@settings(deadline=None, max_examples=examples(40))
+@given(data=st.data())
+def test_a_don_t_know_is_never_a_no(kb: KnowledgeBase, profiles, data: st.DataObject) -> None:
+    """Any urgent or venous sign answered "I don't know" shows as not known, never as no."""
+    evidence = interview_values(kb, profiles["cvd-varicose"])
+    candidates = sorted(
+        f for f in evidence if f in set(kb.red_flags) | set(terms.VENOUS) | {"fever"}
     )
-    assert side.choices is not None
-    assert rows["side"].answer == side.choices["both"].get("en")
+    chosen = data.draw(st.sets(st.sampled_from(candidates), min_size=1, max_size=5))
+    for finding in chosen:
+        evidence[finding] = UNKNOWN
+    settings_ = Settings.model_validate({"database_url": "sqlite://"})
+    view = _view(kb, evidence, "uk", settings_)
+    denied = {a.finding for a in view.urgency.absent} | {
+        a.finding for a in view.venous.answers if a.status == "absent"
+    }
+    assert not chosen & denied
+    shown_unknown = {a.finding for a in view.urgency.unknown} | {
+        a.finding for a in view.venous.answers if a.status == "unknown"
+    }
+    assert chosen <= shown_unknown
+
+
+def test_venous_signs_yes_first(kb: KnowledgeBase, profiles, settings: Settings) -> None:
+    """Spider veins answered "yes" are shown (they were dropped before), before every "no"."""
+    evidence = {**interview_values(kb, profiles["cvd-varicose"]), "spider_veins": "present"}
+    view = _view(kb, evidence, "uk", settings)
+    answers = view.venous.answers
+    statuses = [a.status for a in answers]
+    assert statuses == sorted(statuses, key=["present", "value", "unknown", "absent"].index)
+    lines = {a.finding: a for a in answers}
+    assert lines["spider_veins"].status == "present"
+    assert lines["spider_veins"].term == "судинні зірочки (телеангіектазії)"
+    assert lines["visible_varicose_veins"].status == "present"
+    assert lines["skin_changes_lower_leg"].status == "absent"
+    assert {a.finding for a in answers} == {f for f in terms.VENOUS if f in evidence}
+    assert set(view.venous.not_asked) == {
+        translator("uk").gettext(terms.FINDINGS[f]) for f in terms.VENOUS if f not in evidence
+    }
+
+
+def test_history_lists_what_is_there_denied_and_not_known(
+    kb: KnowledgeBase, profiles, settings: Settings
+) -> None:
+    evidence = interview_values(kb, profiles["neuropathy-diabetic"])
+    history = _view(kb, evidence, "en", settings).history
+    assert ("diabetes", True) in history.present  # a contributing factor
+    assert "smoking" in history.denied
+    assert "intermittent claudication" in history.denied
+    assert "alcohol, standard drinks a week" in history.unknown
+
+
+def test_medicines_by_class_with_a_place_for_names(
+    kb: KnowledgeBase, profiles, settings: Settings
+) -> None:
+    evidence = interview_values(kb, profiles["rls-low-ferritin-ssri"])
+    view = _view(kb, evidence, "en", settings)
+    rows = {row.drug_class: row for row in view.medicines.rows}
+    assert rows["SSRI or SNRI antidepressant"].factor
+    assert rows["SSRI or SNRI antidepressant"].names == ()
+    assert "tricyclic antidepressant" in view.medicines.denied
+    html = render_html(view)
+    assert "not recorded" in html
+    named = (
+        NamedMedicine("sertraline", "N06AB06", "med_ssri_snri"),
+        NamedMedicine("omeprazole", "A02BC01"),
+    )
+    view = _view(kb, evidence, "en", settings, named_medicines=named)
+    rows = {row.drug_class: row for row in view.medicines.rows}
+    assert rows["SSRI or SNRI antidepressant"].names == ("sertraline (N06AB06)",)
+    assert rows[""].names == ("omeprazole (A02BC01)",)
+    assert "sertraline (N06AB06)" in render_html(view)
+
+
+@pytest.mark.parametrize("case", ["rls-classic", "neuropathy-diabetic", "cramps-statin-ckd"])
+def test_each_test_once_and_no_reason_repeated(
+    kb: KnowledgeBase, profiles, settings: Settings, case: str
+) -> None:
+    evidence = interview_values(kb, profiles[case])
+    view = _view(kb, evidence, "uk", settings)
+    groups = view.guidance.tests
+    reasons = [group.why for group in groups]
+    assert len(reasons) == len(set(reasons))
+    named = [name for group in groups for name in group.names]
+    assert sorted(named) == sorted(test.name for test in view.assessment.tests)
+    assert all(group.why for group in groups)
+
+
+def test_tests_for_restless_legs_are_one_group(
+    kb: KnowledgeBase, profiles, settings: Settings
+) -> None:
+    view = _view(kb, interview_values(kb, profiles["rls-classic"]), "en", settings)
+    (group,) = view.guidance.tests
+    assert len(group.names) == 3
+    assert group.why == view.assessment.conditions[0].name
 
 
 def test_the_report_speaks_the_assessment_s_language(
@@ -131,10 +282,9 @@ def test_the_report_speaks_the_assessment_s_language(
     view = _view(kb, evidence, "uk", settings)
     assert view.language == "uk"
     html = render_html(view)
-    assert "<h2>Терміновість</h2>" in html
+    assert "<h2>Терміновість і тривожні ознаки</h2>" in html
     assert "Нічний дискомфорт у ногах: підсумок для лікаря" in html
-    rows = {row.finding: row for row in view.answers}
-    assert "за 1" in rows["urge_to_move"].relevance
+    assert "за 1" not in html
 
 
 def test_a_report_in_another_language_than_its_assessment_is_refused(
@@ -172,29 +322,6 @@ def test_html_loads_nothing_from_elsewhere(
     assert links == ["report.css"]
     assert "@import" not in html
     assert "url(" not in html
-
-
-def test_laboratory_rows_carry_their_loinc_code(
-    kb: KnowledgeBase, profiles, settings: Settings
-) -> None:
-    evidence = interview_values(kb, profiles["cramps-thiazide"])
-    view = _view(kb, evidence, "en", settings)
-    rows = {row.finding: row for row in view.answers}
-    assert rows["potassium"].loinc == "2823-3"  # mmol/L: the mole-based code
-    # Every laboratory value shown has its code; nothing else has one.
-    for row in view.answers:
-        number = isinstance(evidence[row.finding], float)
-        assert row.loinc == (kb.loinc.get(row.finding) if number else None), row.finding
-    html = render_html(view)
-    assert '<span class="loinc">LOINC 2823-3</span>' in html
-
-
-def test_an_unknown_laboratory_value_has_no_loinc_code(
-    kb: KnowledgeBase, profiles, settings: Settings
-) -> None:
-    evidence = {**interview_values(kb, profiles["rls-low-ferritin-ssri"]), "ferritin": "unknown"}
-    rows = {row.finding: row for row in _view(kb, evidence, "en", settings).answers}
-    assert "ferritin" not in rows or rows["ferritin"].loinc is None
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -2,26 +2,46 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import logging
+import os
+import shutil
 import socket
+import subprocess
 from datetime import UTC, datetime
+from pathlib import Path
 from types import ModuleType
 
 import pypdf
 import pytest
 from babel.dates import format_date
 
+from nightlegs.diary.trends import summarise
 from nightlegs.engine import Assessment, assess
 from nightlegs.i18n import translator
 from nightlegs.knowledge import KnowledgeBase
 from nightlegs.languages import LANGUAGES
-from nightlegs.report import RefusedURL, ReportUnavailable, render_pdf
+from nightlegs.report import RefusedURL, ReportUnavailable, render_pdf, terms
 from nightlegs.report import pdf as report_pdf
 from nightlegs.report.context import build_view
+from nightlegs.report.diary_section import diary_section
 from nightlegs.report.pdf import PACKAGE_DIR, TEMPLATES, allowed_url, url_fetcher
 from nightlegs.settings import Settings
-from tests.report.conftest import NOW, interview_values
+from tests.fixtures.system import PDF
+from tests.report.conftest import NOW, diary_entries, interview_values
+
+ROOT = Path(__file__).resolve().parents[2]
+#: Every rendering of the first page (gitignored), and the README's.
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+README_SHOT = ROOT / "docs" / "screenshots" / "report-uk.png"
+#: The diary's last night in the diary tests.
+AS_OF = dt.date(2026, 11, 26)
+#: The report's last line, said to the doctor.
+DISCLAIMER = (
+    "Made from the patient's own answers to an online interview, without an examination: "
+    "a summary to prepare the visit, not a diagnosis."
+)
 
 #: One public case per triage band, plus the ones with the most to say.
 CASES = (
@@ -86,7 +106,8 @@ def test_report_text(reports, kb: KnowledgeBase, case: str, language: str) -> No
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     assert 1 <= len(reader.pages) <= 2, f"{case} {language}: {len(reader.pages)} pages"
     text = _flat("\n".join(page.extract_text() for page in reader.pages))
-    assert _flat(assessment.triage.name) in text
+    t = translator(language)
+    assert _flat(t.gettext(terms.LEVELS[assessment.triage.level])) in text
     assert _flat(format_date(NOW.date(), format="long", locale=language)) in text
     assert kb.version in text
     assert kb.content_hash[:12] in text
@@ -98,7 +119,7 @@ def test_report_text(reports, kb: KnowledgeBase, case: str, language: str) -> No
             if system in first.codes:
                 assert f"{_system_name(system, language)} {first.codes[system]}" in text
         assert first.codes["icpc2"] in text
-    assert _flat(assessment.disclaimer) in text
+    assert _flat(t.gettext(DISCLAIMER)) in text
     assert not [r.getMessage() for r in records], "WeasyPrint warned"
 
 
@@ -230,26 +251,27 @@ def test_unavailable_weasyprint_is_a_clear_error(monkeypatch: pytest.MonkeyPatch
         report_pdf.load_weasyprint()
 
 
-def test_a_long_report_is_laid_out_compact(
+def test_a_long_report_is_laid_out_compact_when_that_saves_a_page(
     weasyprint: ModuleType, kb: KnowledgeBase, profiles, settings: Settings
 ) -> None:
-    """Three conditions at once: three pages at the normal size, two compact."""
-    merged: dict[str, object] = {}
-    for case in ("rls-low-ferritin-ssri", "cramps-statin-ckd", "neuropathy-diabetic"):
-        for finding, value in profiles[case].items():
-            merged.setdefault(finding, value)
-    evidence = interview_values(kb, merged)
-    assessment = assess(kb, evidence, "uk")
+    """Cramps on a statin with kidney disease, in Russian (the longest words): two pages
+    at the normal size, one compact, and the PDF takes the compact layout."""
+    evidence = interview_values(kb, profiles["cramps-statin-ckd"])
+    assessment = assess(kb, evidence, "ru")
     view = build_view(kb, assessment, evidence, settings, NOW)
-    normal = weasyprint.HTML(
-        string=report_pdf.render_html(view),
-        base_url=TEMPLATES.as_uri() + "/",
-        url_fetcher=url_fetcher(),
-    ).render()
-    assert len(normal.pages) > report_pdf.MAX_PAGES, "this profile no longer tests compacting"
-    pdf = render_pdf(kb, assessment, evidence, "uk", settings, NOW)
+
+    def pages(compact: bool) -> int:
+        html = report_pdf.render_html(view, compact=compact)
+        source = weasyprint.HTML(
+            string=html, base_url=TEMPLATES.as_uri() + "/", url_fetcher=url_fetcher()
+        )
+        return len(source.render().pages)
+
+    normal, compact = pages(False), pages(True)
+    assert normal > compact, "this profile no longer tests compacting"
+    pdf = render_pdf(kb, assessment, evidence, "ru", settings, NOW)
     reader = pypdf.PdfReader(io.BytesIO(pdf))
-    assert len(reader.pages) == report_pdf.MAX_PAGES
+    assert len(reader.pages) == compact
     text = _flat("\n".join(page.extract_text() for page in reader.pages))
     for condition in assessment.conditions:
         assert _flat(condition.name) in text
@@ -277,7 +299,8 @@ def test_laboratory_values_are_printed_with_their_loinc_code(
     text = _flat("\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages))
     evidence = interview_values(kb, profiles["rls-low-ferritin-ssri"])
     assert isinstance(evidence["ferritin"], float)
-    assert f"LOINC {kb.loinc['ferritin']}" in text
+    assert "LOINC" in text  # the table's column
+    assert kb.loinc["ferritin"] in text
 
 
 def test_the_date_is_the_clinic_s(
@@ -286,9 +309,135 @@ def test_the_date_is_the_clinic_s(
     """At 23:30 UTC on 26 November it is already 27 November in Kyiv (the default zone)."""
     late = datetime(2026, 11, 26, 23, 30, tzinfo=UTC)
     evidence = interview_values(kb, profiles["rls-classic"])
-    for language, date in (("en", "Date: November 27, 2026"), ("uk", "Дата: 27 листопада 2026")):
+    for language, date in (("en", "Report: November 27, 2026"), ("uk", "Звіт: 27 листопада 2026")):
         pdf = render_pdf(kb, assess(kb, evidence, language), evidence, language, settings, late)
         reader = pypdf.PdfReader(io.BytesIO(pdf))
         assert date in _flat(reader.pages[0].extract_text())
         assert reader.metadata is not None
         assert reader.metadata["/CreationDate"] == "D:20261127013000+02'00"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_simple_case_is_one_page_that_opens_with_the_case(
+    reports, kb: KnowledgeBase, profiles, settings: Settings, language: str
+) -> None:
+    pdf, assessment, _ = reports["rls-classic", language]
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == 1
+    text = _flat(reader.pages[0].extract_text())
+    evidence = interview_values(kb, profiles["rls-classic"])
+    view = build_view(kb, assessment, evidence, settings, NOW)
+    case = _flat(view.case.text)
+    assert case in text
+    heading = _flat(translator(language).gettext("Urgency and red flags")).upper()
+    assert text.index(case) < text.index(heading)
+    assert view.case.who.startswith(translator(language).gettext("Woman"))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_red_flags_are_printed_with_their_answers(reports, language: str) -> None:
+    pdf = reports["pe-warning", language][0]
+    text = _flat("\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages))
+    t = translator(language)
+    for heading in ("Present", "Denied"):
+        assert _flat(t.gettext(heading)) + ":" in text or _flat(t.gettext(heading)) + " (" in text
+    assert _flat(t.gettext(terms.FINDINGS["sudden_breathlessness_chest_pain"])) in text
+    assert _flat(t.gettext(terms.FINDINGS["fever"])) in text  # answered "no", still listed
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_low_ferritin_is_the_first_laboratory_row(
+    weasyprint: ModuleType, kb: KnowledgeBase, profiles, settings: Settings, language: str
+) -> None:
+    evidence = {
+        **interview_values(kb, profiles["rls-low-ferritin-ssri"]),
+        "haemoglobin": 131.0,
+        "potassium": 3.1,
+    }
+    pdf = render_pdf(kb, assess(kb, evidence, language), evidence, language, settings, NOW)
+    text = _flat("\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages))
+    t = translator(language)
+    names = [_flat(t.gettext(terms.FINDINGS[f])) for f in ("ferritin", "potassium", "haemoglobin")]
+    start = text.index("LOINC")  # the table's heading row
+    positions = [text.index(name, start) for name in names]
+    assert positions == sorted(positions), (names, text[start:])
+    for finding in ("ferritin", "potassium", "haemoglobin"):
+        assert kb.loinc[finding] in text
+    assert _flat(t.gettext("not asked")) in text[start:]  # the test's date: honestly
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_twelve_week_diary_fits_two_pages(
+    weasyprint: ModuleType, kb: KnowledgeBase, profiles, settings: Settings, language: str
+) -> None:
+    entries = diary_entries(AS_OF)
+    summary = summarise(entries, AS_OF)
+    evidence = interview_values(kb, profiles["neuropathy-diabetic"])
+    pdf = render_pdf(
+        kb,
+        assess(kb, evidence, language),
+        evidence,
+        language,
+        settings,
+        NOW,
+        diary_summary=summary,
+        diary_entries=entries,
+        interviewed_at=datetime(2026, 11, 20, 8, 0, tzinfo=UTC),
+    )
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) <= report_pdf.MAX_PAGES
+    text = _flat("\n".join(p.extract_text() for p in reader.pages))
+    diary = diary_section(summary, language, entries)
+    assert len(diary.weeks) == 12
+    for shown in (diary.trend, diary.weeks[0].label, diary.weeks[-1].label, diary.nights[0].night):
+        assert _flat(shown) in text
+    for word in ("Theil", "Mann", "Тейла", "Манна"):
+        assert word not in text
+
+
+def test_the_first_page_as_an_image(
+    weasyprint: ModuleType, kb: KnowledgeBase, profiles, tmp_path
+) -> None:
+    """The first page at 80 dpi (poppler's pdftoppm), for the README: written to
+    docs/screenshots/ when missing or with NIGHTLEGS_UPDATE_SCREENSHOTS=1."""
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        PDF.fail("pdftoppm is missing", ["poppler-utils"])
+    clinic = Settings.model_validate(
+        {
+            "database_url": "sqlite://",
+            "clinic_name": "Клініка «Здорові вени»",
+            "clinic_address": "Київ",
+        }
+    )
+    evidence = {
+        **interview_values(kb, profiles["cvd-skin-changes-cramps"]),
+        "spider_veins": "present",
+        "potassium": 3.3,
+    }
+    pdf = render_pdf(
+        kb,
+        assess(kb, evidence, "uk"),
+        evidence,
+        "uk",
+        clinic,
+        NOW,
+        interviewed_at=datetime(2026, 11, 25, 7, 5, tzinfo=UTC),
+    )
+    (tmp_path / "report.pdf").write_bytes(pdf)
+    subprocess.run(
+        [pdftoppm, "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", "report.pdf", "page"],
+        cwd=tmp_path,
+        check=True,
+    )
+    image = tmp_path / "page.png"
+    header = image.read_bytes()[:24]
+    assert header.startswith(b"\x89PNG")
+    width, height = int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+    assert abs(width - 210 / 25.4 * 80) < 2  # A4 at 80 dpi
+    assert abs(height - 297 / 25.4 * 80) < 2
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(image, SCREENSHOTS / "report-uk.png")
+    if os.environ.get("NIGHTLEGS_UPDATE_SCREENSHOTS") == "1" or not README_SHOT.exists():
+        README_SHOT.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(image, README_SHOT)

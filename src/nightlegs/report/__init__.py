@@ -4,5 +4,6 @@ WeasyPrint is imported only when a report is rendered (:func:`render_pdf`).
 """
 
 from nightlegs.report.pdf import RefusedURL, ReportUnavailable, render_pdf
+from nightlegs.report.sections import NamedMedicine
 
-__all__ = ["RefusedURL", "ReportUnavailable", "render_pdf"]
+__all__ = ["NamedMedicine", "RefusedURL", "ReportUnavailable", "render_pdf"]

@@ -1,28 +1,36 @@
-"""The night diary's part of the doctor's report: its figures and its two charts.
+"""The night diary's part of the doctor's report: the weeks, the last nights and the
+trend in plain words.
 
-Pure code (no WeasyPrint): :func:`diary_section` turns a diary's summary (and,
-for one point per night in the severity chart, its entries) into what
-``templates/report.html`` lays out when the report is made from a shared
-diary. The charts are the pages' own (:mod:`nightlegs.diary.charts`), inline SVG.
+Pure code (no WeasyPrint): :func:`diary_section` turns a diary's summary and entries
+into what ``templates/report.html`` lays out when the report is made from a shared
+diary: a table of weeks (nights recorded, nights with symptoms, median intensity) from
+the first recorded week on, the last nights ("26–27 Nov", intensity, time awake), and
+the intensity's course said as a doctor says it ("falling over 6 weeks"), no method
+named. A night is named by the evening it began and the morning after.
 """
 
-# ruff: noqa: RUF001 - en dashes in ranges and names (Theil-Sen) are meant
+# ruff: noqa: RUF001, RUF002, RUF003 - en dashes in ranges of dates are meant
 
 from __future__ import annotations
 
+import datetime as dt
+import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from babel.dates import format_date
-from babel.numbers import format_decimal, format_percent
+from babel.dates import format_interval
+from babel.numbers import format_decimal
 
-from nightlegs.diary import charts
 from nightlegs.diary.model import Entry, Measure
 from nightlegs.diary.thresholds import THRESHOLDS
 from nightlegs.diary.trends import Summary, WindowFigures
-from nightlegs.i18n import N_, Translator, translator
+from nightlegs.i18n import N_, Translator, format_date, format_number, translator
+from nightlegs.report import terms
 
-__all__ = ["DiarySection", "diary_section"]
+__all__ = ["DiarySection", "NightRow", "WeekRow", "diary_section", "night_name"]
+
+#: How many of the last recorded nights the report lists.
+LAST_NIGHTS = 14
 
 #: What a person tried for a night, as the report names it (lower case, in a list).
 MEASURES: Mapping[Measure, str] = {
@@ -36,129 +44,175 @@ MEASURES: Mapping[Measure, str] = {
 
 
 @dataclass(frozen=True, slots=True)
+class WeekRow:
+    #: The week's nights: "2–8 Nov".
+    label: str
+    recorded: int
+    symptom_nights: int
+    #: The median intensity of its nights with symptoms ("—" without one).
+    median: str
+
+
+@dataclass(frozen=True, slots=True)
+class NightRow:
+    #: "26–27 Nov": the evening it began and the morning after.
+    night: str
+    symptoms: str
+    severity: str
+    #: Time awake because of the legs ("40 min"), "—" for none.
+    awake: str
+
+
+@dataclass(frozen=True, slots=True)
 class DiarySection:
-    figures: tuple[tuple[str, str], ...]
-    charts: tuple[charts.Chart, ...]
+    #: "41 nights recorded, 3 October 2026 – 26 November 2026".
+    period: str
+    #: Nights with symptoms a week over 4 and 12 weeks, in words.
+    rates: tuple[tuple[str, str], ...]
+    trend: str
+    helped: str
+    weeks: tuple[WeekRow, ...]
+    nights: tuple[NightRow, ...]
 
 
-def diary_section(
-    summary: Summary, language: str, entries: Sequence[Entry] | None = None
-) -> DiarySection:
-    """The diary's figures (label, value) and charts, in ``language``."""
+def diary_section(summary: Summary, language: str, entries: Sequence[Entry]) -> DiarySection:
+    """The diary's weeks, last nights and trend in ``language``, as of ``summary.as_of``."""
     t = translator(language)
-    regular = t.gettext(
-        "Regular (≥ %(threshold)s nights a week, 4 weeks)",
-        threshold=_number(THRESHOLDS.regular_nights_per_week, language),
-    )
-    figures = (
-        (t.gettext("Entries"), _period(summary, t)),
-        (
-            t.gettext("Nights with symptoms a week, last 4 weeks"),
-            _window(summary.last_4_weeks, t),
+    counted = sorted((e for e in entries if e.date <= summary.as_of), key=lambda e: e.date)
+    return DiarySection(
+        period=_period(summary, t),
+        rates=(
+            (
+                t.gettext("Nights with symptoms a week, last 4 weeks"),
+                _rate(summary.last_4_weeks, t),
+            ),
+            (
+                t.gettext("Nights with symptoms a week, last 12 weeks"),
+                _rate(summary.last_12_weeks, t),
+            ),
         ),
-        (
-            t.gettext("Nights with symptoms a week, last 12 weeks"),
-            _window(summary.last_12_weeks, t),
-        ),
-        (regular, _yes_no(summary.regular, t)),
-        (t.gettext("Severity trend (Theil–Sen, Mann–Kendall, 12 weeks)"), _trend(summary, t)),
-        (t.gettext("Sleep disturbed (awake ≥ 2 nights a week, 4 weeks)"), _sleep(summary, t)),
-        (t.gettext("What helped (nights with symptoms, 12 weeks)"), _helped(summary, t)),
+        trend=trend_words(summary, t),
+        helped=_helped(summary, t),
+        weeks=_weeks(counted, summary.as_of, t),
+        nights=tuple(_night(e, t) for e in reversed(counted[-LAST_NIGHTS:])),
     )
-    drawn = (
-        charts.nights_chart(summary, language, id_prefix="report-nights"),
-        charts.severity_chart(summary, language, entries=entries, id_prefix="report-severity"),
+
+
+def night_name(evening: dt.date, language: str) -> str:
+    """A night as people name it: the evening it began and the next morning ("26–27 лист.")."""
+    return format_interval(evening, evening + dt.timedelta(days=1), "MMMd", locale=language)
+
+
+def trend_words(summary: Summary, t: Translator) -> str:
+    """The intensity's course over the nights with symptoms, in plain words: rising,
+    falling or about the same over so many weeks (the diary's own test and slope
+    decide; a fall is judged as a rise is), or too few nights to tell."""
+    trend = summary.severity_trend
+    if not trend.enough_data or trend.mann_kendall is None or trend.slope_per_week is None:
+        return t.ngettext(
+            "Too few nights with symptoms to tell a trend: %(num)d (it needs %(min)d over "
+            "%(weeks)d weeks)",
+            "Too few nights with symptoms to tell a trend: %(num)d (it needs %(min)d over "
+            "%(weeks)d weeks)",
+            trend.nights,
+            min=THRESHOLDS.trend_min_nights,
+            weeks=THRESHOLDS.trend_min_span_days // 7,
+        )
+    weeks = max(1, round(trend.span_days / 7))
+    clear = trend.mann_kendall.p_value < THRESHOLDS.trend_alpha
+    # Always one decimal: "0,3 бала", "1,0 бала" (a fraction takes the same form).
+    points = format_decimal(abs(trend.slope_per_week), format="0.0", locale=t.language)
+    if clear and trend.slope_per_week > 0:
+        return t.ngettext(
+            "Intensity rising over %(num)d week, by about %(points)s points a week",
+            "Intensity rising over %(num)d weeks, by about %(points)s points a week",
+            weeks,
+            points=points,
+        )
+    if clear and trend.slope_per_week < 0:
+        return t.ngettext(
+            "Intensity falling over %(num)d week, by about %(points)s points a week",
+            "Intensity falling over %(num)d weeks, by about %(points)s points a week",
+            weeks,
+            points=points,
+        )
+    return t.ngettext(
+        "Intensity about the same over %(num)d week",
+        "Intensity about the same over %(num)d weeks",
+        weeks,
     )
-    return DiarySection(figures=figures, charts=drawn)
-
-
-def _number(value: float, language: str) -> str:
-    return format_decimal(round(value, 1), locale=language)
-
-
-def _signed(value: float, language: str) -> str:
-    text = _number(abs(value), language)
-    return ("+" if value > 0 else "\u2212" if value < 0 else "") + text
 
 
 def _period(summary: Summary, t: Translator) -> str:
     if not (summary.first_date and summary.last_date):
-        return "—"
+        return t.gettext("No night recorded")
     return t.ngettext(
-        "%(num)d night, %(first)s – %(last)s",
-        "%(num)d nights, %(first)s – %(last)s",
+        "%(num)d night recorded, %(first)s – %(last)s",
+        "%(num)d nights recorded, %(first)s – %(last)s",
         summary.entries,
-        first=format_date(summary.first_date, format="medium", locale=t.language),
-        last=format_date(summary.last_date, format="medium", locale=t.language),
+        first=format_date(summary.first_date, t.language),
+        last=format_date(summary.last_date, t.language),
     )
 
 
-def _window(figures: WindowFigures, t: Translator) -> str:
-    language = t.language
-    counts = t.ngettext(
-        "%(recorded)d of %(num)d night recorded, %(symptom)d with symptoms",
-        "%(recorded)d of %(num)d nights recorded, %(symptom)d with symptoms",
+def _rate(figures: WindowFigures, t: Translator) -> str:
+    recorded = t.ngettext(
+        "%(recorded)d of %(num)d night recorded",
+        "%(recorded)d of %(num)d nights recorded",
         figures.days,
         recorded=figures.recorded_nights,
-        symptom=figures.symptom_nights,
     )
     if figures.nights_per_week is None:
-        return t.gettext("not enough data") + f" ({counts})"
-    bounds = t.gettext(
-        "%(low)s–%(high)s if every unrecorded night was quiet / had symptoms",
-        low=_number(figures.nights_per_week_low, language),
-        high=_number(figures.nights_per_week_high, language),
-    )
-    return f"{_number(figures.nights_per_week, language)} ({counts}; {bounds})"
+        return t.gettext("too few nights recorded") + f" ({recorded})"
+    rate = format_number(round(figures.nights_per_week, 1), t.language)
+    return f"{rate} ({recorded})"
 
 
-def _yes_no(value: bool | None, t: Translator) -> str:
-    if value is None:
-        return t.gettext("not enough data")
-    return t.gettext("yes") if value else t.gettext("no")
-
-
-def _sleep(summary: Summary, t: Translator) -> str:
-    awake = summary.last_4_weeks.awake_nights_per_week
-    sleep = _yes_no(summary.sleep_disturbance, t)
-    return sleep if awake is None else f"{sleep} ({_number(awake, t.language)})"
-
-
-def _trend(summary: Summary, t: Translator) -> str:
-    language = t.language
-    trend = summary.severity_trend
-    if not trend.enough_data or trend.mann_kendall is None or trend.slope_per_week is None:
-        return t.ngettext(
-            "not enough data (%(num)d night with symptoms; needs ≥ %(min)d over ≥ %(span)d days)",
-            "not enough data (%(num)d nights with symptoms; needs ≥ %(min)d over ≥ %(span)d days)",
-            trend.nights,
-            min=THRESHOLDS.trend_min_nights,
-            span=THRESHOLDS.trend_min_span_days,
+def _weeks(entries: Sequence[Entry], as_of: dt.date, t: Translator) -> tuple[WeekRow, ...]:
+    """The weeks ending at ``as_of``, from the week of the first recorded night on
+    (12 at most: the diary's long window)."""
+    if not entries:
+        return ()
+    rows = []
+    count = THRESHOLDS.long_window_days // 7
+    for back in range(count - 1, -1, -1):
+        last = as_of - dt.timedelta(days=7 * back)
+        first = last - dt.timedelta(days=6)
+        if last < entries[0].date:
+            continue
+        inside = [e for e in entries if first <= e.date <= last]
+        severities = [e.severity for e in inside if e.has_symptoms]
+        median = (
+            format_number(round(statistics.median(severities), 1), t.language)
+            if severities
+            else "—"
         )
-    worsening = t.gettext("worsening")
-    verdict = worsening if trend.worsening else t.gettext("no significant worsening")
-    p = trend.mann_kendall.p_value
-    p_text = (
-        "p < " + format_decimal(0.001, locale=language)
-        if p < 0.001
-        else "p = " + format_decimal(round(p, 3), locale=language)
-    )
-    return t.gettext(
-        "%(slope)s points a week (95 %% CI %(low)s to %(high)s), %(p)s, n = %(n)d: %(verdict)s",
-        slope=_signed(trend.slope_per_week, language),
-        low=_signed(trend.ci_low_per_week or 0.0, language),
-        high=_signed(trend.ci_high_per_week or 0.0, language),
-        p=p_text,
-        n=trend.nights,
-        verdict=verdict,
+        label = format_interval(first, last, "MMMd", locale=t.language)
+        rows.append(WeekRow(label, len(inside), len(severities), median))
+    return tuple(rows)
+
+
+def _night(entry: Entry, t: Translator) -> NightRow:
+    return NightRow(
+        night=night_name(entry.date, t.language),
+        symptoms=", ".join(t(terms.SYMPTOMS[s]) for s in entry.symptoms)
+        or t.gettext("no symptoms"),
+        severity=f"{entry.severity}/10" if entry.has_symptoms else "—",
+        awake=t.gettext("%(minutes)d min", minutes=entry.minutes_awake)
+        if entry.minutes_awake
+        else "—",
     )
 
 
 def _helped(summary: Summary, t: Translator) -> str:
     parts = [
-        # The same in every language: "stretching 3/5 (60 %)".
-        f"{t.gettext(MEASURES[item.measure])} {item.helped}/{item.tried} "
-        f"({format_percent(item.share or 0.0, locale=t.language)})"
+        # "stretching: helped 3 of 5"
+        t.gettext(
+            "%(measure)s: helped %(helped)d of %(tried)d",
+            measure=t(MEASURES[item.measure]),
+            helped=item.helped,
+            tried=item.tried,
+        )
         for item in summary.what_helped
         if item.tried
     ]

@@ -26,14 +26,17 @@ from nightlegs.engine.models import Assessment
 from nightlegs.i18n import translator
 from nightlegs.knowledge import KnowledgeBase
 from nightlegs.knowledge.expressions import Value
+from nightlegs.report.case import sentence
 from nightlegs.report.context import ReportView, build_view
 from nightlegs.report.diary_section import DiarySection, diary_section
+from nightlegs.report.sections import NamedMedicine
 from nightlegs.settings import Settings
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATES = PACKAGE_DIR / "templates"
 
-#: Pages a report should fit in; a longer one is laid out again, compact.
+#: Pages a report should fit in: one for a simple case, two at most (a longer one is
+#: laid out again, compact).
 MAX_PAGES = 2
 
 #: Debian packages WeasyPrint needs at run time (also in the README and .ci/run).
@@ -58,21 +61,34 @@ def render_pdf(
     *,
     diary_summary: Summary | None = None,
     diary_entries: Sequence[Entry] | None = None,
+    interviewed_at: datetime | None = None,
+    named_medicines: Sequence[NamedMedicine] = (),
 ) -> bytes:
     """The doctor's report for one localised assessment and the answers behind it.
 
-    ``language`` is the assessment's. ``now`` is the moment it is made, in UTC:
-    the report shows its date in the clinic's time zone (``settings.zone``).
-    With ``diary_summary`` (a shared diary's), the report also has the diary's
-    figures and its two charts; ``diary_entries`` give the severity chart one
-    point per night.
+    ``language`` is the assessment's. ``now`` is the moment it is made and
+    ``interviewed_at`` the moment the patient answered, in UTC: the report shows both
+    in the clinic's time zone (``settings.zone``). With ``diary_summary`` (a shared
+    diary's) and its ``diary_entries``, the report also has the diary's weeks, last
+    nights and trend. ``named_medicines`` are medicines the patient named, with their
+    ATC codes (the interview itself records classes only).
     """
     if language != assessment.language:
         raise ValueError(f"language {language!r}, but the assessment is in {assessment.language!r}")
     weasyprint = load_weasyprint()
-    view = build_view(kb, assessment, values, settings, now)
+    view = build_view(
+        kb,
+        assessment,
+        values,
+        settings,
+        now,
+        interviewed_at=interviewed_at,
+        named_medicines=named_medicines,
+    )
     diary = (
-        diary_section(diary_summary, language, diary_entries) if diary_summary is not None else None
+        diary_section(diary_summary, language, diary_entries or ())
+        if diary_summary is not None
+        else None
     )
     fetcher = url_fetcher()
 
@@ -85,10 +101,12 @@ def render_pdf(
 
     try:
         document = lay_out(compact=False)
-        if len(document.pages) > MAX_PAGES:
-            # A person with much to report: smaller type, criteria of the
-            # unlikely conditions left out, rather than a third page.
-            document = lay_out(compact=True)
+        if len(document.pages) > 1:
+            # Smaller type when it saves a page: one page rather than two, two rather
+            # than three (MAX_PAGES).
+            smaller = lay_out(compact=True)
+            if len(smaller.pages) < len(document.pages):
+                document = smaller
         pdf: bytes = document.write_pdf()
     except weasyprint.urls.FatalURLFetchingError as error:
         raise RefusedURL(str(error.__cause__ or error)) from error
@@ -173,4 +191,6 @@ def _environment(language: str) -> jinja2.Environment:
     environment.install_gettext_translations(  # type: ignore[attr-defined]
         translator(language).translations, newstyle=True
     )
+    # One full stop at the end, never a second one after a date's abbreviated year.
+    environment.filters["sentence"] = sentence
     return environment
