@@ -43,7 +43,7 @@ ONE_OF_EACH = {
     "pages' templates": "Start",
     "pages' code": "Coffee or strong tea",
     "report's template": "Night leg discomfort: summary for the doctor",
-    "report's code": "Entries",
+    "report's code": "Nights with symptoms a week, last 4 weeks",
     "diary charts": "Nights with symptoms per week, last 12 weeks",
     "terminal": "Interview stopped. Nothing was saved.",
 }
@@ -85,7 +85,10 @@ def test_the_extraction_reaches_every_part_of_the_code(extracted: Catalog) -> No
     found = ids(extracted)
     missing = {part: message for part, message in ONE_OF_EACH.items() if message not in found}
     assert not missing
-    assert ("%(num)d night, %(first)s – %(last)s", "%(num)d nights, %(first)s – %(last)s") in found
+    assert (
+        "%(num)d night recorded, %(first)s – %(last)s",
+        "%(num)d nights recorded, %(first)s – %(last)s",
+    ) in found
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -161,18 +164,16 @@ def test_catalogues_compile_in_memory_with_plurals() -> None:
 
 def test_the_translator_fills_placeholders_and_plural_forms() -> None:
     uk, en = translator("uk"), translator("en")
-    assert uk.gettext("for %(rank)d", rank=2) == "за 2"
-    assert uk("Triage") == "Терміновість"
-    assert translator("ru").gettext("Triage") == "Срочность"
-    counts = "%(recorded)d of %(num)d night recorded, %(symptom)d with symptoms"
-    counts_plural = "%(recorded)d of %(num)d nights recorded, %(symptom)d with symptoms"
-    assert [uk.ngettext(counts, counts_plural, n, recorded=1, symptom=0) for n in (21, 28)] == [
-        "записано 1 з 21 ночі, із симптомами 0",
-        "записано 1 з 28 ночей, із симптомами 0",
+    assert uk.gettext("intensity %(value)s/10", value="6") == "сила відчуттів 6/10"
+    assert uk("Urgency and red flags") == "Терміновість і тривожні ознаки"
+    assert translator("ru").gettext("Urgency and red flags") == "Срочность и тревожные признаки"
+    counts = "%(recorded)d of %(num)d night recorded"
+    counts_plural = "%(recorded)d of %(num)d nights recorded"
+    assert [uk.ngettext(counts, counts_plural, n, recorded=1) for n in (21, 28)] == [
+        "записано 1 з 21 ночі",
+        "записано 1 з 28 ночей",
     ]
-    assert en.ngettext(counts, counts_plural, 1, recorded=1, symptom=1) == (
-        "1 of 1 night recorded, 1 with symptoms"
-    )
+    assert en.ngettext(counts, counts_plural, 1, recorded=1) == "1 of 1 night recorded"
     assert uk.gettext("95 %% interval %(low)s to %(high)s", low="1", high="2") == (
         "95 % інтервал: від 1 до 2"
     )

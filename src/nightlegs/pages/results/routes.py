@@ -63,8 +63,17 @@ def report_page(lang: LangDep, request: Request, web: WebDep, context: ContextDe
             return page.redirect(f"/{lang}/interview")
         assessment = interviews.assessment_of(kb, context.settings, interview, lang)
         values = dict(interview.values)
+        answered = interview.updated_at
     try:
-        pdf = render_pdf(kb, assessment, values, lang, context.settings, datetime.now(UTC))
+        pdf = render_pdf(
+            kb,
+            assessment,
+            values,
+            lang,
+            context.settings,
+            datetime.now(UTC),
+            interviewed_at=answered,
+        )
     except (ReportUnavailable, ImportError, OSError) as error:
         logger.warning("the PDF report is unavailable: %s", error)
         t = web.pages.translators[lang]
