@@ -5,6 +5,11 @@ clicking, see the chart, share a link and open it as the doctor, revoke it
 (the link then answers 404), delete everything. Also: signing out and back in
 with the recovery code on another device, and axe-core on every diary page.
 
+Issue 9: the recovery code of 25 digits with copy, a .txt file and print; the share
+link with copy, a QR code and Telegram/Viber links, the only links to another origin,
+and nothing fetched from one; the charts' text at least 12 px on a 390 px phone; axe on
+the diary pages in uk, ru and en; no page wider than a 320 px screen.
+
 Hooks (docs/diary.md, "Pages"): ``main[data-page=diary-start|diary-code|diary|
 diary-entry|diary-share|shared|diary-delete]``, ``[data-action=...]``,
 ``[data-recovery-code]``, ``[data-night][data-recorded]``,
@@ -21,12 +26,15 @@ import datetime as dt
 import re
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import APIRequestContext, Locator, Page
 
-from tests.browser.conftest import NewContext
+from tests.browser.conftest import ARTIFACTS, PHONE, NewContext
 from tests.browser.flow import follow
 from tests.browser.test_accessibility import readable, violations
 from tests.browser.test_flows import console_errors
@@ -37,10 +45,13 @@ API = "/api/v1/diaries"
 #: Issue 4: "fast to fill in on a phone: one screen, sensible defaults, under 30 seconds".
 ENTRY_SECONDS = 30
 NOTE = "Судома в лівій литці, розтягування допомогло"
-WORD = re.compile(r"[a-z]+")
+CODE = re.compile(r"\d{5}(-\d{5}){4}")
+#: The clinic's calendar of the live server (NIGHTLEGS_TIMEZONE's default).
+CLINIC = ZoneInfo("Europe/Kyiv")
 #: Nights added through the API before the one clicked in (4 weeks in all).
 MORE_NIGHTS = 27
 CHARTS = ("nights", "severity")
+SCREENSHOTS = ARTIFACTS / "screenshots"
 
 
 # --- the owner's browser ------------------------------------------------------------------
@@ -85,9 +96,10 @@ class Owner:
         self.expect("diary-code")
         shown = self.page.locator("[data-recovery-code]")
         assert shown.count() == 1, f"the code shown {shown.count()} times {self.where}"
-        words = WORD.findall(shown.inner_text())
-        assert len(words) == 8, f"the recovery code is not 8 words: {words} {self.where}"
-        self.code = " ".join(words)
+        code = shown.get_attribute("data-recovery-code") or ""
+        assert CODE.fullmatch(code), f"the recovery code is not 5 groups of 5 digits: {code!r}"
+        assert re.sub(r"\D", "", shown.inner_text()) == code.replace("-", ""), self.where
+        self.code = code
         assert shows(self.page, self.code), self.where
         return self.code
 
@@ -225,12 +237,13 @@ def add_nights(request: APIRequestContext, diary: str, token: str, last: str) ->
 
 
 def shows(page: Page, code: str) -> bool:
-    """Whether the page's text holds the recovery code's words in a row."""
-    return code in " ".join(WORD.findall(page.locator("body").inner_text()))
+    """Whether the page's text holds the recovery code's digits in a row."""
+    return code.replace("-", "") in re.sub(r"\D", "", page.locator("body").inner_text())
 
 
 def yesterday() -> str:
-    return (dt.datetime.now(dt.UTC).date() - dt.timedelta(days=1)).isoformat()
+    """Last night, as the date of its evening on the clinic's calendar."""
+    return (dt.datetime.now(CLINIC).date() - dt.timedelta(days=1)).isoformat()
 
 
 def recorded(page: Page) -> set[str]:
@@ -392,8 +405,8 @@ def test_signing_out_and_back_in_with_the_recovery_code(new_context: NewContext)
     other = Owner(new_context(js=False).new_page(), "en", False)
     other.page.goto("/en/diary/")
     other.expect("diary-start")
-    # Typed as a person might: capitals and dashes do not matter.
-    other.page.locator("[name=recovery_code]").fill(owner.code.upper().replace(" ", "-"))
+    # Typed as a person might: in groups with spaces, not the dashes shown.
+    other.page.locator("[name=recovery_code]").fill(owner.code.replace("-", " "))
     other.follow(other.action("sign-in"))
     other.expect("diary")
     assert recorded(other.page) == nights
@@ -402,11 +415,32 @@ def test_signing_out_and_back_in_with_the_recovery_code(new_context: NewContext)
     assert other.page.context.request.get(f"{API}/{diary}").status == 200
 
 
-def test_axe_finds_nothing_on_the_diary_pages(new_context: NewContext) -> None:
-    lang = "uk"
+def wider_than(page: Page, width: int) -> int:
+    """How far the page scrolls sideways at ``width`` px (0: it fits)."""
+    page.set_viewport_size({"width": width, "height": 800})
+    overflow = int(page.evaluate("document.documentElement.scrollWidth - window.innerWidth"))
+    page.set_viewport_size(PHONE)
+    return overflow
+
+
+def chart_text_sizes(page: Page) -> list[float]:
+    """Each chart text's size as shown: its computed font size times the drawing's scale."""
+    sizes: list[float] = page.evaluate(
+        """() => [...document.querySelectorAll("figure[data-chart] svg")].flatMap(svg => {
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            return [...svg.querySelectorAll("text")].map(
+                t => parseFloat(getComputedStyle(t).fontSize) * scale);
+        })"""
+    )
+    return sizes
+
+
+@pytest.mark.parametrize("lang", ["uk", "ru", "en"])
+def test_axe_and_a_narrow_screen_on_every_diary_page(new_context: NewContext, lang: str) -> None:
     # The app's CSP (script-src 'self') would block the injected axe script.
     owner = Owner(new_context(js=True, bypass_csp=True).new_page(), lang, True)
     found: dict[str, list[dict[str, object]]] = {}
+    wide: dict[str, int] = {}
     seen: list[str] = []
 
     def check(page: Page) -> None:
@@ -414,6 +448,8 @@ def test_axe_finds_nothing_on_the_diary_pages(new_context: NewContext) -> None:
         seen.append(kind)
         if problems := violations(page):
             found[f"{kind} ({lang}) {page.url}"] = problems
+        if overflow := wider_than(page, 320):
+            wide[f"{kind} ({lang}) {page.url}"] = overflow
 
     owner.page.goto(f"/{lang}/diary/")
     check(owner.page)
@@ -430,10 +466,12 @@ def test_axe_finds_nothing_on_the_diary_pages(new_context: NewContext) -> None:
     owner.follow(owner.action("record-night"))
     check(owner.page)
     url = owner.share()
-    check(owner.page)
+    check(owner.page)  # with the new link, its QR code and the messengers' links
     doctor = new_context(js=True, bypass_csp=True).new_page()
     doctor.goto(url)
     check(doctor)
+    assert owner.views() == 1
+    check(owner.page)  # the log of openings
     owner.page.goto(f"/{lang}/diary/delete")
     check(owner.page)
 
@@ -445,6 +483,135 @@ def test_axe_finds_nothing_on_the_diary_pages(new_context: NewContext) -> None:
         "diary-entry",
         "diary-share",
         "shared",
+        "diary-share",
         "diary-delete",
     ]
     assert not found, "axe found violations:\n" + readable(found)
+    assert not wide, f"pages scroll sideways at 320 px (by px): {wide}"
+
+
+def test_the_charts_text_is_at_least_12_px_on_a_phone(new_context: NewContext) -> None:
+    owner = Owner(new_context(js=True).new_page(), "uk", True)
+    owner.create()
+    diary, token = sign_in_api(owner.page.context.request, owner.code)
+    add_nights(owner.page.context.request, diary, token, yesterday())
+    for page, path in ((owner.page, "/uk/diary"), (None, None)):
+        if page is None:
+            url = owner.share()
+            page = new_context(js=False).new_page()
+            path = url
+        page.goto(path)
+        assert page.viewport_size == PHONE
+        sizes = chart_text_sizes(page)
+        assert len(sizes) > 20, sizes
+        assert min(sizes) >= 12, f"chart text of {min(sizes):.1f} px at {page.url}"
+
+
+def test_the_recovery_code_is_copied_saved_and_printed(new_context: NewContext) -> None:
+    context = new_context(js=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    owner = Owner(context.new_page(), "uk", True)
+    errors = console_errors(owner.page)
+    code = owner.create()
+    copy, printing = owner.action("copy-code"), owner.action("print-code")
+    assert copy.is_visible()
+    assert printing.is_visible()
+    copy.click()
+    status = owner.page.locator("#copy-code-status")
+    status.wait_for(state="visible")
+    assert status.inner_text() == "Скопійовано"
+    assert owner.page.evaluate("navigator.clipboard.readText()") == code
+    owner.page.evaluate("window.print = () => { document.body.dataset.printed = 'yes'; }")
+    printing.click()
+    assert owner.page.locator("body").get_attribute("data-printed") == "yes"
+    with owner.page.expect_download() as download:
+        owner.action("download-code").click()
+    saved = download.value
+    assert saved.suggested_filename == "nightlegs-recovery-code.txt"
+    text = Path(saved.path()).read_text(encoding="utf-8")
+    assert code in text.splitlines()
+    assert owner.kind() == "diary-code"  # still on the page, the code still shown
+    assert errors == []
+
+    plain = Owner(new_context(js=False).new_page(), "ru", False)
+    code = plain.create()
+    assert not plain.action("copy-code").is_visible()  # needs JavaScript
+    assert not plain.action("print-code").is_visible()
+    with plain.page.expect_download() as download:
+        plain.action("download-code").click()
+    assert code in Path(download.value.path()).read_text(encoding="utf-8")
+
+
+def test_the_share_link_reaches_no_other_origin_but_the_messengers(
+    new_context: NewContext, live_server: str
+) -> None:
+    context = new_context(js=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    owner = Owner(context.new_page(), "uk", True)
+    fetched: list[str] = []
+    owner.page.on("request", lambda request: fetched.append(request.url))
+    owner.create()
+    owner.continue_to_diary()
+    url = owner.share()
+    page = owner.page
+    qr = page.locator("[data-share-qr] svg")
+    assert qr.get_attribute("role") == "img"
+    assert qr.is_visible()
+    box = qr.bounding_box()
+    assert box is not None
+    assert box["width"] >= 150, box
+    owner.action("copy-link").click()
+    page.locator("#copy-link-status").wait_for(state="visible")
+    assert page.evaluate("navigator.clipboard.readText()") == url
+
+    links = page.evaluate(
+        """() => [...document.querySelectorAll("[href], [src], [action], [srcset], [poster]")]
+            .flatMap(e => ["href", "src", "action", "srcset", "poster"]
+                .filter(a => e.hasAttribute(a)).map(a => new URL(e.getAttribute(a), location.href)))
+            .filter(u => !["tel:", "data:"].includes(u.protocol))
+            .filter(u => u.origin !== location.origin)
+            .map(u => u.href)"""
+    )
+    telegram = page.locator("[data-action=share-telegram]").get_attribute("href") or ""
+    viber = page.locator("[data-action=share-viber]").get_attribute("href") or ""
+    assert telegram.startswith("https://t.me/share/url?url=" + quote(url, safe=""))
+    assert viber.startswith("viber://forward?text=")
+    assert quote(url, safe="") in viber
+    assert sorted(links) == sorted([telegram, viber]), links
+    foreign = [u for u in fetched if not u.startswith(live_server)]
+    assert foreign == [], foreign
+
+
+@pytest.mark.parametrize("lang", ["uk", "ru", "en"])
+def test_screenshots_of_the_diary_on_a_phone(new_context: NewContext, lang: str) -> None:
+    """Phone-sized pictures of each diary page, for a person to look at
+    (test-artifacts/screenshots/diary-*.png)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    owner = Owner(new_context(js=True).new_page(), lang, True)
+    taken: list[str] = []
+
+    def shoot(page: Page, name: str) -> None:
+        page.screenshot(path=SCREENSHOTS / f"diary-{name}-{lang}.png", full_page=True)
+        taken.append(name)
+
+    owner.page.goto(f"/{lang}/diary/")
+    shoot(owner.page, "start")
+    owner.create()
+    shoot(owner.page, "code")
+    owner.continue_to_diary()
+    diary, token = sign_in_api(owner.page.context.request, owner.code)
+    add_nights(owner.page.context.request, diary, token, yesterday())
+    owner.page.goto(f"/{lang}/diary")
+    shoot(owner.page, "diary")
+    owner.follow(owner.action("record-night"))
+    shoot(owner.page, "entry")
+    url = owner.share()
+    shoot(owner.page, "share-new")
+    doctor = new_context(js=True).new_page()
+    doctor.goto(url)
+    shoot(doctor, "shared")
+    owner.views()
+    shoot(owner.page, "share-log")
+    owner.page.goto(f"/{lang}/diary/delete")
+    shoot(owner.page, "delete")
+    assert len(taken) == 8
