@@ -114,6 +114,16 @@ def test_the_first_line_says_what_was_not_asked_or_not_known(
     )
 
 
+def test_the_first_line_of_an_emergency_names_its_urgent_signs(
+    kb: KnowledgeBase, profiles, settings: Settings
+) -> None:
+    evidence = interview_values(kb, profiles["dvt-after-flight"])
+    text = _view(kb, evidence, "en", settings).case.text
+    assert text.startswith(
+        "Woman, 45 years. Sudden swelling of one leg, new pain and tenderness of one calf."
+    )
+
+
 @settings(deadline=None, max_examples=examples(60))
 @given(language=st.sampled_from(LANGUAGES), data=st.data())
 def test_the_case_line_is_three_clean_sentences(

@@ -1,9 +1,9 @@
 """The report's first line: the case as a doctor states it.
 
 "Woman, 54 years. Urge to move the legs, worse at rest, mainly in the evening and at night,
-relieved by movement; both legs. 4 nights a week, for 3 years, intensity 6/10; disturbs
-sleep." Who, what, how often, how long, how bad: each part says "not known" or "not
-asked" when the interview has no answer, never a guess.
+relieved by movement, both legs. 4 nights a week, for 3 years, intensity 6/10, disturbs
+sleep." Who, what (urgent signs that are there first), how often, how long, how bad: each
+part says "not known" or "not asked" when the interview has no answer, never a guess.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from nightlegs.i18n import N_
 from nightlegs.knowledge.expressions import UNKNOWN
 from nightlegs.report import course, terms
 from nightlegs.report.answers import Words
+from nightlegs.report.sections import urgent_signs
 
 __all__ = ["CaseLine", "case_line", "sentence"]
 
@@ -70,8 +71,9 @@ def _who(words: Words) -> str:
 
 
 def _complaint(words: Words) -> str:
+    """Urgent signs that are there first (they make the case), then the complaint."""
     t = words.t
-    said = []
+    said = [a.line for a in map(words.answer, urgent_signs(words)) if a.status == "present"]
     for finding in terms.COMPLAINT:
         value = words.values.get(finding)
         if value == "present":
