@@ -12,6 +12,7 @@ import typer
 from pydantic import ValidationError
 from rich.console import Console
 
+from nightlegs.cli import parsing
 from nightlegs.cli.texts import Language, say
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ db_app = typer.Typer(help="The database: migrations.", no_args_is_help=True)
 kb_app = typer.Typer(help="The knowledge base.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(kb_app, name="kb")
+parsing.register(app)  # parse, eval-parse (issue 10)
 
 
 class WayOption(StrEnum):

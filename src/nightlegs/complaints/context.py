@@ -1,0 +1,173 @@
+"""What the words around a phrase do to it: deny it, doubt it, put it in the past, or give
+it to someone else.
+
+The rules (docs/parsing.md has them with examples):
+
+- **negation**: a negation word at most :data:`REACH_BEFORE` words before the phrase, or
+  an "there is none" word ("немає", "нет", "none") at most :data:`REACH_AFTER` words
+  after it, in the same segment, denies it. Words like "не тільки", "не дуже" deny
+  nothing. A phrase's own words ("не можу заснути") never deny it.
+- **doubt** ("здається", "наверное", "maybe", "I think"): the segment is left out; when
+  the word stands alone ("здається, ..."), the next segment too.
+- **the past** ("раніше", "колись", "used to"): from its segment to the end of the
+  sentence, until a word of the present ("зараз", "now").
+- **other people** ("у мами", "my father"): from their segment to the end of the
+  sentence, until the person speaks of themself again ("а в мене", "I").
+"""
+
+# ruff: noqa: RUF002, RUF003 - Ukrainian and Russian examples are meant to be Cyrillic
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from nightlegs.complaints.matcher import Layout, Match
+
+#: How many words before a phrase a negation word reaches.
+REACH_BEFORE = 3
+#: How many words after a phrase a "there is none" word reaches.
+REACH_AFTER = 2
+#: A segment of at most this many words that holds a doubt word is the doubt word alone.
+ALONE = 3
+
+Other = Literal["first", "other"]
+
+
+@dataclass(frozen=True, slots=True)
+class Situation:
+    negated: bool = False
+    uncertain: bool = False
+    past: bool = False
+    #: Whose complaint: None for the person's own, else a parent/sibling/child or anyone.
+    other: Other | None = None
+    #: The other person has "the same" ("у мами теж").
+    same: bool = False
+    #: The next segment denies it now ("раніше були судоми, зараз немає").
+    denied_now: bool = False
+
+
+class Context:
+    """The context words of one text and where they reach."""
+
+    def __init__(
+        self, matches: Sequence[Match], where: Layout, taken: frozenset[int] = frozenset()
+    ) -> None:
+        self.where = where
+        #: The words the findings' phrases took: a negation among them is theirs
+        #: ("не можу заснути" denies nothing else).
+        self.taken = taken
+        by_kind: dict[str, list[Match]] = {}
+        for match in matches:
+            by_kind.setdefault(match.phrase.value, []).append(match)
+        ignored = {p for m in by_kind.get("not_negation", []) for p in m.positions}
+        self.before = [m for m in by_kind.get("negation_before", []) if m.first not in ignored]
+        self.after = [m for m in by_kind.get("negation_after", []) if m.first not in ignored]
+        self.uncertain = self._uncertain_segments(by_kind.get("uncertainty", []))
+        self.past = self._reach(by_kind.get("past", []), by_kind.get("now", []))
+        first = self._reach(by_kind.get("relatives_first", []), by_kind.get("self", []))
+        other = self._reach(by_kind.get("relatives_other", []), by_kind.get("self", []))
+        self.others: dict[int, Other] = dict.fromkeys(other, "other")
+        self.others.update(dict.fromkeys(first, "first"))
+        self.same_words = by_kind.get("same", [])
+        self.same = {where.segment[m.first] for m in self.same_words}
+        self.relatives = by_kind.get("relatives_first", [])
+        self.denied_now = self._denied_now(by_kind.get("now", []))
+
+    def situation(self, positions: Sequence[int]) -> Situation:
+        segments = {self.where.segment[p] for p in positions}
+        other = next((self.others[s] for s in sorted(segments) if s in self.others), None)
+        return Situation(
+            negated=self.negated(positions),
+            uncertain=bool(segments & self.uncertain),
+            past=bool(segments & self.past),
+            other=other,
+            same=other is not None and self._same_reach(segments),
+            denied_now=max(segments) + 1 in self.denied_now,
+        )
+
+    def negated(self, positions: Sequence[int]) -> bool:
+        """Whether a negation word denies the words at ``positions``: one before them (or
+        among them) in their segment, or a "there is none" word just after (or among)."""
+        own = set(positions)
+        first, last = min(positions), max(positions)
+        segments = {self.where.segment[p] for p in positions}
+        for match in (*self.before, *self.after):
+            words = set(match.positions)
+            if (
+                words & own
+                or words <= self.taken
+                or self.where.segment[match.first] not in segments
+            ):
+                continue
+            if match in self.before and match.last < last and first - match.last <= REACH_BEFORE:
+                return True
+            if match in self.after and match.first > first and match.first - last <= REACH_AFTER:
+                return True
+        return False
+
+    def family_mentions(self) -> list[tuple[tuple[int, ...], bool]]:
+        """Each close relative said to have "the same" ("у мами теж", "у батька такого не
+        було"): the words, and whether it is denied."""
+        segment = self.where.segment
+        mentions = []
+        for relative in self.relatives:
+            own = segment[relative.first]
+            same = [m for m in self.same_words if segment[m.first] in (own, own + 1)]
+            if not same or own in self.uncertain:
+                continue
+            positions = tuple(sorted({*relative.positions, *same[0].positions}))
+            reach = {segment[p] for p in positions}
+            denied = any(segment[m.first] in reach for m in (*self.before, *self.after))
+            mentions.append((positions, denied))
+        return mentions
+
+    def _denied_now(self, markers: Sequence[Match]) -> set[int]:
+        """Segments that say "not now" and nothing else ("зараз немає", "not anymore")."""
+        segment = self.where.segment
+        negations = [*self.before, *self.after]
+        found = set()
+        for marker in markers:
+            own = segment[marker.first]
+            words = [p for p, s in enumerate(segment) if s == own]
+            alone = len(words) <= ALONE + 1 and not self.taken.intersection(words)
+            if alone and any(segment[n.first] == own for n in negations):
+                found.add(own)
+        return found
+
+    def _uncertain_segments(self, markers: Sequence[Match]) -> set[int]:
+        segment, sentence = self.where.segment, self.where.sentence
+        found = set()
+        for marker in markers:
+            own = segment[marker.first]
+            found.add(own)
+            words = [p for p, s in enumerate(segment) if s == own]
+            following = [p for p, s in enumerate(segment) if s == own + 1]
+            alone = len(words) <= ALONE
+            if alone and following and sentence[following[0]] == sentence[marker.first]:
+                found.add(own + 1)
+        return found
+
+    def _reach(self, markers: Sequence[Match], stops: Sequence[Match]) -> set[int]:
+        """The segments from each marker's to the end of its sentence, up to a stop word
+        (a stop in the marker's own segment, after the marker, ends it there too)."""
+        segment, sentence = self.where.segment, self.where.sentence
+        stop_segments = {segment[m.first]: m.first for m in stops}
+        reached = set()
+        for marker in markers:
+            own = segment[marker.first]
+            stop_at = stop_segments.get(own)
+            if stop_at is not None and stop_at > marker.first:
+                continue
+            reached.add(own)
+            position = marker.first + 1
+            while position < len(segment) and sentence[position] == sentence[marker.first]:
+                if segment[position] != own and segment[position] in stop_segments:
+                    break
+                reached.add(segment[position])
+                position += 1
+        return reached
+
+    def _same_reach(self, segments: set[int]) -> bool:
+        return any(s in self.same or s - 1 in self.same for s in segments)

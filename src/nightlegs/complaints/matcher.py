@@ -1,0 +1,209 @@
+"""Where the phrases are in a text: the words they take, and the text's clauses.
+
+A finding's phrase matches when each of its slots finds a word in one clause, the whole
+within :data:`GAP` words more than the phrase has ("ноги крутить" and "крутить мені ноги"
+alike); a phrase written with a leading "^" only as written, word after word, as a
+context phrase ("не було", "used to") always.
+
+The parts of a text: a *sentence* ends at ". ! ? ;" or a new line and where a contrast
+word ("але", "но", "but") starts a new one; a *clause* also ends at a comma, a dash or a
+bracket; a *segment* also before "і", "и", "and". Findings' phrases stay inside a clause;
+negation, doubt, the past and other people reach only as far as the rules of
+:mod:`nightlegs.complaints.context` say, mostly their own segment.
+"""
+
+# ruff: noqa: RUF002, RUF003 - Ukrainian and Russian examples are meant to be Cyrillic
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from nightlegs.complaints.phrasebook import CONTEXT, CompiledBook, Phrase
+from nightlegs.complaints.text import Break, Token
+
+#: Words a finding's phrase may have besides its own, in all.
+GAP = 3
+
+Hits = dict[tuple[int, int], list[int]]  # (phrase, anchor slot) -> word positions
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    phrase: Phrase
+    positions: tuple[int, ...]
+
+    @property
+    def first(self) -> int:
+        return self.positions[0]
+
+    @property
+    def last(self) -> int:
+        return self.positions[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Each word's sentence, clause and segment (numbered from 0, in order)."""
+
+    sentence: tuple[int, ...]
+    #: Between punctuation marks or contrast words: where a finding's phrase must fit.
+    clause: tuple[int, ...]
+    #: A clause cut also before "і", "and": how far a negation reaches.
+    segment: tuple[int, ...]
+
+
+def hits(book: CompiledBook, words: Sequence[Token], forms: Sequence[frozenset[str]]) -> Hits:
+    """For each phrase, the words its anchor slot could take."""
+    found: Hits = {}
+    lengths = book.prefix_lengths
+    for position, (token, token_forms) in enumerate(zip(words, forms, strict=True)):
+        entries = set(book.by_surface.get(token.norm, ()))
+        for form in token_forms:
+            entries.update(book.by_key.get(form, ()))
+            for length in lengths:
+                if length > len(form):
+                    break
+                entries.update(book.by_prefix.get(form[:length], ()))
+        for entry in entries:
+            found.setdefault(entry, []).append(position)
+    return found
+
+
+def context_matches(
+    book: CompiledBook,
+    found: Hits,
+    words: Sequence[Token],
+    forms: Sequence[frozenset[str]],
+    breaks: Sequence[Break],
+) -> list[Match]:
+    """The context phrases, each word right after the one before, within a sentence."""
+    matches = []
+    for (index, _anchor), starts in found.items():
+        phrase = book.phrases[index]
+        if phrase.finding != CONTEXT:
+            continue
+        for start in starts:
+            span = range(start, start + len(phrase.slots))
+            if span[-1] >= len(words) or any(breaks[p] == "strong" for p in span[1:]):
+                continue
+            if all(
+                slot.takes(words[p].norm, forms[p])
+                for slot, p in zip(phrase.slots[1:], span[1:], strict=True)
+            ):
+                matches.append(Match(phrase, tuple(span)))
+    return matches
+
+
+def layout(breaks: Sequence[Break], context: Sequence[Match]) -> Layout:
+    """The sentences, clauses and segments, from punctuation and the boundary words."""
+    starts = {m.first: m.phrase.value for m in context if m.phrase.value.endswith("boundary")}
+    levels: tuple[list[int], list[int], list[int]] = ([], [], [])
+    current = [0, 0, 0]
+    for position, kind in enumerate(breaks):
+        if position:
+            word_kind = starts.get(position)
+            if kind == "strong" or word_kind == "boundary":
+                current = [current[0] + 1, current[1] + 1, current[2] + 1]
+            elif kind == "weak":
+                current = [current[0], current[1] + 1, current[2] + 1]
+            elif word_kind == "weak_boundary":
+                current[2] += 1
+        for level, number in zip(levels, current, strict=True):
+            level.append(number)
+    return Layout(*(tuple(level) for level in levels))
+
+
+def finding_matches(
+    book: CompiledBook,
+    found: Hits,
+    words: Sequence[Token],
+    forms: Sequence[frozenset[str]],
+    where: Layout,
+    wide: frozenset[str] = frozenset(),
+) -> list[Match]:
+    """Every placement of every finding's phrase, the longest first for each finding.
+
+    The phrases of the ``wide`` findings (the urgent signs) may reach over a comma into
+    the sentence ("не можу наступити на ногу, вона набрякла"): a sign read wrongly is
+    only offered to confirm, one missed is asked later; other phrases stay in a clause.
+    """
+    matches = []
+    for (index, anchor), positions in found.items():
+        phrase = book.phrases[index]
+        if phrase.finding == CONTEXT:
+            continue
+        parts = where.sentence if phrase.finding in wide else where.clause
+        for start in positions:
+            if phrase.strict:
+                placed = _in_order(phrase, anchor, start, words, forms, where.clause)
+            else:
+                placed = _place(phrase, anchor, start, words, forms, parts)
+            if placed is not None:
+                matches.append(Match(phrase, placed))
+    return _longest(list(dict.fromkeys(matches)))
+
+
+def _place(
+    phrase: Phrase,
+    anchor: int,
+    start: int,
+    words: Sequence[Token],
+    forms: Sequence[frozenset[str]],
+    clause: Sequence[int],
+) -> tuple[int, ...] | None:
+    """The words of one placement of ``phrase`` around its anchor word at ``start``: each
+    other slot takes the nearest free word of the clause; None if one finds none or the
+    whole is longer than the phrase and :data:`GAP`."""
+    count = len(phrase.slots)
+    reach = count - 1 + GAP
+    near = [
+        p
+        for p in range(max(start - reach, 0), min(start + reach + 1, len(words)))
+        if clause[p] == clause[start] and p != start
+    ]
+    near.sort(key=lambda p: (abs(p - start), p))
+    chosen = [start]
+    for index, slot in enumerate(phrase.slots):
+        if index == anchor:
+            continue
+        taken = next(
+            (p for p in near if p not in chosen and slot.takes(words[p].norm, forms[p])), None
+        )
+        if taken is None:
+            return None
+        chosen.append(taken)
+    placed = tuple(sorted(chosen))
+    return placed if placed[-1] - placed[0] + 1 <= count + GAP else None
+
+
+def _in_order(
+    phrase: Phrase,
+    anchor: int,
+    start: int,
+    words: Sequence[Token],
+    forms: Sequence[frozenset[str]],
+    clause: Sequence[int],
+) -> tuple[int, ...] | None:
+    """A strict phrase's words, one after another as written, in one clause."""
+    first = start - anchor
+    span = range(first, first + len(phrase.slots))
+    if first < 0 or span[-1] >= len(words) or clause[span[0]] != clause[span[-1]]:
+        return None
+    if all(slot.takes(words[p].norm, forms[p]) for slot, p in zip(phrase.slots, span, strict=True)):
+        return tuple(span)
+    return None
+
+
+def _longest(matches: list[Match]) -> list[Match]:
+    """Drop a match whose words all belong to a longer match of the same finding
+    ("судома" inside "судома в литці"; "курити" inside "кинула курити")."""
+    ordered = sorted(matches, key=lambda m: (-len(m.positions), m.first))
+    kept: list[Match] = []
+    for match in ordered:
+        words = set(match.positions)
+        if not any(
+            k.phrase.finding == match.phrase.finding and words <= set(k.positions) for k in kept
+        ):
+            kept.append(match)
+    return sorted(kept, key=lambda m: (m.first, m.last))

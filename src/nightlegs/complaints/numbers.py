@@ -1,0 +1,235 @@
+"""Numbers in a complaint: how often, how long, how old, how bad, and laboratory values.
+
+Each reading names the vocabulary's number finding (or a choice value a number decides)
+with the words it was read from. The patterns, in the order they take words:
+
+- a score: "7 з 10", "7/10", "на 8 балів" -> ``severity``;
+- a frequency: "3 рази на тиждень", "twice a week", "щоночі" (7), "через ніч" (3.5),
+  "раз на місяць" (12/52 a week) -> ``nights_per_week``;
+- an age: "мені 63", "I'm 63", "63 years old", "63 роки" when nothing says it is how long
+  and it is 18 or more -> ``age``;
+- a pregnancy: "32 тижні" or "7 місяць" where the segment says pregnant ->
+  ``pregnancy`` (trimester by the weeks in ``rules.yaml``);
+- a length of time: "півроку", "років п'ять", "два тижні", "вже рік" -> ``duration_months``
+  ("... тому", "ago" only with "почалося", "started");
+- minutes and hours of one episode -> ``episode_duration``;
+- a laboratory value or a temperature after its name ("феритин 12 нг/мл",
+  "температура 38,5") -> that finding, with the unit when the text gave one;
+- cups of coffee -> ``caffeine_cups_per_day``.
+
+Vague amounts ("кілька разів", "часто") give nothing: the interview asks for the number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from nightlegs.complaints.numbers_grammar import MONTHS, NumberWords, Quantity, quantities
+from nightlegs.complaints.text import Token
+from nightlegs.knowledge.compiled import FindingDef
+from nightlegs.knowledge.phrases import PhraseRules
+
+__all__ = ["NumberReading", "NumberWords", "read_numbers"]
+
+
+@dataclass(frozen=True, slots=True)
+class NumberReading:
+    finding: str
+    value: float | str
+    positions: tuple[int, ...]
+    unit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    words: Sequence[Token]
+    kinds: Sequence[frozenset[str]]
+    segment: Sequence[int]
+    gaps: Sequence[str]
+
+    def kind(self, position: int, name: str) -> bool:
+        return 0 <= position < len(self.kinds) and name in self.kinds[position]
+
+    def segment_has(self, position: int, name: str) -> bool:
+        own = self.segment[position]
+        return any(name in k for k, s in zip(self.kinds, self.segment, strict=True) if s == own)
+
+
+def read_numbers(
+    words: Sequence[Token],
+    forms: Sequence[frozenset[str]],
+    segment: Sequence[int],
+    gaps: Sequence[str],
+    grammar: NumberWords,
+    rules: PhraseRules,
+) -> list[NumberReading]:
+    """Every number reading of the text, each quantity read once."""
+    kinds = [grammar.kinds_of(f) for f in forms]
+    text = _Text(words, kinds, segment, gaps)
+    readings: list[NumberReading] = []
+    taken: set[int] = set()
+    for every in _every_night(text):
+        readings.append(every)
+        taken.update(every.positions)
+    for quantity in quantities(words, forms, gaps, grammar):
+        if taken.intersection(quantity.positions):
+            continue
+        reading = _read(text, quantity, rules)
+        if reading is not None:
+            readings.append(reading)
+            taken.update(reading.positions)
+    return readings
+
+
+def _every_night(text: _Text) -> Iterator[NumberReading]:
+    """ "щоночі", "кожну ніч", "every night" (7); "через ніч", "every other night" (3.5)."""
+    position = 0
+    while position < len(text.words):
+        if text.kind(position - 1, "almost"):
+            pass  # "майже щоночі": too vague to be a number of nights
+        elif text.kind(position, "every_night"):
+            yield NumberReading("nights_per_week", 7.0, (position,))
+        elif text.kind(position, "every") and text.kind(position + 1, "night"):
+            yield NumberReading("nights_per_week", 7.0, (position, position + 1))
+            position += 1
+        elif text.kind(position, "every_other") and text.kind(position + 1, "night"):
+            yield NumberReading("nights_per_week", 3.5, (position, position + 1))
+            position += 1
+        elif (
+            text.kind(position, "every")
+            and text.kind(position + 1, "every_other")
+            and text.kind(position + 2, "night")
+        ):
+            yield NumberReading("nights_per_week", 3.5, (position, position + 1, position + 2))
+            position += 2
+        position += 1
+
+
+def _read(text: _Text, q: Quantity, rules: PhraseRules) -> NumberReading | None:
+    for reader in (_score, _frequency, _age, _pregnancy, _duration, _episode, _coffee):
+        reading = reader(text, q, rules)
+        if reading is not None:
+            return reading
+    return None
+
+
+def _score(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading | None:
+    after = q.end + 1
+    if text.kind(after, "out_of") and _is_ten(text, after + 1):
+        return NumberReading("severity", q.value, (*q.positions, after, after + 1))
+    if after < len(text.gaps) and "/" in text.gaps[after] and _is_ten(text, after):
+        return NumberReading("severity", q.value, (*q.positions, after))
+    if text.kind(after, "point"):
+        return NumberReading("severity", q.value, (*q.positions, after))
+    return None
+
+
+def _is_ten(text: _Text, position: int) -> bool:
+    return position < len(text.words) and text.words[position].norm == "10"
+
+
+def _frequency(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading | None:
+    position = q.end + 1
+    counted = q.unit in ("times", "night")
+    if not (counted or text.kind(position, "times") or text.kind(position, "night")):
+        return None
+    if not counted:
+        position += 1
+    if text.kind(position, "per"):
+        position += 1
+    words = (*q.positions, *range(q.end + 1, position + 1))
+    if text.kind(position, "week"):
+        return NumberReading("nights_per_week", q.value, words)
+    if text.kind(position, "month"):
+        # Calendar arithmetic: 12 months are 52 weeks.
+        return NumberReading("nights_per_week", round(q.value * 12 / 52, 1), words)
+    return None
+
+
+def _age(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading | None:
+    start = q.positions[0]
+    marked_before = text.kind(start - 1, "age_before") or (
+        text.kind(start - 2, "age_before") and text.kind(start - 1, "duration")
+    )
+    if q.unit not in (None, "year"):
+        return None
+    unit_at = q.end if q.unit == "year" else q.end + 1
+    has_year = q.unit == "year" or text.kind(unit_at, "year")
+    marked_after = text.kind(unit_at + (1 if has_year else 0), "age_after")
+    if marked_before or marked_after:
+        extra = (unit_at,) if has_year and unit_at > q.end else ()
+        return NumberReading("age", q.value, (*q.positions, *extra))
+    if has_year and q.value >= 18 and not _said_how_long(text, q, unit_at):
+        extra = (unit_at,) if unit_at > q.end else ()
+        return NumberReading("age", q.value, (*q.positions, *extra))
+    return None
+
+
+def _said_how_long(text: _Text, q: Quantity, unit_at: int) -> bool:
+    start = q.positions[0]
+    return (
+        text.kind(start - 1, "duration")
+        or text.kind(unit_at + 1, "ago")
+        or text.segment_has(start, "duration")
+        or text.segment_has(start, "started")
+    )
+
+
+def _pregnancy(text: _Text, q: Quantity, rules: PhraseRules) -> NumberReading | None:
+    unit_at = q.end if q.unit else q.end + 1
+    unit = q.unit or next((u for u in ("week", "month") if text.kind(unit_at, u)), None)
+    if unit not in ("week", "month") or not text.segment_has(q.positions[0], "pregnant"):
+        return None
+    weeks = q.value if unit == "week" else q.value * 52 / 12
+    second, third = rules.trimester_weeks
+    value = "trimester_1" if weeks < second else "trimester_2" if weeks < third else "trimester_3"
+    return NumberReading("pregnancy", value, tuple(sorted({*q.positions, unit_at})))
+
+
+def _duration(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading | None:
+    unit_at = q.end if q.unit else q.end + 1
+    unit = q.unit or next((u for u in MONTHS if text.kind(unit_at, u)), None)
+    if unit not in MONTHS:
+        return None
+    if text.kind(unit_at + 1, "ago") and not text.segment_has(unit_at, "started"):
+        return None
+    if q.implicit and not text.kind(q.positions[0] - 1, "duration"):
+        return None
+    months = round(q.value * MONTHS[unit], 1)
+    return NumberReading("duration_months", months, tuple(sorted({*q.positions, unit_at})))
+
+
+def _episode(text: _Text, q: Quantity, rules: PhraseRules) -> NumberReading | None:
+    unit_at = q.end if q.unit else q.end + 1
+    unit = q.unit or next((u for u in ("second", "minute", "hour") if text.kind(unit_at, u)), None)
+    if unit not in ("second", "minute", "hour"):
+        return None
+    if text.kind(q.positions[0] - 1, "within") or text.kind(unit_at + 1, "ago"):
+        return None  # "за годину", "годину тому": when, not how long
+    minutes = {"second": 1 / 60, "minute": 1.0, "hour": 60.0}[unit] * q.value
+    value = "under_10_min" if minutes < rules.episode_minutes else "over_10_min"
+    return NumberReading("episode_duration", value, tuple(sorted({*q.positions, unit_at})))
+
+
+def _coffee(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading | None:
+    """ "3 чашки кави", "кави чашок 5", "4 cups of coffee", "2 кави на день"."""
+    after = q.end + 1
+    cup_after = text.kind(after, "cup")
+    if not (q.unit == "cup" or cup_after or text.kind(after, "coffee")):
+        return None
+    near = range(q.positions[0] - 2, after + 3)
+    if not any(text.kind(p, "coffee") for p in near):
+        return None
+    extra = (after,) if cup_after or text.kind(after, "coffee") else ()
+    return NumberReading("caffeine_cups_per_day", q.value, (*q.positions, *extra))
+
+
+def in_range(reading: NumberReading, findings: Mapping[str, FindingDef]) -> bool:
+    """Whether a number reading is one the finding accepts (never clamped: dropped)."""
+    definition = findings.get(reading.finding)
+    if definition is None or isinstance(reading.value, str):
+        return definition is not None
+    low = definition.minimum if definition.minimum is not None else float("-inf")
+    high = definition.maximum if definition.maximum is not None else float("inf")
+    return low <= reading.value <= high

@@ -1,0 +1,139 @@
+"""Quantities in a text: a number (in digits or words) and the unit word next to it.
+
+"3", "три", "двадцять п'ять", "2-3" (2.5), "півтора" (1.5), "пів року", "півроку" (a
+number and a unit in one word), "років п'ять" (the unit first: about five years), "раз на
+тиждень" and "вже рік" (one, unsaid).
+"""
+
+# ruff: noqa: RUF001 - Cyrillic examples and dashes are meant
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from nightlegs.complaints.morphology import Morphology
+from nightlegs.complaints.phrasebook import normal, word_keys
+from nightlegs.complaints.text import Token
+from nightlegs.knowledge.phrases import PhraseBook
+
+#: The units of a length of time, in months (a month is 30.44 days on average).
+DAYS_PER_MONTH = 30.44
+MONTHS = {"day": 1 / DAYS_PER_MONTH, "week": 7 / DAYS_PER_MONTH, "month": 1.0, "year": 12.0}
+#: The unit words a quantity may carry.
+UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "night", "times", "cup")
+#: Units that "one" may be left unsaid before ("раз на тиждень", "вже рік").
+_IMPLICIT = ("times", "month", "year")
+#: Units a number may follow when it is said roughly ("років п'ять", "раза 3").
+_INVERTED = frozenset({"minute", "hour", "day", "week", "month", "year", "cup", "times"})
+_TENS = frozenset({20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0})
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    value: float
+    positions: tuple[int, ...]
+    #: The unit when the quantity's own words hold it ("півроку", "років п'ять").
+    unit: str | None = None
+    #: "One" left unsaid.
+    implicit: bool = False
+
+    @property
+    def end(self) -> int:
+        return self.positions[-1]
+
+
+class NumberWords:
+    """Every language's number words and unit words, by the keys the text is matched on."""
+
+    def __init__(self, book: PhraseBook, morphology: Morphology) -> None:
+        self.values: dict[str, float] = {}
+        self.kinds: dict[str, set[str]] = {}
+        for language, phrases in book.languages.items():
+            # Number words as written (their forms are listed): a lemma would make
+            # "півгодини" of every "година".
+            for word, value in phrases.number_words.items():
+                self.values.setdefault(normal(word), value)
+            for kind, words in phrases.number_kinds.items():
+                for word in words:
+                    for key in word_keys(normal(word), language, morphology):
+                        self.kinds.setdefault(key, set()).add(kind)
+
+    def kinds_of(self, forms: frozenset[str]) -> frozenset[str]:
+        found: set[str] = set()
+        for form in forms:
+            found.update(self.kinds.get(form, ()))
+        return frozenset(found)
+
+    def value_of(self, token: Token) -> float | None:
+        if token.kind == "number":
+            return token.value
+        return self.values.get(token.norm)
+
+
+def quantities(
+    words: Sequence[Token],
+    forms: Sequence[frozenset[str]],
+    gaps: Sequence[str],
+    grammar: NumberWords,
+) -> Iterator[Quantity]:
+    """Each quantity of the text, in order, none sharing a word with another."""
+    values = [grammar.value_of(w) for w in words]
+    kinds = [grammar.kinds_of(f) for f in forms]
+    position = 0
+    while position < len(words):
+        quantity = _at(position, values, kinds, gaps)
+        if quantity is None:
+            position += 1
+            continue
+        yield quantity
+        position = quantity.end + 1
+
+
+def _at(
+    position: int,
+    values: Sequence[float | None],
+    kinds: Sequence[frozenset[str]],
+    gaps: Sequence[str],
+) -> Quantity | None:
+    value = values[position]
+    unit = _unit(kinds[position])
+    if value is None:
+        return _unit_first(position, values, kinds, unit)
+    positions = [position]
+    following = position + 1
+    if following < len(values) and values[following] is not None:
+        after = values[following]
+        assert after is not None
+        if value in _TENS and 0 < after < 10:
+            value, positions = value + after, [position, following]
+        elif "-" in gaps[following] or "–" in gaps[following]:
+            value, positions = (value + after) / 2, [position, following]
+    return Quantity(value, tuple(positions), unit)
+
+
+def _unit_first(
+    position: int,
+    values: Sequence[float | None],
+    kinds: Sequence[frozenset[str]],
+    unit: str | None,
+) -> Quantity | None:
+    """ "років п'ять" (the unit, then the number), or a unit whose "one" is unsaid."""
+    if unit is None:
+        return None
+    following = position + 1
+    if following < len(values) and values[following] is not None and unit in _INVERTED:
+        number = values[following]
+        assert number is not None
+        after = kinds[following + 1] if following + 1 < len(kinds) else frozenset()
+        if _unit(after) is None:
+            return Quantity(number, (position, following), unit)
+    said_before = position > 0 and values[position - 1] is not None
+    marked = any("duration" in kinds[p] for p in range(max(position - 2, 0), position))
+    if unit in _IMPLICIT and not said_before and (unit == "times" or marked):
+        return Quantity(1.0, (position,), unit, implicit=True)
+    return None
+
+
+def _unit(kinds: frozenset[str]) -> str | None:
+    return next((unit for unit in UNITS if unit in kinds), None)

@@ -1,0 +1,248 @@
+"""The complaint parser: text in, candidate findings out.
+
+The steps: words and their forms (:mod:`.morphology`), the phrases and context words they
+match (:mod:`.matcher`), numbers (:mod:`.numbers`, :mod:`.labs`), what the context does to
+each reading (:mod:`.context`), then the rules of ``kb/phrases/rules.yaml``
+(:mod:`.resolve`): one reading per finding, the findings a reading implies, family history,
+and never an urgent sign as "absent".
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from nightlegs.complaints import matcher
+from nightlegs.complaints.context import Context
+from nightlegs.complaints.labs import read_lab
+from nightlegs.complaints.models import Candidate, MedicineMention, ParseResult
+from nightlegs.complaints.morphology import Morphology
+from nightlegs.complaints.numbers import NumberReading, NumberWords, in_range, read_numbers
+from nightlegs.complaints.phrasebook import NUMBER, CompiledBook, compile_book, vocabulary
+from nightlegs.complaints.resolve import Reading, Resolver, never_absent
+from nightlegs.complaints.text import Break, Token, gap, tokenize
+from nightlegs.knowledge import KnowledgeBase, load_kb
+from nightlegs.knowledge.phrases import PhraseBook, load_phrases
+from nightlegs.languages import DEFAULT_LANGUAGE, is_language
+from nightlegs.medicines import Match, load_table, lookup
+
+__all__ = ["MAX_CHARACTERS", "Parser", "parse", "parser"]
+
+#: The longest text the parser reads (the API refuses longer ones).
+MAX_CHARACTERS = 2000
+#: A Latin-letter text is English when at least this share of its words are English words
+#: of the phrase book; otherwise it is Ukrainian or Russian typed in Latin letters.
+_ENGLISH_SHARE = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    text: str
+    tokens: list[Token]
+    forms: list[frozenset[str]]
+    #: What stands before each token: a sentence's end, a part's end, or nothing.
+    breaks: list[Break]
+    #: The characters before each token.
+    gaps: list[str]
+
+
+class Parser:
+    """The phrase book compiled against one knowledge base, ready to read texts."""
+
+    def __init__(self, kb: KnowledgeBase, book: PhraseBook) -> None:
+        self.kb = kb
+        self.book = book
+        self.morphology = Morphology()
+        self.compiled: CompiledBook = compile_book(book, morphology=self.morphology)
+        ordinary = [w for p in book.languages.values() for w in p.words.get("ordinary", ())]
+        words = self.compiled.words
+        self.morphology.set_vocabulary(lambda: vocabulary(words, self.morphology), ordinary)
+        self.numbers = NumberWords(book, self.morphology)
+        self.english = self._english_words()
+        self.table = load_table()
+        #: The findings never read as absent: the urgent signs (docs/parsing.md, "Safety").
+        self.urgent = never_absent(kb, book.rules)
+        self.resolver = Resolver(kb, book.rules, self.urgent)
+
+    def parse(self, text: str, language: str) -> ParseResult:
+        """The candidates ``text`` states, in the order they stand in it."""
+        words = self._words(text[:MAX_CHARACTERS])
+        if not words.tokens:
+            return ParseResult(language, ())
+        found = matcher.hits(self.compiled, words.tokens, words.forms)
+        context_matches = matcher.context_matches(
+            self.compiled, found, words.tokens, words.forms, words.breaks
+        )
+        where = matcher.layout(words.breaks, context_matches)
+        matches = matcher.finding_matches(
+            self.compiled, found, words.tokens, words.forms, where, wide=self.urgent
+        )
+        taken = frozenset(p for match in matches for p in match.positions)
+        context = Context(context_matches, where, taken)
+        after = {m.last for m in context_matches if m.phrase.value == "after_medicine"}
+        medicines, medicine_readings, named = self._medicines(words, language, context, after)
+        readings = [
+            r for r in self._readings(words, matches, where) if named.isdisjoint(r.positions)
+        ]
+        resolved = self.resolver.resolve([*readings, *medicine_readings], context)
+        candidates = tuple(self._candidate(words, r) for r in resolved)
+        return ParseResult(language, candidates, medicines, _unrecognised(words, resolved))
+
+    def _medicines(
+        self, words: _Words, language: str, context: Context, after: set[int]
+    ) -> tuple[tuple[MedicineMention, ...], list[Reading], set[int]]:
+        """The medicines the person says they take (:mod:`nightlegs.medicines`), and their
+        class findings as readings, and the words that name them (no one's complaint). A
+        medicine denied, doubted, in the past or another person's is left out: the class
+        findings are confirmed for what is taken now. "Після аторвастатину", "after
+        sertraline" (the word in ``after`` just before the name): it began after it."""
+        mentions: list[MedicineMention] = []
+        readings: list[Reading] = []
+        named: set[int] = set()
+        page = language if is_language(language) else DEFAULT_LANGUAGE
+        for match in lookup(self.table, words.text, page, known_word=self.morphology.known):
+            positions = tuple(
+                i for i, t in enumerate(words.tokens) if t.start < match.end and match.start < t.end
+            )
+            named.update(positions)
+            situation = context.situation(positions) if positions else None
+            if situation is None or situation.other or situation.uncertain:
+                continue
+            if situation.negated or situation.past:
+                continue
+            mentions.append(_mention(match))
+            readings.extend(Reading(f, "present", positions) for f in match.findings)
+            if positions[0] - 1 in after:
+                started = (positions[0] - 1, *positions)
+                readings.append(Reading("started_after_new_medicine", "present", started))
+        return tuple(mentions), readings, named
+
+    def _words(self, text: str) -> _Words:
+        tokens = tokenize(text)
+        latin = [t for t in tokens if t.script == "latin"]
+        english = sum(t.norm in self.english for t in latin)
+        transliterate = len(latin) >= 2 and english < _ENGLISH_SHARE * len(latin)
+        forms = []
+        for token in tokens:
+            if token.kind == "number":
+                forms.append(frozenset({token.norm, NUMBER}))
+            elif token.script == "none":
+                forms.append(frozenset({token.norm}))
+            elif token.script == "cyrillic":
+                forms.append(self.morphology.cyrillic_forms(token.norm))
+            else:
+                forms.append(self.morphology.latin_forms(token.norm, transliterate))
+        breaks = [gap(text, tokens[i - 1] if i else None, t) for i, t in enumerate(tokens)]
+        gaps = [text[tokens[i - 1].end if i else 0 : t.start] for i, t in enumerate(tokens)]
+        return _Words(text, tokens, forms, breaks, gaps)
+
+    def _readings(
+        self, words: _Words, matches: Sequence[matcher.Match], where: matcher.Layout
+    ) -> list[Reading]:
+        readings: list[Reading] = []
+        for match in matches:
+            finding, value = match.phrase.finding, match.phrase.value
+            if value != "number":
+                readings.append(Reading(finding, value, match.positions))
+                continue
+            lab = read_lab(
+                finding,
+                match.positions,
+                words.text,
+                words.tokens,
+                where.segment,
+                words.gaps,
+                self.kb.findings,
+                self.kb.units,
+                self.book.rules,
+            )
+            if lab is not None:
+                readings.append(_from_number(lab))
+        taken = {p for r in readings if r.number for p in r.positions}
+        # A number beside a condition is the condition's ("діабет 10 років").
+        owned = {
+            where.segment[p]
+            for r in readings
+            if r.finding in self.book.rules.numbers_belong_to
+            for p in r.positions
+        }
+        numbers = read_numbers(
+            words.tokens, words.forms, where.segment, words.gaps, self.numbers, self.book.rules
+        )
+        for reading in numbers:
+            if taken.intersection(reading.positions) or not in_range(reading, self.kb.findings):
+                continue
+            if not owned.intersection(where.segment[p] for p in reading.positions):
+                readings.append(_from_number(reading))
+        return readings
+
+    def _candidate(self, words: _Words, reading: Reading) -> Candidate:
+        start = min(words.tokens[p].start for p in reading.positions)
+        end = max(words.tokens[p].end for p in reading.positions)
+        return Candidate(
+            reading.finding, reading.value, start, end, words.text[start:end], reading.unit
+        )
+
+    def _english_words(self) -> frozenset[str]:
+        phrases = self.book.languages.get("en")
+        if phrases is None:
+            return frozenset()
+        words: set[str] = set()
+        for texts in [*phrases.words.values(), *phrases.number_kinds.values()]:
+            for text in texts:
+                words.update(text.lower().split())
+        for by_value in phrases.findings.values():
+            for texts in by_value.values():
+                for text in texts:
+                    for slot in text.lower().split():
+                        words.update(w.strip("=*") for w in slot.split("|"))
+        return frozenset(words)
+
+
+def _mention(match: Match) -> MedicineMention:
+    return MedicineMention(
+        match.text, match.start, match.end, match.inn, match.atc, match.name, match.findings
+    )
+
+
+def _from_number(reading: NumberReading) -> Reading:
+    return Reading(reading.finding, reading.value, reading.positions, reading.unit, number=True)
+
+
+def _unrecognised(words: _Words, readings: Sequence[Reading]) -> tuple[str, ...]:
+    """The parts of the text (between punctuation) that gave no candidate."""
+    used = {p for r in readings for p in r.positions}
+    parts: list[list[int]] = []
+    for index, kind in enumerate(words.breaks):
+        if not parts or kind != "none":
+            parts.append([])
+        parts[-1].append(index)
+    result = []
+    for part in parts:
+        if used.intersection(part) or not any(words.tokens[p].kind == "word" for p in part):
+            continue
+        result.append(words.text[words.tokens[part[0]].start : words.tokens[part[-1]].end])
+    return tuple(result)
+
+
+_PARSERS: dict[str, Parser] = {}
+_LOCK = threading.Lock()
+
+
+def parser(kb: KnowledgeBase | None = None) -> Parser:
+    """The parser of ``kb`` (default: the packaged knowledge base), built once per process."""
+    kb = kb or load_kb()
+    found = _PARSERS.get(kb.content_hash)
+    if found is None:
+        with _LOCK:
+            found = _PARSERS.get(kb.content_hash)
+            if found is None:
+                found = Parser(kb, load_phrases())
+                _PARSERS[kb.content_hash] = found
+    return found
+
+
+def parse(text: str, language: str, kb: KnowledgeBase | None = None) -> ParseResult:
+    """Read ``text`` (Ukrainian, Russian or English, mixed too) for candidate findings."""
+    return parser(kb).parse(text, language)

@@ -1,0 +1,346 @@
+"""The words people use for findings (``kb/phrases/``): loaded, checked and cached.
+
+``kb/phrases/{uk,ru,en}.yaml`` hold, per language, each finding's phrases (by the value
+they mean), the small words that change a phrase's meaning (negation, doubt, the past,
+other people, clause breaks) and the words of numbers. ``kb/phrases/rules.yaml`` holds
+what no language owns: which findings are never read as "absent", what the past means
+for a finding, which reading of the same words wins. The complaint parser
+(:mod:`nightlegs.complaints`) compiles them; here they are only read and checked, so that
+``nightlegs kb check`` and the tests can name the file and line of every mistake.
+
+The phrase syntax (one string, words separated by spaces) is documented in
+``docs/parsing.md``: ``word`` (any form of it), ``stem*`` (a prefix), ``=form`` (this
+form only), ``a|b`` (either), ``@set`` (a named list of alternatives).
+"""
+
+# ruff: noqa: RUF003 - Ukrainian and Russian examples are meant to be Cyrillic
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from nightlegs.knowledge.compiled import FindingDef
+from nightlegs.knowledge.loader import default_kb_dir, load_kb
+from nightlegs.knowledge.phrase_files import read_sources
+from nightlegs.knowledge.yaml_source import Issue, KnowledgeBaseError, NodePath, SourceFile
+from nightlegs.languages import LANGUAGES
+
+__all__ = [
+    "CONTEXT_KINDS",
+    "NUMBER_KINDS",
+    "LanguagePhrases",
+    "PhraseBook",
+    "PhraseRules",
+    "load_phrases",
+    "read_phrases",
+]
+
+#: The lists of small words every language file has (``words:``).
+CONTEXT_KINDS = (
+    "negation_before",  # "не", "no": denies the phrase that follows within a few words
+    "negation_after",  # "немає", "нет": denies the phrase just before it
+    "not_negation",  # "не тільки", "not only": a negation word that denies nothing
+    "uncertainty",  # "здається", "maybe": the clause is left out
+    "past",  # "раніше", "used to": the clause is about the past
+    "now",  # "зараз", "now": the clause is about the present after all
+    "self",  # "у мене", "I": what follows is the person's own again
+    "relatives_first",  # a parent, sibling or child
+    "relatives_other",  # anyone else
+    "same",  # "теж", "too": the same complaint as the person's own
+    "boundary",  # words that start a new clause ("але", "but")
+    "weak_boundary",  # words that end a negation's reach ("і", "and")
+    "after_medicine",  # "після", "after" a medicine's name: it started after it
+    "ordinary",  # words never taken for a typo of a phrase word ("right" is not "night")
+)
+#: The lists of number words every language file has (``numbers:``), besides ``words``.
+NUMBER_KINDS = (
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+    "night",
+    "almost",  # "майже" (кожну ніч): too vague for a number
+    "within",  # "за" (годину), "in" (an hour): not how long an episode lasts
+    "times",  # "раз": a frequency
+    "point",  # "бал": a score
+    "per",  # "на", "в", "a": "3 рази на тиждень"
+    "out_of",  # "з", "из", "out of": "7 з 10"
+    "every_night",  # "щоночі": 7 nights a week
+    "every",  # "кожну" (ніч), "every" (night)
+    "every_other",  # "через" (ніч), "other" (every other night): 3.5 a week
+    "age_before",  # "мені", "I'm": the number after is the age
+    "age_after",  # "old": the number before is the age
+    "duration",  # "вже", "for": the quantity is how long
+    "ago",  # "тому", "ago"
+    "started",  # "почалося", "started": "... тому" is when it began
+    "cup",  # "чашка"
+    "coffee",  # "кава", "coffee"
+    "pregnant",  # "вагітна": weeks and months are of the pregnancy
+)
+_VALUE_KEYS = frozenset({"present", "absent", "denied"})
+_PHRASE = re.compile(r"^\S+( \S+)*$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _Numbers(_Strict):
+    words: dict[str, float]
+    kinds: dict[str, list[str]]
+
+
+class _LanguageFile(_Strict):
+    language: str
+    sets: dict[str, str] = Field(default_factory=dict)
+    words: dict[str, list[str]]
+    numbers: _Numbers
+    findings: dict[str, dict[str, list[str]]]
+
+
+class _Family(_Strict):
+    finding: str
+    own: list[str] = Field(min_length=1)
+
+
+class _Rules(_Strict):
+    never_absent: list[str]
+    past: dict[str, str]
+    negated: dict[str, str]
+    implies: dict[str, list[str]]
+    overrides: dict[str, list[str]]
+    overrides_nearby: dict[str, list[str]]
+    numbers_belong_to: list[str]
+    family: _Family
+    recent_weeks: dict[str, float]
+    fever_celsius: float = Field(gt=35, lt=42)
+    episode_minutes: float = Field(gt=0)
+    trimester_weeks: list[int] = Field(min_length=2, max_length=2)
+    postpartum_weeks: float = Field(gt=0)
+    unit_letters: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class LanguagePhrases:
+    """One language's phrases and words, as written in its file."""
+
+    language: str
+    sets: Mapping[str, str]
+    words: Mapping[str, tuple[str, ...]]
+    number_words: Mapping[str, float]
+    number_kinds: Mapping[str, tuple[str, ...]]
+    #: finding -> value ("present", "absent", "denied", a choice value, "number") -> phrases
+    findings: Mapping[str, Mapping[str, tuple[str, ...]]]
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseRules:
+    """What the parser does with a finding whatever the language (``rules.yaml``)."""
+
+    never_absent: frozenset[str]
+    #: finding -> what a mention in the past means: "keep" (as if now) or a choice value.
+    past: Mapping[str, str]
+    #: choice finding -> its value when a phrase for it is denied ("не вагітна").
+    negated: Mapping[str, str]
+    implies: Mapping[str, tuple[str, ...]]
+    #: finding -> findings it replaces when both are read from the same words.
+    overrides: Mapping[str, tuple[str, ...]]
+    #: finding -> findings it replaces when both are read in the same segment.
+    overrides_nearby: Mapping[str, tuple[str, ...]]
+    #: Findings whose own are the numbers of their segment ("діабет 10 років").
+    numbers_belong_to: frozenset[str]
+    family_finding: str
+    family_own: frozenset[str]
+    recent_weeks: Mapping[str, float]
+    fever_celsius: float
+    episode_minutes: float
+    trimester_weeks: tuple[int, int]
+    postpartum_weeks: float
+    #: How laboratory units typed in Cyrillic read in Latin letters ("нг/мл": "ng/ml").
+    unit_letters: Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseBook:
+    languages: Mapping[str, LanguagePhrases]
+    rules: PhraseRules
+    #: The vocabulary's findings the phrases were checked against.
+    findings: Mapping[str, FindingDef]
+
+
+def default_phrase_dir() -> Path:
+    return default_kb_dir() / "phrases"
+
+
+def load_phrases(directory: Path | None = None) -> PhraseBook:
+    """The phrase book of ``directory`` (default: the packaged one), read once per process."""
+    return _load_cached(str((directory or default_phrase_dir()).resolve()))
+
+
+@lru_cache(maxsize=4)
+def _load_cached(directory: str) -> PhraseBook:
+    return read_phrases(Path(directory))
+
+
+def read_phrases(directory: Path, findings: Mapping[str, FindingDef] | None = None) -> PhraseBook:
+    """Read and check every phrase file against the vocabulary's ``findings`` (default:
+    those of the knowledge base the directory belongs to); raise with every issue found."""
+    files = read_sources(directory)
+    if findings is None:
+        findings = load_kb(directory.parent).findings
+    check = _Check(files, dict(findings))
+    rules = check.rules()
+    languages = {code: check.language(code) for code in LANGUAGES}
+    if check.issues or rules is None or None in languages.values():
+        raise KnowledgeBaseError(check.issues)
+    ready: dict[str, LanguagePhrases] = {
+        code: phrases for code, phrases in languages.items() if phrases is not None
+    }
+    return PhraseBook(ready, rules, dict(findings))
+
+
+class _Check:
+    """The checks of the phrase files; each records an issue and lets reading go on."""
+
+    def __init__(self, files: dict[str, SourceFile], findings: dict[str, FindingDef]) -> None:
+        self.files = files
+        self.findings = findings
+        self.issues: list[Issue] = []
+
+    def complain(self, name: str, path: NodePath, message: str) -> None:
+        self.issues.append(self.files[name].issue(path, message))
+
+    def model(self, name: str, model: type[BaseModel]) -> Any:
+        try:
+            return model.model_validate(self.files[name].data)
+        except ValidationError as exc:
+            for error in exc.errors():
+                where = ".".join(str(p) for p in error["loc"]) or "(top)"
+                self.complain(name, tuple(error["loc"]), f"{where}: {error['msg']}")
+            return None
+
+    def rules(self) -> PhraseRules | None:
+        data: _Rules | None = self.model("rules", _Rules)
+        if data is None:
+            return None
+        named = [
+            *(("never_absent", f) for f in data.never_absent),
+            *(("past", f) for f in data.past),
+            *(("negated", f) for f in data.negated),
+            *(("implies", f) for f in data.implies),
+            *(("implies", f) for fs in data.implies.values() for f in fs),
+            *(("overrides", f) for f in data.overrides),
+            *(("overrides", f) for fs in data.overrides.values() for f in fs),
+            *(("overrides_nearby", f) for f in data.overrides_nearby),
+            *(("overrides_nearby", f) for fs in data.overrides_nearby.values() for f in fs),
+            *(("numbers_belong_to", f) for f in data.numbers_belong_to),
+            *(("recent_weeks", f) for f in data.recent_weeks),
+            ("family", data.family.finding),
+            *(("family", f) for f in data.family.own),
+        ]
+        for key, finding in named:
+            if finding not in self.findings:
+                self.complain("rules", (key,), f"unknown finding {finding}")
+        for finding, value in {**data.past, **data.negated}.items():
+            self._value_known("rules", ("past",), finding, value, extra={"keep"})
+        return PhraseRules(
+            never_absent=frozenset(data.never_absent),
+            past=dict(data.past),
+            negated=dict(data.negated),
+            implies={k: tuple(v) for k, v in data.implies.items()},
+            overrides={k: tuple(v) for k, v in data.overrides.items()},
+            overrides_nearby={k: tuple(v) for k, v in data.overrides_nearby.items()},
+            numbers_belong_to=frozenset(data.numbers_belong_to),
+            family_finding=data.family.finding,
+            family_own=frozenset(data.family.own),
+            recent_weeks=dict(data.recent_weeks),
+            fever_celsius=data.fever_celsius,
+            episode_minutes=data.episode_minutes,
+            trimester_weeks=(data.trimester_weeks[0], data.trimester_weeks[1]),
+            postpartum_weeks=data.postpartum_weeks,
+            unit_letters=dict(data.unit_letters),
+        )
+
+    def language(self, code: str) -> LanguagePhrases | None:
+        data: _LanguageFile | None = self.model(code, _LanguageFile)
+        if data is None:
+            return None
+        if data.language != code:
+            self.complain(code, ("language",), f"language is {data.language}, not {code}")
+        self._kinds(code, "words", data.words, CONTEXT_KINDS)
+        self._kinds(code, "numbers", data.numbers.kinds, NUMBER_KINDS, ("numbers", "kinds"))
+        for finding, by_value in data.findings.items():
+            for value, phrases in by_value.items():
+                path = ("findings", finding, value)
+                self._value_known(code, path, finding, value, extra=_VALUE_KEYS | {"number"})
+                self._phrases(code, path, phrases, data.sets)
+        for kind, phrases in data.words.items():
+            self._phrases(code, ("words", kind), phrases, data.sets)
+        return LanguagePhrases(
+            language=code,
+            sets=dict(data.sets),
+            words={k: tuple(v) for k, v in data.words.items()},
+            number_words=dict(data.numbers.words),
+            number_kinds={k: tuple(v) for k, v in data.numbers.kinds.items()},
+            findings={f: {v: tuple(p) for v, p in by.items()} for f, by in data.findings.items()},
+        )
+
+    def _kinds(
+        self,
+        name: str,
+        key: str,
+        lists: dict[str, list[str]],
+        expected: tuple[str, ...],
+        path: NodePath | None = None,
+    ) -> None:
+        where = path or (key,)
+        for kind in sorted(set(expected) - set(lists)):
+            self.complain(name, where, f"{key}: '{kind}' is missing")
+        for kind in sorted(set(lists) - set(expected)):
+            self.complain(name, (*where, kind), f"{key}: unknown list '{kind}'")
+
+    def _value_known(
+        self, name: str, path: NodePath, finding: str, value: str, extra: set[str] | frozenset[str]
+    ) -> None:
+        definition = self.findings.get(finding)
+        if definition is None:
+            self.complain(name, path, f"unknown finding {finding}")
+            return
+        allowed = {
+            # A yes/no finding's number is a temperature (fever: rules.yaml fever_celsius).
+            "boolean": {"present", "absent", "denied", "number"},
+            "number": {"number"},
+            "choice": set(definition.values) | {"denied"},
+        }[definition.type]
+        if value not in allowed and not (value == "keep" and "keep" in extra):
+            expected = ", ".join(sorted(allowed | ({"keep"} & set(extra))))
+            self.complain(name, path, f"{finding} ({definition.type}): '{value}' is not {expected}")
+
+    def _phrases(
+        self, name: str, path: NodePath, phrases: list[str], sets: Mapping[str, str]
+    ) -> None:
+        seen: set[str] = set()
+        for index, phrase in enumerate(phrases):
+            where = (*path, index)
+            if not isinstance(phrase, str) or not _PHRASE.match(phrase):
+                self.complain(name, where, f"not a phrase: {phrase!r}")
+                continue
+            if phrase in seen:
+                self.complain(name, where, f"repeated phrase {phrase!r}")
+            seen.add(phrase)
+            for word in phrase.split(" "):
+                for part in word.split("|"):
+                    if part.startswith("@") and part[1:] not in sets:
+                        self.complain(name, where, f"unknown set {part}")
+                    elif not part or part in {"*", "="}:
+                        self.complain(name, where, f"empty word in {phrase!r}")
