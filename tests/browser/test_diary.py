@@ -98,7 +98,8 @@ class Owner:
         assert shown.count() == 1, f"the code shown {shown.count()} times {self.where}"
         code = shown.get_attribute("data-recovery-code") or ""
         assert CODE.fullmatch(code), f"the recovery code is not 5 groups of 5 digits: {code!r}"
-        assert re.sub(r"\D", "", shown.inner_text()) == code.replace("-", ""), self.where
+        groups = shown.locator(".code-groups__group").all_inner_texts()
+        assert groups == code.split("-"), self.where
         self.code = code
         assert shows(self.page, self.code), self.where
         return self.code
