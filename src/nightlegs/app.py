@@ -20,6 +20,7 @@ from nightlegs.api import (
     errors,
     health,
     interviews,
+    medicines,
     shares,
 )
 from nightlegs.http.body_limit import BodyLimitMiddleware
@@ -68,7 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.nightlegs = context
     api = APIRouter(prefix=API_PREFIX)
-    for module in (health, assessments, interviews, diaries, diary_exports, shares):
+    for module in (health, assessments, interviews, diaries, diary_exports, shares, medicines):
         api.include_router(module.router)
     app.include_router(api)
     errors.install(app)

@@ -31,6 +31,8 @@ PATHS = {
     "/api/v1/diaries/{id}/shares": {"post": "create_diary_share", "get": "list_diary_shares"},
     "/api/v1/diaries/{id}/shares/{share_id}": {"delete": "revoke_diary_share"},
     "/api/v1/shared/{token}": {"get": "get_shared_diary"},
+    # Medicine names (contract v2, "Free text and medicine names").
+    "/api/v1/medicines/lookup": {"post": "lookup_medicines"},
 }
 
 
@@ -62,6 +64,7 @@ def test_it_names_the_service(schema):
         ("/api/v1/interviews", "post", {"201", "413", "422", "429"}),
         ("/api/v1/interviews/{id}/answers", "post", {"200", "404", "413", "422"}),
         ("/api/v1/interviews/{id}/result", "get", {"200", "404", "422"}),
+        ("/api/v1/medicines/lookup", "post", {"200", "413", "422"}),
     ],
 )
 def test_it_declares_every_status_it_answers(schema, path, method, codes):

@@ -81,6 +81,8 @@ def build_table(data: MedicineTable) -> Table:
             key = Key(joined(skeletons), len(tokens), medicine, brand, spelling)
             problems.extend(_clashes(key, exact.get(key.skeleton), tokens))
             exact.setdefault(key.skeleton, key)
+    reached = {key.medicine.id for key in exact.values()}
+    problems += [f"no spelling finds {m.id}" for m in data.medicines if m.id not in reached]
     if problems:
         raise TableError("; ".join(problems))
     grouped: dict[int, tuple[list[str], list[Key]]] = defaultdict(lambda: ([], []))

@@ -1,8 +1,10 @@
 """A medicine list cut into segments of tokens, each token with its place in the text.
 
-A segment ends at punctuation that separates names (comma, semicolon, slash, plus,
-brackets, a full stop, a line break, a dash between spaces) and at a word that joins two
-names ("і", "та", "и", "and"). A token is a word (letters, apostrophes inside), a number
+A segment ends at punctuation that separates names (comma, semicolon, slash, plus, a
+full stop, a line break, a dash between spaces) and at a word that joins two names ("і",
+"та", "и", "and"). Brackets do not: what they hold belongs to the name before them
+("аторвакор (від холестерину)", "залізо (сорбіфер)"). A token is a word (letters,
+apostrophes inside), a number
 ("5", "2,5"), or a vitamin-like code ("B6", "Д3", "в12": one letter and its digits). A
 hyphen between letters joins nothing and separates nothing: "Ко-Діован" is the two tokens
 "Ко" "Діован", matched together; "Фуросемід-Дарниця" a name and a maker.
@@ -30,7 +32,7 @@ _TOKENS = re.compile(
     (?P<code>(?<![^\W_])[^\W\d_]\d{1,2}(?![^\W_]))
     |(?P<number>\d+(?:[.,]\d+)*)
     |(?P<word>[^\W\d_]+(?:['’ʼ`][^\W\d_]+)*)
-    |(?P<sep>[,;/+()\[\]{}:|•·&\n\r]|(?<!\S)[-–—](?!\S)|\.)
+    |(?P<sep>[,;/+:|•·&\n\r]|(?<!\S)[-–—](?!\S)|\.)
     """,
     re.VERBOSE,
 )
