@@ -1,7 +1,7 @@
 """The API takes a unit in any spelling of the knowledge base's unit table (kb/units.yaml):
 "нг/мл" as "ng/mL", "г/дл" as "g/dL"; numbers stay JSON numbers (the contract's Evidence)."""
 
-# ruff: noqa: RUF001 - Ukrainian and Russian units are meant to contain Cyrillic letters
+# ruff: noqa: RUF001, RUF002 - Ukrainian and Russian units are meant to contain Cyrillic letters
 
 from __future__ import annotations
 
