@@ -1,16 +1,21 @@
 """kb/medicines.yaml is whole: every med_* finding reached, each class mapped as the
 vocabulary says, each spelling of the right alphabet, each spelling one medicine's."""
 
+# ruff: noqa: RUF001 - Cyrillic spellings are meant
+
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from nightlegs.knowledge import KnowledgeBaseError, default_kb_dir
-from nightlegs.knowledge.medicine_table import build_medicine_table, load_medicine_table
+from nightlegs.knowledge.medicine_table import (
+    _from_disk_cache,
+    build_medicine_table,
+    load_medicine_table,
+)
 from nightlegs.knowledge.yaml_source import read
 from nightlegs.medicines import Table, TableError, build_table
 
@@ -103,21 +108,75 @@ def test_every_medicine_can_be_found_by_some_spelling(table: Table) -> None:
     assert reached == {m.id for m in load_medicine_table().medicines}
 
 
-def copy_kb(tmp_path: Path) -> Path:
-    target = tmp_path / "kb"
-    target.mkdir()
-    for name in ("medicines.yaml", "vocabulary.yaml"):
-        shutil.copy(KB / name, target / name)
-    return target
+#: A table small enough to read fast, with everything the checks look at.
+MINI_TABLE = """
+version: 1
+sources:
+  - {id: who-atc-ddd, citation: WHO ATC index}
+  - {id: drlz-register, citation: State Register}
+confirm:
+  uk: "{name} — {what}: так?"
+  ru: "{name} — {what}: да?"
+  en: "{name} — {what}: yes?"
+  and: {uk: " і ", ru: " и ", en: " and "}
+words:
+  filler: {uk: [п'ю, мг], ru: [пью], en: [take]}
+  generic: {uk: [сечогінне, ліки], ru: [мочегонное], en: [pills]}
+  nothing: {uk: [нічого], ru: [ничего], en: [nothing]}
+  separators: {uk: [і], ru: [и], en: [and]}
+classes:
+  loop_diuretic:
+    findings: [med_loop_diuretic]
+    what: {uk: сечогінний засіб, ru: мочегонное средство, en: a water tablet}
+  statin:
+    findings: [med_statin]
+    what: {uk: від холестерину, ru: от холестерина, en: for cholesterol}
+  beta_blocker: {findings: [], what: {uk: від тиску, ru: от давления, en: for blood pressure}}
+medicines:
+  - inn: furosemide
+    atc: C03CA01
+    classes: [loop_diuretic]
+    name: {uk: фуросемід, ru: фуросемид, en: furosemide}
+    brands:
+      - {uk: Лазикс, ru: Лазикс, latin: Lasix}
+    sources: [who-atc-ddd, drlz-register]
+  - inn: atorvastatin
+    atc: C10AA05
+    classes: [statin]
+    name: {uk: аторвастатин, ru: аторвастатин, en: atorvastatin}
+    brands:
+      - {uk: Ліпримар, ru: Липримар, latin: Liprimar}
+    sources: [who-atc-ddd, drlz-register]
+  - inn: bisoprolol
+    atc: C07AB07
+    classes: [beta_blocker]
+    name: {uk: бісопролол, ru: бисопролол, en: bisoprolol}
+    sources: [who-atc-ddd]
+"""
+MINI_VOCABULARY = """
+findings:
+  med_loop_diuretic: {type: boolean, means: loop diuretic}
+  med_statin: {type: boolean, means: statin}
+  ferritin: {type: number, unit: ug/L, range: [0, 5000], means: serum ferritin}
+"""
 
 
-def edited(tmp_path: Path, old: str, new: str) -> Path:
-    directory = copy_kb(tmp_path)
-    path = directory / "medicines.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+def mini_kb(tmp_path: Path, old: str = "", new: str = "") -> Path:
+    directory = tmp_path / "kb"
+    directory.mkdir(exist_ok=True)
+    assert old in MINI_TABLE
+    (directory / "medicines.yaml").write_text(MINI_TABLE.replace(old, new, 1), encoding="utf-8")
+    (directory / "vocabulary.yaml").write_text(MINI_VOCABULARY, encoding="utf-8")
     return directory
+
+
+def test_the_small_table_is_whole(tmp_path: Path) -> None:
+    table = build_table(build_medicine_table(mini_kb(tmp_path)))
+    assert {key.medicine.id for key in table.exact.values()} == {
+        "furosemide",
+        "atorvastatin",
+        "bisoprolol",
+    }
 
 
 @pytest.mark.parametrize(
@@ -125,40 +184,57 @@ def edited(tmp_path: Path, old: str, new: str) -> Path:
     [
         ("findings: [med_statin]", "findings: [med_statn]", "'med_statn' is not a med_* finding"),
         ("findings: [med_statin]", "findings: [ferritin]", "'ferritin' is not a med_* finding"),
-        ("findings: [med_lithium]", "findings: []", "no medicine implies med_lithium"),
+        ("classes: [statin]", "classes: [beta_blocker]", "no medicine implies med_statin"),
+        ("classes: [beta_blocker]", "classes: [statin]", "class beta_blocker has no medicine"),
         ("classes: [loop_diuretic]", "classes: [loop]", "unknown class 'loop'"),
-        ("{uk: Верошпірон,", "{uk: Верошпирон ы,", "is not uk spelling"),
-        ("ru: Верошпирон,", "ru: Верошпірон,", "is not ru spelling"),
+        ("{uk: Лазикс,", "{uk: Лазыкс,", "is not uk spelling"),
+        ("ru: Липримар,", "ru: Ліпримар,", "is not ru spelling"),
         ("latin: Lasix}", "latin: Лазикс}", "is not in Latin letters"),
         ("sources: [who-atc-ddd, drlz-register]", "sources: [who-atc-ddd]", "need drlz-register"),
+        ("sources: [who-atc-ddd]", "sources: [drlz-register]", "needs who-atc-ddd"),
+        ("sources: [who-atc-ddd]", "sources: [who-atc-ddd, wiki]", "unknown source 'wiki'"),
         ("atc: C03CA01", "atc: C3CA1", "atc"),
-        ("filler:\n    uk: [", "filler:\n    uk: [сечогінне, ", "is in filler and generic"),
+        ("  - inn: bisoprolol\n", "  - inn: furosemide\n", "'furosemide' is listed twice"),
+        ("filler: {uk: [п'ю,", "filler: {uk: [сечогінне, п'ю,", "is in filler and generic"),
+        ("nothing: {uk: [нічого]", "nothing: {uk: [нічого не]", "is not one word"),
+        ("en: a water tablet}", "en: ''}", "at least 1 character"),
     ],
 )
-def test_the_check_names_what_is_wrong(tmp_path: Path, old: str, new: str, complaint: str) -> None:
+def test_the_check_names_what_is_wrong_and_where(
+    tmp_path: Path, old: str, new: str, complaint: str
+) -> None:
     with pytest.raises(KnowledgeBaseError) as raised:
-        build_medicine_table(edited(tmp_path, old, new))
+        build_medicine_table(mini_kb(tmp_path, old, new))
     assert complaint in str(raised.value)
-    assert "medicines.yaml:" in str(raised.value)
+    assert re.search(r"medicines\.yaml:\d+: ", str(raised.value))
 
 
 def test_two_medicines_spelled_alike_are_refused(tmp_path: Path) -> None:
-    directory = edited(
-        tmp_path, "{uk: Лазикс, ru: Лазикс, latin: Lasix}", "{uk: Лазикс, ru: Лазикс, latin: Lozap}"
-    )
-    data = build_medicine_table(directory)
-    with pytest.raises(TableError, match="Lozap"):
+    data = build_medicine_table(mini_kb(tmp_path, "latin: Lasix}", "latin: Liprimar}"))
+    with pytest.raises(TableError, match="Liprimar"):
         build_table(data)
 
 
 def test_a_medicine_no_spelling_reaches_is_refused(tmp_path: Path) -> None:
-    old = "name: {uk: хлорталідон, ru: хлорталидон, en: chlortalidone}\n    also: [chlorthalidone]"
-    new = "name: {uk: хлорталідон, ru: хлорталидон, en: chlortalidone}\n    name_is_key: false"
-    with pytest.raises(TableError, match="chlortalidone"):
-        build_table(build_medicine_table(edited(tmp_path, old, new)))
+    old = "en: bisoprolol}\n"
+    data = build_medicine_table(mini_kb(tmp_path, old, old + "    name_is_key: false\n"))
+    with pytest.raises(TableError, match="no spelling finds bisoprolol"):
+        build_table(data)
 
 
 def test_a_brand_spelled_like_a_generic_word_is_refused(tmp_path: Path) -> None:
-    directory = edited(tmp_path, "latin: Lasix}", "latin: Lasix, also: [сечогінне]}")
+    data = build_medicine_table(mini_kb(tmp_path, "latin: Lasix}", "latin: Lasix, also: [ліки]}"))
     with pytest.raises(TableError, match="generic word"):
-        build_table(build_medicine_table(directory))
+        build_table(data)
+
+
+def test_the_table_is_kept_between_processes_until_a_file_changes(tmp_path: Path) -> None:
+    directory, cache = mini_kb(tmp_path), tmp_path / "cache"
+    first = _from_disk_cache(directory, cache)
+    (kept,) = cache.glob("medicines-*.pickle")
+    assert _from_disk_cache(directory, cache) == first
+    path = directory / "medicines.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("atc: C03CA01", "atc: C3"), "utf-8")
+    with pytest.raises(KnowledgeBaseError, match="atc"):
+        _from_disk_cache(directory, cache)
+    assert kept.exists()

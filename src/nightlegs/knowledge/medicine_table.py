@@ -10,13 +10,16 @@ way round, each Latin brand in Latin letters.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from nightlegs.knowledge.loader import default_kb_dir
+from nightlegs.knowledge.loader import cache_dir, default_kb_dir
 from nightlegs.knowledge.medicine_schema import MedicineFile, MedicineModel, Words
 from nightlegs.knowledge.yaml_source import Issue, KnowledgeBaseError, SourceFile, read
 from nightlegs.languages import LANGUAGES, Language
@@ -99,7 +102,35 @@ def load_medicine_table(directory: Path | None = None) -> MedicineTable:
 
 @lru_cache(maxsize=4)
 def _load_cached(directory: str) -> MedicineTable:
-    return build_medicine_table(Path(directory))
+    return _from_disk_cache(Path(directory), cache_dir())
+
+
+def _from_disk_cache(directory: Path, cache: Path | None) -> MedicineTable:
+    """The table, kept between processes under the hash of what it is built from (reading
+    the YAML is the slow part); an edited file is always read and checked afresh."""
+    digest = hashlib.sha256()
+    for name in (FILE, "vocabulary.yaml"):
+        digest.update((directory / name).read_bytes())
+    target = cache / f"medicines-{digest.hexdigest()}.pickle" if cache else None
+    if target is not None and target.exists():
+        try:
+            with target.open("rb") as handle:
+                # Written by this function only, under a hash of the content.
+                table: MedicineTable = pickle.load(handle)
+            return table
+        except (OSError, pickle.PickleError, EOFError, AttributeError):
+            pass  # a damaged cache is ignored and rewritten
+    table = build_medicine_table(directory)
+    if target is not None:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_suffix(f".{os.getpid()}.tmp")
+            with temporary.open("wb") as handle:
+                pickle.dump(table, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            temporary.replace(target)
+        except OSError:
+            pass  # a read-only home is fine: we just read the YAML every time
+    return table
 
 
 def build_medicine_table(directory: Path) -> MedicineTable:
