@@ -15,6 +15,7 @@ from fastapi.routing import APIRoute
 from nightlegs import __version__, pages
 from nightlegs.api import (
     assessments,
+    complaints,
     diaries,
     diary_exports,
     errors,
@@ -71,6 +72,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     api = APIRouter(prefix=API_PREFIX)
     for module in (health, assessments, interviews, diaries, diary_exports, shares, medicines):
         api.include_router(module.router)
+    api.include_router(complaints.router)
     app.include_router(api)
     errors.install(app)
     pages.install(app, context)

@@ -33,6 +33,7 @@ PATHS = {
     "/api/v1/shared/{token}": {"get": "get_shared_diary"},
     # Medicine names (contract v2, "Free text and medicine names").
     "/api/v1/medicines/lookup": {"post": "lookup_medicines"},
+    "/api/v1/complaints/parse": {"post": "parse_complaint"},
 }
 
 

@@ -19,6 +19,8 @@ from nightlegs.knowledge.compiled import FindingDef, UnitConversion
 from nightlegs.knowledge.phrases import PhraseRules
 from nightlegs.knowledge.units import normalise_unit
 
+#: A temperature under fever: the word "температура" then says no fever (and denies none).
+BELOW = "below"
 #: How many words after its name the value may stand ("феритин був 12").
 REACH = 3
 #: How many words a unit may be spelled in ("нг / мл", "mmol/L").
@@ -46,9 +48,8 @@ def read_lab(
         positions = (*name_positions, position)
         definition = definitions.get(finding)
         if definition is not None and definition.type == "boolean":
-            if value >= rules.fever_celsius:
-                return NumberReading(finding, "present", positions)
-            return None
+            said = "present" if value >= rules.fever_celsius else BELOW
+            return NumberReading(finding, said, positions)
         accepted = units.get(finding, {})
         if text[words[position].end : words[position].end + 2].strip().startswith("%"):
             unit, unit_end = ("%" if "%" in accepted else None), position

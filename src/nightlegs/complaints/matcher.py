@@ -197,13 +197,18 @@ def _in_order(
 
 def _longest(matches: list[Match]) -> list[Match]:
     """Drop a match whose words all belong to a longer match of the same finding
-    ("судома" inside "судома в литці"; "курити" inside "кинула курити")."""
+    ("судома" inside "судома в литці"; "курити" inside "кинула курити"). The name of a
+    value ("температура" before a number) and a phrase of the finding are kept both."""
     ordered = sorted(matches, key=lambda m: (-len(m.positions), m.first))
     kept: list[Match] = []
     for match in ordered:
         words = set(match.positions)
+        named = match.phrase.value == "number"
         if not any(
-            k.phrase.finding == match.phrase.finding and words <= set(k.positions) for k in kept
+            k.phrase.finding == match.phrase.finding
+            and (k.phrase.value == "number") == named
+            and words <= set(k.positions)
+            for k in kept
         ):
             kept.append(match)
     return sorted(kept, key=lambda m: (m.first, m.last))

@@ -22,7 +22,10 @@ class Candidate:
     unit: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        body: dict[str, Any] = {"finding": self.finding, "value": self.value}
+        value = self.value
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)  # 63, not 63.0
+        body: dict[str, Any] = {"finding": self.finding, "value": value}
         if self.unit is not None:
             body["unit"] = self.unit
         body.update(start=self.start, end=self.end, text=self.text)

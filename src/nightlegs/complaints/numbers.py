@@ -46,6 +46,7 @@ class _Text:
     words: Sequence[Token]
     kinds: Sequence[frozenset[str]]
     segment: Sequence[int]
+    sentence: Sequence[int]
     gaps: Sequence[str]
 
     def kind(self, position: int, name: str) -> bool:
@@ -55,18 +56,23 @@ class _Text:
         own = self.segment[position]
         return any(name in k for k, s in zip(self.kinds, self.segment, strict=True) if s == own)
 
+    def sentence_has(self, position: int, name: str) -> bool:
+        own = self.sentence[position]
+        return any(name in k for k, s in zip(self.kinds, self.sentence, strict=True) if s == own)
+
 
 def read_numbers(
     words: Sequence[Token],
     forms: Sequence[frozenset[str]],
-    segment: Sequence[int],
+    where: tuple[Sequence[int], Sequence[int]],
     gaps: Sequence[str],
     grammar: NumberWords,
     rules: PhraseRules,
 ) -> list[NumberReading]:
-    """Every number reading of the text, each quantity read once."""
+    """Every number reading of the text, each quantity read once (``where``: each word's
+    segment and sentence)."""
     kinds = [grammar.kinds_of(f) for f in forms]
-    text = _Text(words, kinds, segment, gaps)
+    text = _Text(words, kinds, where[0], where[1], gaps)
     readings: list[NumberReading] = []
     taken: set[int] = set()
     for every in _every_night(text):
@@ -86,7 +92,7 @@ def _every_night(text: _Text) -> Iterator[NumberReading]:
     """ "щоночі", "кожну ніч", "every night" (7); "через ніч", "every other night" (3.5)."""
     position = 0
     while position < len(text.words):
-        if text.kind(position - 1, "almost"):
+        if text.kind(position - 1, "vague"):
             pass  # "майже щоночі": too vague to be a number of nights
         elif text.kind(position, "every_night"):
             yield NumberReading("nights_per_week", 7.0, (position,))
@@ -179,7 +185,7 @@ def _said_how_long(text: _Text, q: Quantity, unit_at: int) -> bool:
 def _pregnancy(text: _Text, q: Quantity, rules: PhraseRules) -> NumberReading | None:
     unit_at = q.end if q.unit else q.end + 1
     unit = q.unit or next((u for u in ("week", "month") if text.kind(unit_at, u)), None)
-    if unit not in ("week", "month") or not text.segment_has(q.positions[0], "pregnant"):
+    if unit not in ("week", "month") or not text.sentence_has(q.positions[0], "pregnant"):
         return None
     weeks = q.value if unit == "week" else q.value * 52 / 12
     second, third = rules.trimester_weeks

@@ -128,7 +128,9 @@ def _unit_first(
         after = kinds[following + 1] if following + 1 < len(kinds) else frozenset()
         if _unit(after) is None:
             return Quantity(number, (position, following), unit)
-    said_before = position > 0 and values[position - 1] is not None
+    said_before = position > 0 and (
+        values[position - 1] is not None or "vague" in kinds[position - 1]
+    )
     marked = any("duration" in kinds[p] for p in range(max(position - 2, 0), position))
     if unit in _IMPLICIT and not said_before and (unit == "times" or marked):
         return Quantity(1.0, (position,), unit, implicit=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from nightlegs.complaints import matcher
 from nightlegs.complaints.context import Context
-from nightlegs.complaints.labs import read_lab
+from nightlegs.complaints.labs import BELOW, read_lab
 from nightlegs.complaints.models import Candidate, MedicineMention, ParseResult
 from nightlegs.complaints.morphology import Morphology
 from nightlegs.complaints.numbers import NumberReading, NumberWords, in_range, read_numbers
@@ -141,6 +141,7 @@ class Parser:
         self, words: _Words, matches: Sequence[matcher.Match], where: matcher.Layout
     ) -> list[Reading]:
         readings: list[Reading] = []
+        below: list[Reading] = []  # "температура 37": no fever said, none denied
         for match in matches:
             finding, value = match.phrase.finding, match.phrase.value
             if value != "number":
@@ -158,8 +159,9 @@ class Parser:
                 self.book.rules,
             )
             if lab is not None:
-                readings.append(_from_number(lab))
-        taken = {p for r in readings if r.number for p in r.positions}
+                (below if lab.value == BELOW else readings).append(_from_number(lab))
+        readings = [r for r in readings if not any(_same_words(r, b) for b in below)]
+        taken = {p for r in [*readings, *below] if r.number for p in r.positions}
         # A number beside a condition is the condition's ("діабет 10 років").
         owned = {
             where.segment[p]
@@ -168,7 +170,12 @@ class Parser:
             for p in r.positions
         }
         numbers = read_numbers(
-            words.tokens, words.forms, where.segment, words.gaps, self.numbers, self.book.rules
+            words.tokens,
+            words.forms,
+            (where.segment, where.sentence),
+            words.gaps,
+            self.numbers,
+            self.book.rules,
         )
         for reading in numbers:
             if taken.intersection(reading.positions) or not in_range(reading, self.kb.findings):
@@ -198,6 +205,10 @@ class Parser:
                     for slot in text.lower().split():
                         words.update(w.strip("=*") for w in slot.split("|"))
         return frozenset(words)
+
+
+def _same_words(reading: Reading, other: Reading) -> bool:
+    return reading.finding == other.finding and bool(set(reading.positions) & set(other.positions))
 
 
 def _mention(match: Match) -> MedicineMention:

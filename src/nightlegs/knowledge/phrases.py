@@ -69,7 +69,7 @@ NUMBER_KINDS = (
     "month",
     "year",
     "night",
-    "almost",  # "майже" (кожну ніч): too vague for a number
+    "vague",  # "майже" (кожну ніч), "кілька" (разів): too vague for a number
     "within",  # "за" (годину), "in" (an hour): not how long an episode lasts
     "times",  # "раз": a frequency
     "point",  # "бал": a score
