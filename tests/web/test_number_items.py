@@ -116,3 +116,18 @@ def test_numbers_are_read_back_in_the_pages_words(
 )
 def test_a_label_inside_a_sentence(label: str, lowered: str) -> None:
     assert lower_first(label) == lowered
+
+
+@pytest.mark.parametrize(
+    ("language", "finding", "message"),
+    [
+        ("uk", "magnesium", "Введіть число від 0,1 до 5 ммоль/л."),
+        ("ru", "potassium", "Введите число от 1 до 10 ммоль/л."),
+        ("en", "magnesium", "Please enter a number from 0.1 to 5 mmol/L."),
+        ("uk", "age", "Введіть число від 0 до 120."),
+    ],
+)
+def test_a_value_outside_the_range_is_refused_in_the_pages_words(
+    kb: KnowledgeBase, language: str, finding: str, message: str
+) -> None:
+    assert number_items.range_message(kb, finding, translator(language)) == message

@@ -301,6 +301,20 @@ def read_back(
     return lines
 
 
+def range_message(kb: KnowledgeBase, finding: str, t: Translator) -> str | None:
+    """The finding's range in the page's words and decimal mark, a laboratory value's
+    with its unit ("Введіть число від 0,1 до 5 ммоль/л."); None when it has none."""
+    definition = kb.findings[finding]
+    if definition.minimum is None or definition.maximum is None:
+        return None
+    language = t.language
+    high = format_value(definition.maximum, language)
+    base = base_unit(kb, finding)
+    if base is not None:
+        high = f"{high} {unit_label(kb, base.name, language)}"
+    return t(RANGE_MESSAGE, low=format_value(definition.minimum, language), high=high)
+
+
 def plain_number(value: float) -> str:
     """A number as the form sends it back when it is shown again ("54", "4.5"); shown in
     the page's language by :func:`parts`."""

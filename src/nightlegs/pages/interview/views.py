@@ -14,7 +14,7 @@ from nightlegs.engine.models import QuestionItem as Item
 from nightlegs.i18n import N_, Translator
 from nightlegs.knowledge.expressions import UNKNOWN
 from nightlegs.pages.interview import groups, number_items
-from nightlegs.pages.interview.number_items import RANGE_MESSAGE, Problem, Raw, plain_number
+from nightlegs.pages.interview.number_items import Problem, Raw, plain_number
 from nightlegs.pages.views import Option, Stage, stages
 
 PROBLEM_MESSAGES: dict[Problem, str] = {
@@ -277,22 +277,12 @@ def _problem_message(
     t: Translator,
     conflicts: Mapping[str, tuple[str, ...]],
 ) -> str:
-    definition = kb.findings[finding]
     if problem == "contradiction":
         others = [
             kb.items[f].label.get(t.language) for f in conflicts.get(finding, ()) if f in kb.items
         ]
         if others:
             return t(CONFLICT_MESSAGE, other=", ".join(others))
-    if (
-        problem == "range"
-        and not kb.units.get(finding)
-        and definition.minimum is not None
-        and definition.maximum is not None
-    ):
-        return t(
-            RANGE_MESSAGE,
-            low=plain_number(definition.minimum),
-            high=plain_number(definition.maximum),
-        )
+    if problem == "range" and (message := number_items.range_message(kb, finding, t)):
+        return message
     return t(PROBLEM_MESSAGES[problem])
