@@ -204,6 +204,24 @@ def test_what_was_not_recognised_is_named_in_its_own_words(table: Table) -> None
     assert found.unrecognised == ["щось від тиску", "ксеплион"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Лозап 50мг 1т. зранку",
+        "конкор 5 1р/д",
+        "магнезію кололи",
+        "трамадол по потребі",
+        "пантопразол 40 натщесерце",
+        "не пам'ятаю назву",
+        "я п'ю конкор",
+    ],
+)
+def test_doses_abbreviations_and_how_it_is_taken_are_not_unrecognised(
+    table: Table, text: str
+) -> None:
+    assert read_list(table, text, "uk").unrecognised == []
+
+
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
 def test_matches_are_in_order_and_their_text_is_the_text_sent(table: Table, text: str) -> None:
     found = read_list(table, text, "uk")

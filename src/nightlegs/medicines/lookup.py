@@ -215,7 +215,8 @@ def _leftovers(text: str, segment: list[Token], covered: set[int], matched: bool
         if token is not None and index not in covered:
             run.append(token)
             continue
-        named = [t for t in run if t.role in ("name", "generic")]
+        # A lone letter is an abbreviation ("1т.", "2 р/д"), not a name.
+        named = [t for t in run if t.role in ("name", "generic") and len(t.skeleton) > 1]
         # Beside a medicine, generic words describe it ("аторвакор від холестерину").
         if named and not (matched and all(t.role == "generic" for t in named)):
             pieces.append(text[named[0].start : named[-1].end])
