@@ -303,12 +303,15 @@ def kb_check(
         ),
     ] = None,
 ) -> None:
-    """Load and lint the knowledge base; print every issue as file:line: message."""
+    """Load and lint the knowledge base (medicines.yaml too); print every issue as
+    file:line: message."""
     from nightlegs.knowledge import KnowledgeBaseError, default_kb_dir
     from nightlegs.knowledge.loader import build
+    from nightlegs.medicines.check import check_medicines
 
     try:
         kb = build(directory or default_kb_dir())
+        check_medicines(directory or default_kb_dir())
     except KnowledgeBaseError as exc:
         for issue in exc.issues:
             typer.echo(str(issue))

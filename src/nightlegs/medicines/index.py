@@ -84,7 +84,7 @@ def build_table(data: MedicineTable) -> Table:
     reached = {key.medicine.id for key in exact.values()}
     problems += [f"no spelling finds {m.id}" for m in data.medicines if m.id not in reached]
     if problems:
-        raise TableError("; ".join(problems))
+        raise TableError("; ".join(dict.fromkeys(problems)))
     grouped: dict[int, tuple[list[str], list[Key]]] = defaultdict(lambda: ([], []))
     for key in exact.values():
         skeletons, keys = grouped[key.words]
