@@ -36,9 +36,10 @@ def test_a_wrong_finding_in_the_medicine_table_fails_the_check(
 
 
 def test_two_medicines_spelled_alike_fail_the_check(invoke: Invoke, kb_copy: Path) -> None:
-    edit(kb_copy, "latin: Lasix}", "latin: Lozap}")
+    edit(kb_copy, "latin: Hypothiazid}", "latin: Lozap}")
     result = invoke(["kb", "check", "--dir", str(kb_copy)])
     assert result.exit_code == 1
     assert (
-        "medicines.yaml:1: 'Lozap' (losartan) is spelled like 'Lozap' (furosemide)" in result.stdout
+        "medicines.yaml:1: 'Lozap' (losartan) is spelled like 'Lozap' (hydrochlorothiazide)"
+        in result.stdout
     )
