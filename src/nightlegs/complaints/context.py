@@ -46,6 +46,8 @@ class Situation:
     same: bool = False
     #: The next segment denies it now ("раніше були судоми, зараз немає").
     denied_now: bool = False
+    #: The words of the negation that denies it (shown with it: "набряків немає").
+    negation: tuple[int, ...] = ()
 
 
 class Context:
@@ -79,17 +81,19 @@ class Context:
         segments = {self.where.segment[p] for p in positions}
         other = next((self.others[s] for s in sorted(segments) if s in self.others), None)
         return Situation(
-            negated=self.negated(positions),
+            negated=bool(negation := self.negation(positions)),
             uncertain=bool(segments & self.uncertain),
             past=bool(segments & self.past),
             other=other,
             same=other is not None and self._same_reach(segments),
             denied_now=max(segments) + 1 in self.denied_now,
+            negation=negation,
         )
 
-    def negated(self, positions: Sequence[int]) -> bool:
-        """Whether a negation word denies the words at ``positions``: one before them (or
-        among them) in their segment, or a "there is none" word just after (or among)."""
+    def negation(self, positions: Sequence[int]) -> tuple[int, ...]:
+        """The words of a negation that denies the words at ``positions`` (none: not
+        denied): one before them (or among them) in their segment, or a "there is none"
+        word just after (or among)."""
         own = set(positions)
         first, last = min(positions), max(positions)
         segments = {self.where.segment[p] for p in positions}
@@ -102,10 +106,10 @@ class Context:
             ):
                 continue
             if match in self.before and match.last < last and first - match.last <= REACH_BEFORE:
-                return True
+                return match.positions
             if match in self.after and match.first > first and match.first - last <= REACH_AFTER:
-                return True
-        return False
+                return match.positions
+        return ()
 
     def family_mentions(self) -> list[tuple[tuple[int, ...], bool]]:
         """Each close relative said to have "the same" ("у мами теж", "у батька такого не

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from nightlegs.complaints.phrasebook import CONTEXT, CompiledBook, Phrase
+from nightlegs.complaints.phrasebook import CONTEXT, CompiledBook, Phrase, Slot
 from nightlegs.complaints.text import Break, Token
 
 #: Words a finding's phrase may have besides its own, in all.
@@ -150,31 +150,47 @@ def _place(
     start: int,
     words: Sequence[Token],
     forms: Sequence[frozenset[str]],
-    clause: Sequence[int],
+    parts: Sequence[int],
 ) -> tuple[int, ...] | None:
     """The words of one placement of ``phrase`` around its anchor word at ``start``: each
-    other slot takes the nearest free word of the clause; None if one finds none or the
-    whole is longer than the phrase and :data:`GAP`."""
+    other slot takes the nearest free word of the same part (clause or sentence), the
+    earlier of two as near; None if one finds none or the whole is longer than the phrase
+    and :data:`GAP`."""
     count = len(phrase.slots)
     reach = count - 1 + GAP
-    near = [
-        p
-        for p in range(max(start - reach, 0), min(start + reach + 1, len(words)))
-        if clause[p] == clause[start] and p != start
-    ]
-    near.sort(key=lambda p: (abs(p - start), p))
+    part = parts[start]
     chosen = [start]
     for index, slot in enumerate(phrase.slots):
         if index == anchor:
             continue
-        taken = next(
-            (p for p in near if p not in chosen and slot.takes(words[p].norm, forms[p])), None
-        )
+        taken = _nearest(slot, start, reach, part, chosen, words, forms, parts)
         if taken is None:
             return None
         chosen.append(taken)
     placed = tuple(sorted(chosen))
     return placed if placed[-1] - placed[0] + 1 <= count + GAP else None
+
+
+def _nearest(
+    slot: Slot,
+    start: int,
+    reach: int,
+    part: int,
+    chosen: list[int],
+    words: Sequence[Token],
+    forms: Sequence[frozenset[str]],
+    parts: Sequence[int],
+) -> int | None:
+    for distance in range(1, reach + 1):
+        for position in (start - distance, start + distance):
+            if (
+                0 <= position < len(words)
+                and parts[position] == part
+                and position not in chosen
+                and slot.takes(words[position].norm, forms[position])
+            ):
+                return position
+    return None
 
 
 def _in_order(

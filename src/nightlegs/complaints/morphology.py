@@ -45,6 +45,8 @@ _IRREGULAR = {
 }
 #: Parts of speech of the small words that hold a sentence together (OpenCorpora tags).
 _FUNCTION_WORDS = frozenset({"CONJ", "PREP", "PRCL", "NPRO", "INTJ"})
+#: First letters typed for one another (an unstressed vowel), besides the letter itself.
+_FIRST_VOWELS = {"а": "о", "о": "а", "е": "иіє", "и": "еі", "і": "иеї", "є": "е", "ї": "і"}
 _VOWELS = frozenset("аеєиіїоуюяыэ")
 _DOUBLE_END = re.compile(r"([bdfgklmnprtz])\1$")
 _LATIN_TO_CYRILLIC: dict[str, list[tuple[str, str]]] = {
@@ -111,9 +113,10 @@ class Morphology:
     def __init__(self) -> None:
         self._analyzers: dict[str, Any] | None = None
         self._lock = threading.RLock()
-        self._vocabulary: dict[tuple[str, int], list[str]] | None = None
+        self._vocabulary: dict[tuple[int, str], list[str]] | None = None
         self._words: Callable[[], Iterable[str]] = tuple
         self._ordinary: frozenset[str] = frozenset()
+        self.known = lru_cache(maxsize=50_000)(self._known)
         self.cyrillic_forms = lru_cache(maxsize=50_000)(self._cyrillic_forms)
         self.latin_forms = lru_cache(maxsize=50_000)(self._latin_forms)
 
@@ -139,7 +142,8 @@ class Morphology:
         small = [p for p in parses if p.tag.POS in _FUNCTION_WORDS]
         return frozenset(p.normal_form.replace("ё", "е") for p in (small or parses))
 
-    def known(self, word: str) -> bool:
+    def _known(self, word: str) -> bool:
+        """Whether a dictionary knows the word (cached as :attr:`known`)."""
         return any(a.word_is_known(word) for a in self.analyzers.values())
 
     def inflections(self, word: str, language: str) -> set[str]:
@@ -162,14 +166,14 @@ class Morphology:
         self.latin_forms.cache_clear()
 
     @property
-    def vocabulary(self) -> dict[tuple[str, int], list[str]]:
-        """The correction vocabulary by script and length."""
+    def vocabulary(self) -> dict[tuple[int, str], list[str]]:
+        """The correction vocabulary by length and first letter."""
         if self._vocabulary is None:
             with self._lock:
                 if self._vocabulary is None:
-                    grouped: dict[tuple[str, int], set[str]] = {}
+                    grouped: dict[tuple[int, str], set[str]] = {}
                     for word in self._words():
-                        grouped.setdefault((_script(word), len(word)), set()).add(word)
+                        grouped.setdefault((len(word), word[:1]), set()).add(word)
                     self._vocabulary = {key: sorted(ws) for key, ws in grouped.items()}
         return self._vocabulary
 
@@ -185,18 +189,20 @@ class Morphology:
         if len(word) < shortest or word in self._ordinary:
             return None
         limit = 1 if len(word) < 9 else 2  # edits: one, two from nine letters
+        # English words keep their first letter ("turning" is no typo of "burning");
+        # a Cyrillic word's first vowel may be its neighbour ("атекают" for "отекают").
+        firsts = word[0] + ("" if script == "latin" else _FIRST_VOWELS.get(word[0], ""))
         best: tuple[str, int] | None = None
         for length in range(len(word) - limit, len(word) + limit + 1):
-            choices = self.vocabulary.get((script, length))
-            if not choices:
-                continue
-            for found, distance, _ in process.extract(
-                word, choices, scorer=OSA.distance, score_cutoff=limit, limit=3
-            ):
-                # English words keep their first letter: "turning" is no typo of "burning".
-                first_differs = script == "latin" and found[0] != word[0]
-                if found != word and not first_differs and (best is None or distance < best[1]):
-                    best = (found, int(distance))
+            for first in firsts:
+                choices = self.vocabulary.get((length, first))
+                if not choices:
+                    continue
+                for found, distance, _ in process.extract(
+                    word, choices, scorer=OSA.distance, score_cutoff=limit, limit=2
+                ):
+                    if found != word and (best is None or distance < best[1]):
+                        best = (found, int(distance))
         return best[0] if best else None
 
     def _cyrillic_forms(self, word: str) -> frozenset[str]:

@@ -78,7 +78,7 @@ def read_numbers(
     for every in _every_night(text):
         readings.append(every)
         taken.update(every.positions)
-    for quantity in quantities(words, forms, gaps, grammar):
+    for quantity in quantities(words, kinds, gaps, grammar):
         if taken.intersection(quantity.positions):
             continue
         reading = _read(text, quantity, rules)

@@ -73,13 +73,13 @@ class NumberWords:
 
 def quantities(
     words: Sequence[Token],
-    forms: Sequence[frozenset[str]],
+    kinds: Sequence[frozenset[str]],
     gaps: Sequence[str],
     grammar: NumberWords,
 ) -> Iterator[Quantity]:
-    """Each quantity of the text, in order, none sharing a word with another."""
+    """Each quantity of the text, in order, none sharing a word with another (``kinds``:
+    each word's number kinds, :meth:`NumberWords.kinds_of`)."""
     values = [grammar.value_of(w) for w in words]
-    kinds = [grammar.kinds_of(f) for f in forms]
     position = 0
     while position < len(words):
         quantity = _at(position, values, kinds, gaps)

@@ -65,6 +65,10 @@ class Resolver:
             value = self._value(reading, situation)
             if value is None:
                 continue
+            if situation.negated:
+                # The denial is shown with what it denies: "набряків немає".
+                words = tuple(sorted({*reading.positions, *situation.negation}))
+                reading = replace(reading, positions=words)
             if situation.other is None:
                 own.append(replace(reading, value=value))
             elif reading.finding in self.rules.family_own and value in ("present", "absent"):
