@@ -289,3 +289,24 @@ def test_the_name_is_the_inn_in_the_language_asked(table: Table) -> None:
     for language, name in (("uk", "фуросемід"), ("ru", "фуросемид"), ("en", "furosemide")):
         (match,) = lookup(table, "фуросемид", language)
         assert match.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "lab_name"),
+    [
+        ("магній 0,6", True),
+        ("калий 3,2", True),
+        ("залізо низьке", True),
+        ("вітамін Д 15 нг/мл", True),
+        ("B12 низький", True),
+        ("магне б6", False),
+        ("аквадетрим", False),
+        ("сорбіфер дурулес", False),
+        ("фуросемід", False),
+    ],
+)
+def test_a_name_that_is_also_a_laboratory_value_says_so(
+    table: Table, text: str, lab_name: bool
+) -> None:
+    (match,) = lookup(table, text, "uk")
+    assert match.lab_name is lab_name

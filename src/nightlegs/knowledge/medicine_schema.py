@@ -69,7 +69,11 @@ class MedicineModel(Strict):
     classes: list[str] = Field(min_length=1)
     name: LText
     name_is_key: bool = True
+    #: The INN's names also name a laboratory value ("магній", "залізо", "калій").
+    name_is_lab: bool = False
     also: list[str] = Field(default_factory=list)
+    #: Other spellings that also name a laboratory value ("вітамін Д", "B12").
+    lab_also: list[str] = Field(default_factory=list)
     brands: list[BrandModel] = Field(default_factory=list)
     sources: list[str] = Field(min_length=1)
 

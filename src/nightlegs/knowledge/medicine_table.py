@@ -76,6 +76,10 @@ class Medicine:
     also: tuple[str, ...]
     brands: tuple[Brand, ...]
     sources: tuple[str, ...]
+    #: Whether the INN's names also name a laboratory value ("магній 0,6").
+    name_is_lab: bool = False
+    #: Other spellings that also name a laboratory value ("вітамін Д").
+    lab_also: tuple[str, ...] = ()
 
     @property
     def findings(self) -> tuple[str, ...]:
@@ -264,6 +268,8 @@ def _resolve(model: MedicineFile) -> MedicineTable:
             also=tuple(entry.also),
             brands=tuple(Brand(b.uk, b.ru, b.latin, tuple(b.also)) for b in entry.brands),
             sources=tuple(entry.sources),
+            name_is_lab=entry.name_is_lab,
+            lab_also=tuple(entry.lab_also),
         )
         for entry in model.medicines
     )

@@ -39,6 +39,8 @@ class Key:
     #: The brand this spelling is of; None for the INN and its other spellings.
     brand: Brand | None
     spelling: str
+    #: The spelling also names a laboratory value ("магній", "вітамін Д").
+    lab: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,12 +75,12 @@ def build_table(data: MedicineTable) -> Table:
     exact: dict[str, Key] = {}
     problems: list[str] = []
     for medicine in data.medicines:
-        for spelling, brand in _spellings(medicine):
+        for spelling, brand, lab in _spellings(medicine):
             tokens = _one_segment(spelling, role_of)
             if tokens is None:
                 continue  # "калію й магнію аспарагінат": shown, never matched whole
             skeletons = [t.skeleton for t in tokens]
-            key = Key(joined(skeletons), len(tokens), medicine, brand, spelling)
+            key = Key(joined(skeletons), len(tokens), medicine, brand, spelling, lab)
             problems.extend(_clashes(key, exact.get(key.skeleton), tokens))
             exact.setdefault(key.skeleton, key)
     reached = {key.medicine.id for key in exact.values()}
@@ -119,15 +121,18 @@ def _role_lookup(roles: dict[str, Role | None]) -> RoleOf:
     return lambda folded: roles.get(folded, "name")
 
 
-def _spellings(medicine: Medicine) -> Iterator[tuple[str, Brand | None]]:
+def _spellings(medicine: Medicine) -> Iterator[tuple[str, Brand | None, bool]]:
+    """Each spelling, its brand, and whether it also names a laboratory value."""
     if medicine.name_is_key:
         for name in medicine.name.values():
-            yield name, None
+            yield name, None, medicine.name_is_lab
     for other in medicine.also:
-        yield other, None
+        yield other, None, False
+    for other in medicine.lab_also:
+        yield other, None, True
     for brand in medicine.brands:
         for spelling in brand.spellings():
-            yield spelling, brand
+            yield spelling, brand, False
 
 
 def _one_segment(spelling: str, role_of: RoleOf) -> list[Token] | None:

@@ -54,6 +54,9 @@ class Match:
     brand: Brand | None
     #: Whether the text spelled a key exactly (else: within the typo tolerance).
     exact: bool
+    #: The words also name a laboratory value ("магній", "вітамін Д"): in free text,
+    #: "магній 0,6" is a result, "п'ю магній" a medicine; the caller tells them apart.
+    lab_name: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +131,7 @@ def _scan(
             medicine=medicine,
             brand=key.brand,
             exact=exact,
+            lab_name=key.lab,
         )
         found.append((match, range(index, index + length)))
         index += length
