@@ -110,8 +110,8 @@ def _load_cached(directory: str) -> MedicineTable:
 
 
 def _from_disk_cache(directory: Path, cache: Path | None) -> MedicineTable:
-    """The table, kept between processes under the hash of what it is built from (reading
-    the YAML is the slow part); an edited file is always read and checked afresh."""
+    """The table of ``directory``, its YAML parsed once and kept between processes under the
+    hash of the two files (parsing is the slow part; the checks run on every load)."""
     digest = hashlib.sha256()
     for name in (FILE, "vocabulary.yaml"):
         digest.update((directory / name).read_bytes())
@@ -120,27 +120,31 @@ def _from_disk_cache(directory: Path, cache: Path | None) -> MedicineTable:
         try:
             with target.open("rb") as handle:
                 # Written by this function only, under a hash of the content.
-                table: MedicineTable = pickle.load(handle)
-            return table
-        except (OSError, pickle.PickleError, EOFError, AttributeError):
+                files: tuple[SourceFile, SourceFile] = pickle.load(handle)
+            return _build(*files)
+        except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError):
             pass  # a damaged cache is ignored and rewritten
-    table = build_medicine_table(directory)
+    files = (read(directory / FILE), read(directory / "vocabulary.yaml"))
+    table = _build(*files)
     if target is not None:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             temporary = target.with_suffix(f".{os.getpid()}.tmp")
             with temporary.open("wb") as handle:
-                pickle.dump(table, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(files, handle, protocol=pickle.HIGHEST_PROTOCOL)
             temporary.replace(target)
         except OSError:
-            pass  # a read-only home is fine: we just read the YAML every time
+            pass  # a read-only home is fine: we just parse the YAML every time
     return table
 
 
 def build_medicine_table(directory: Path) -> MedicineTable:
     """Read ``medicines.yaml`` of ``directory`` and check it against its vocabulary."""
-    source = read(directory / FILE)
-    vocabulary = read(directory / "vocabulary.yaml").data or {}
+    return _build(read(directory / FILE), read(directory / "vocabulary.yaml"))
+
+
+def _build(source: SourceFile, vocabulary_file: SourceFile) -> MedicineTable:
+    vocabulary = vocabulary_file.data or {}
     findings = {key: value for key, value in (vocabulary.get("findings") or {}).items() if key}
     try:
         model = MedicineFile.model_validate(source.data)
