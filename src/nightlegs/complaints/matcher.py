@@ -2,8 +2,8 @@
 
 A finding's phrase matches when each of its slots finds a word in one clause, the whole
 within :data:`GAP` words more than the phrase has ("ноги крутить" and "крутить мені ноги"
-alike); a phrase written with a leading "^" only as written, word after word, as a
-context phrase ("не було", "used to") always.
+alike; an English phrase's words in its order); a phrase written with a leading "^" only
+as written, word after word, as a context phrase ("не було", "used to") always.
 
 The parts of a text: a *sentence* ends at ". ! ? ;" or a new line and where a contrast
 word ("але", "но", "but") starts a new one; a *clause* also ends at a comma, a dash or a
@@ -24,6 +24,9 @@ from nightlegs.complaints.text import Break, Token
 
 #: Words a finding's phrase may have besides its own, in all.
 GAP = 3
+#: Languages whose phrases keep their words' order (English word order says who does
+#: what: "my back hurts" is not "hurts, flew back"); Ukrainian and Russian word order is free.
+IN_ORDER = frozenset({"en"})
 
 Hits = dict[tuple[int, int], list[int]]  # (phrase, anchor slot) -> word positions
 
@@ -160,6 +163,7 @@ def _place(
     reach = count - 1 + GAP
     part = parts[start]
     chosen = [start]
+    by_slot = {anchor: start}
     for index, slot in enumerate(phrase.slots):
         if index == anchor:
             continue
@@ -167,6 +171,11 @@ def _place(
         if taken is None:
             return None
         chosen.append(taken)
+        by_slot[index] = taken
+    if phrase.language in IN_ORDER:
+        ordered = [by_slot[i] for i in range(count)]
+        if ordered != sorted(ordered):
+            return None
     placed = tuple(sorted(chosen))
     return placed if placed[-1] - placed[0] + 1 <= count + GAP else None
 
