@@ -317,3 +317,27 @@ def test_any_text_gives_candidates_whose_words_are_the_texts(
             assert high is None or candidate.value <= high
     for medicine in result.medicines:
         assert text[medicine.start : medicine.end] == medicine.text
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "not_read"),
+    [
+        ("Доброго вечора, ноги крутить", "uk", "evening_night_predominance"),
+        ("Добрый вечер! Ноги крутит", "ru", "evening_night_predominance"),
+        ("good evening, my legs ache", "en", "evening_night_predominance"),
+        ("No swelling or redness", "en", "leg_redness_warmth"),
+        ("нет отеков или покраснения", "ru", "leg_redness_warmth"),
+        ("набряків чи почервоніння немає", "uk", "leg_redness_warmth"),
+        ("операція на коліні 2 роки тому", "uk", "recent_surgery_or_immobilisation"),
+        ("had surgery 10 years ago", "en", "recent_surgery_or_immobilisation"),
+    ],
+)
+def test_greetings_disjunctions_and_old_events(
+    pairs: Read, text: str, language: str, not_read: str
+) -> None:
+    assert not_read not in {f for f, _ in pairs(text, language)}
+
+
+def test_a_recent_surgery_stays(pairs: Read) -> None:
+    assert ("recent_surgery_or_immobilisation", "present") in pairs("операція 2 тижні тому")
+    assert ("recent_surgery_or_immobilisation", "present") in pairs("knee replacement 3 weeks ago")

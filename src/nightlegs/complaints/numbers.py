@@ -25,12 +25,21 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from nightlegs.complaints.numbers_grammar import MONTHS, NumberWords, Quantity, quantities
+from nightlegs.complaints.numbers_grammar import (
+    DAYS_PER_MONTH,
+    MONTHS,
+    NumberWords,
+    Quantity,
+    quantities,
+)
 from nightlegs.complaints.text import Token
 from nightlegs.knowledge.compiled import FindingDef
 from nightlegs.knowledge.phrases import PhraseRules
 
-__all__ = ["NumberReading", "NumberWords", "read_numbers"]
+__all__ = ["AGO", "NumberReading", "NumberWords", "read_numbers"]
+
+#: A reading of how long ago something happened ("2 роки тому"), in weeks: no finding.
+AGO = "ago"
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,11 +207,14 @@ def _duration(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading | 
     unit = q.unit or next((u for u in MONTHS if text.kind(unit_at, u)), None)
     if unit not in MONTHS:
         return None
-    if text.kind(unit_at + 1, "ago") and not text.segment_has(unit_at, "started"):
-        return None
     if q.implicit and not text.kind(q.positions[0] - 1, "duration"):
         return None
     months = round(q.value * MONTHS[unit], 1)
+    if text.kind(unit_at + 1, "ago") and not text.segment_has(unit_at, "started"):
+        # "Операція 2 роки тому": when something happened, not how long the complaint
+        # lasts; kept (in weeks) to tell whether it was recent.
+        weeks = round(q.value * MONTHS[unit] * DAYS_PER_MONTH / 7, 1)
+        return NumberReading(AGO, weeks, tuple(sorted({*q.positions, unit_at, unit_at + 1})))
     return NumberReading("duration_months", months, tuple(sorted({*q.positions, unit_at})))
 
 

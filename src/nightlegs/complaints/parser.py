@@ -18,7 +18,7 @@ from nightlegs.complaints.context import Context
 from nightlegs.complaints.labs import BELOW, read_lab
 from nightlegs.complaints.models import Candidate, MedicineMention, ParseResult
 from nightlegs.complaints.morphology import Morphology
-from nightlegs.complaints.numbers import NumberReading, NumberWords, in_range, read_numbers
+from nightlegs.complaints.numbers import AGO, NumberReading, NumberWords, in_range, read_numbers
 from nightlegs.complaints.phrasebook import NUMBER, CompiledBook, compile_book, vocabulary
 from nightlegs.complaints.resolve import Reading, Resolver, never_absent
 from nightlegs.complaints.text import Break, Token, gap, tokenize
@@ -78,6 +78,9 @@ class Parser:
         matches = matcher.finding_matches(
             self.compiled, found, words.tokens, words.forms, where, wide=self.urgent
         )
+        # "Доброго вечора" is a greeting, not the time of a complaint.
+        greeting = {p for m in context_matches if m.phrase.value == "greeting" for p in m.positions}
+        matches = [m for m in matches if greeting.isdisjoint(m.positions)]
         taken = frozenset(p for match in matches for p in match.positions)
         context = Context(context_matches, where, taken)
         after = {m.last for m in context_matches if m.phrase.value == "after_medicine"}
@@ -177,12 +180,29 @@ class Parser:
             self.numbers,
             self.book.rules,
         )
+        ago = [r for r in numbers if r.finding == AGO]
         for reading in numbers:
             if taken.intersection(reading.positions) or not in_range(reading, self.kb.findings):
                 continue
             if not owned.intersection(where.segment[p] for p in reading.positions):
                 readings.append(_from_number(reading))
-        return readings
+        return [r for r in readings if self._recent(r, ago, where)]
+
+    def _recent(
+        self, reading: Reading, ago: Sequence[NumberReading], where: matcher.Layout
+    ) -> bool:
+        """False for a surgery, journey or cancer treatment the clause dates longer ago than
+        ``recent_weeks`` ("операція 2 роки тому")."""
+        limit = self.book.rules.recent_weeks.get(reading.finding)
+        if limit is None:
+            return True
+        clauses = {where.clause[p] for p in reading.positions}
+        return not any(
+            isinstance(a.value, float)
+            and a.value > limit
+            and where.clause[a.positions[0]] in clauses
+            for a in ago
+        )
 
     def _candidate(self, words: _Words, reading: Reading) -> Candidate:
         start = min(words.tokens[p].start for p in reading.positions)

@@ -55,7 +55,9 @@ CONTEXT_KINDS = (
     "relatives_other",  # anyone else
     "same",  # "теж", "too": the same complaint as the person's own
     "boundary",  # words that start a new clause ("але", "but")
-    "weak_boundary",  # words that end a negation's reach ("і", "and")
+    "weak_boundary",  # words that end a negation's reach ("і", "and"; not "або", "or":
+    # "no swelling or redness" denies both)
+    "greeting",  # "доброго вечора", "good evening": no finding's words
     "after_medicine",  # "після", "after" a medicine's name: it started after it
     "ordinary",  # words never taken for a typo of a phrase word ("right" is not "night")
 )
