@@ -167,3 +167,17 @@ def test_a_denial_elsewhere_does_not_hide_an_urgent_sign(
     """Prefixed with a denial of something else, the urgent sign is still read."""
     assert finding in {f for f, _ in pairs(text)}
     assert finding in {f for f, _ in pairs(f"набряків немає, судом нема. {text}")}
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("my leg is red and hot", "leg_redness_warmth"),
+        ("the calf is tender and swollen", "calf_tenderness_one_leg"),
+        ("blood when I cough, and my chest hurts", "sudden_breathlessness_chest_pain"),
+    ],
+)
+def test_an_urgent_signs_english_words_are_read_in_any_order(
+    pairs: Callable[..., Pairs], text: str, finding: str
+) -> None:
+    assert finding in {f for f, _ in pairs(text, "en")}

@@ -128,20 +128,22 @@ def finding_matches(
     """Every placement of every finding's phrase, the longest first for each finding.
 
     The phrases of the ``wide`` findings (the urgent signs) may reach over a comma into
-    the sentence ("не можу наступити на ногу, вона набрякла"): a sign read wrongly is
-    only offered to confirm, one missed is asked later; other phrases stay in a clause.
+    the sentence ("не можу наступити на ногу, вона набрякла"), English ones in any order:
+    a sign read wrongly is only offered to confirm, one missed is asked later; other
+    phrases stay in a clause.
     """
     matches = []
     for (index, anchor), positions in found.items():
         phrase = book.phrases[index]
         if phrase.finding == CONTEXT:
             continue
-        parts = where.sentence if phrase.finding in wide else where.clause
+        generous = phrase.finding in wide
+        parts = where.sentence if generous else where.clause
         for start in positions:
             if phrase.strict:
                 placed = _in_order(phrase, anchor, start, words, forms, where.clause)
             else:
-                placed = _place(phrase, anchor, start, words, forms, parts)
+                placed = _place(phrase, anchor, start, words, forms, parts, generous)
             if placed is not None:
                 matches.append(Match(phrase, placed))
     return _longest(list(dict.fromkeys(matches)))
@@ -154,11 +156,13 @@ def _place(
     words: Sequence[Token],
     forms: Sequence[frozenset[str]],
     parts: Sequence[int],
+    generous: bool = False,
 ) -> tuple[int, ...] | None:
     """The words of one placement of ``phrase`` around its anchor word at ``start``: each
     other slot takes the nearest free word of the same part (clause or sentence), the
     earlier of two as near; None if one finds none or the whole is longer than the phrase
-    and :data:`GAP`."""
+    and :data:`GAP`. A ``generous`` placement (an urgent sign's) takes English words in
+    any order too ("my leg is red" for "red leg")."""
     count = len(phrase.slots)
     reach = count - 1 + GAP
     part = parts[start]
@@ -172,7 +176,7 @@ def _place(
             return None
         chosen.append(taken)
         by_slot[index] = taken
-    if phrase.language in IN_ORDER:
+    if phrase.language in IN_ORDER and not generous:
         ordered = [by_slot[i] for i in range(count)]
         if ordered != sorted(ordered):
             return None
