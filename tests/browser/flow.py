@@ -2,9 +2,15 @@
 
 Only the hooks agreed for tests and integrations are used: ``main[data-page]``,
 ``form[data-question-id]``, inputs named after findings, ``button[name=action]
-[value=next]``, ``[data-action=start|back|continue|report|reset]``,
-``[data-triage-level]`` and ``[data-condition]``. The person answers as in
-``tests/cases/README.md`` (:class:`SimulatedPerson`).
+[value=next]``, ``button[name=none_of_these]``, ``button[name=not_sure]``,
+``[data-action=start|back|continue|report|reset|change]``, ``[data-triage-level]`` and
+``[data-condition]``. The person answers as in ``tests/cases/README.md``
+(:class:`SimulatedPerson`): in a group of signs they tick those they have and press Next,
+press "None of these" when they have none, and when one is not known they press "Not
+sure" and answer each sign on the next page.
+
+A visit counts the person's **taps**: each click or tick is one, and a text field typed
+into is one.
 """
 
 from __future__ import annotations
@@ -26,6 +32,10 @@ EMERGENCY_LEVELS = ("emergency", "emergency_ambulance")
 READ_INPUTS = (
     "els => els.map(e => ({name: e.name, type: e.type, value: e.value, checked: e.checked}))"
 )
+#: A number item's field, whatever its type (text with inputmode, or number).
+TEXT_FIELD = "input[name='{}']:not([type=radio]):not([type=checkbox]):not([type=hidden])"
+#: The languages that write a decimal comma ("18,5").
+DECIMAL_COMMA = ("uk", "ru")
 #: A flow that has not reached the results after this many pages is broken.
 MAX_PAGES = 40
 
@@ -81,6 +91,10 @@ class Visit:
     #: What this visit submitted, finding by finding (the last answer wins).
     submitted: dict[str, ProfileValue] = field(default_factory=dict)
     values: dict[str, Value] = field(default_factory=dict)
+    #: Clicks and ticks, and text fields typed into.
+    taps: int = 0
+    #: The words of every page read on the way (questions, emergency and check pages).
+    words: int = 0
 
     def __post_init__(self) -> None:
         self.person = SimulatedPerson(self.kb, self.case.profile)
@@ -92,13 +106,25 @@ class Visit:
         assert kind, f"no main[data-page] at {self.page.url}"
         return kind
 
+    def read(self) -> None:
+        """Read the page's main content (its words are counted)."""
+        self.words += len(self.page.locator("main").inner_text().split())
+
     def follow(self, target: Locator) -> None:
+        """Tap a link or button that leads to another page."""
+        self.taps += 1
         follow(self.page, self.js, target)
+
+    def tick(self, target: Locator) -> None:
+        """Tick a box or choose a radio (with Playwright's checks that it takes the click:
+        with JavaScript on, the page may still be scrolling to the new question)."""
+        self.taps += 1
+        target.check()
 
     def start(self) -> None:
         self.page.goto(f"/{self.lang}/")
         assert self.kind() == "start"
-        self.page.locator('input[type=checkbox][name=consent][value="yes"]').check()
+        self.tick(self.page.locator('input[type=checkbox][name=consent][value="yes"]'))
         self.follow(self.page.locator("button[type=submit][data-action=start]"))
 
     def back(self) -> None:
@@ -109,6 +135,11 @@ class Visit:
 
     def continue_after_emergency(self) -> None:
         self.follow(self.page.locator("[data-action=continue]"))
+
+    def show_results(self) -> None:
+        """On the check page: the answers are right, on to the results."""
+        assert self.kind() == "check"
+        self.follow(self.page.locator("button[type=submit][name=action][value=next]"))
 
     # -- the question form -------------------------------------------------------------
 
@@ -132,18 +163,33 @@ class Visit:
         """The findings the current question asks about (the inputs' names), in order."""
         return list(dict.fromkeys(i["name"] for i in self.inputs()))
 
+    def group(self) -> bool:
+        """A group of yes/no signs asked with a box per sign."""
+        return any(i["type"] == "checkbox" and i["value"] == "present" for i in self.inputs())
+
     def prefilled(self) -> dict[str, ProfileValue]:
-        """What the current form already holds, finding by finding."""
+        """What the current form already holds, finding by finding (in a group of boxes,
+        an empty box is "absent")."""
         held: dict[str, ProfileValue] = {}
+        group = self.group()
         for i in self.inputs():
+            name = i["name"]
             if i["type"] in ("radio", "checkbox") and i["checked"]:
-                held[i["name"]] = i["value"]
-            elif i["type"] == "number" and i["value"] and i["name"] not in held:
-                held[i["name"]] = float(i["value"])
+                held[name] = i["value"]
+            elif group and i["type"] == "checkbox":
+                held.setdefault(name, "absent")
+            elif i["type"] not in ("radio", "checkbox", "hidden") and i["value"]:
+                held.setdefault(name, float(i["value"].replace(",", ".").replace(" ", "")))
         return held
 
+    def number_text(self, value: float) -> str:
+        """A number as the person writes it: "18,5" in uk and ru."""
+        text = f"{value:g}"
+        return text.replace(".", ",") if self.lang in DECIMAL_COMMA else text
+
     def fill(self, overrides: Mapping[str, ProfileValue] | None = None) -> dict[str, ProfileValue]:
-        """Answer every item of the current question (the person's answers, or overrides)."""
+        """Answer every item of the current question of radios and numbers (the person's
+        answers, or overrides)."""
         question = self.question_id()
         where = f"question {question} ({self.lang}, js={self.js})"
         inputs = self.inputs()
@@ -153,34 +199,65 @@ class Visit:
             mine = [i for i in inputs if i["name"] == finding]
             named = f'[name="{finding}"]'
             if isinstance(value, int | float):
-                assert [i["type"] for i in mine if i["type"] == "number"] == ["number"], (
-                    f"{where}: no number input for {finding}"
-                )
+                field_ = self.form.locator(TEXT_FIELD.format(finding))
+                assert field_.count() == 1, f"{where}: no number field for {finding}"
                 if any(i["type"] == "checkbox" and i["checked"] for i in mine):
+                    self.taps += 1
                     self.form.locator(f"input[type=checkbox]{named}").uncheck()
-                self.form.locator(f"input[type=number]{named}").fill(f"{value:g}")
+                self.taps += 1
+                field_.fill(self.number_text(value))
             else:
-                assert [i for i in mine if i["value"] == value and i["type"] != "number"], (
+                offered = [i for i in mine if i["value"] == value and i["type"] != "text"]
+                assert offered, (
                     f"{where}: no input {finding}={value}; offered {[i['value'] for i in mine]}"
                 )
-                # A real click, with Playwright's checks that the input is stable
-                # and takes the click: with JavaScript on, the page may still be
-                # scrolling to the new question (focus moves after htmx settles),
-                # and a forced click could land on the header's links instead.
-                self.form.locator(f'input{named}[value="{value}"]').check()
+                if not offered[0]["checked"]:
+                    self.tick(self.form.locator(f'input{named}[value="{value}"]'))
             answers[finding] = value
         assert answers, f"{where}: no input named after a finding"
         return answers
 
-    def answer(self, overrides: Mapping[str, ProfileValue] | None = None) -> str:
-        """Fill the current question, note what the engine makes of it, and go on."""
+    def answer_group(
+        self, overrides: Mapping[str, ProfileValue] | None = None
+    ) -> dict[str, ProfileValue]:
+        """Answer a group of signs as the person does: tick what they have, then Next;
+        "None of these" when they have none; "Not sure" and each sign on the next page
+        when one is not known. Leaves the page of the next step."""
         question = self.question_id()
-        answers = self.fill(overrides)
+        findings = self.findings()
+        answers = {f: (overrides or {}).get(f, self.person.answer_value(f)) for f in findings}
+        held = self.prefilled()
+        for finding, value in answers.items():
+            box = self.form.locator(f'input[type=checkbox][name="{finding}"][value="present"]')
+            if (value == "present") != (held.get(finding) == "present"):
+                self.taps += 1
+                box.set_checked(value == "present")
+        present = [f for f, v in answers.items() if v == "present"]
+        if any(v not in ("present", "absent") for v in answers.values()):
+            self.follow(self.form.locator("button[type=submit][name=not_sure]"))
+            assert self.question_id() == question, f"not_sure left {question}: {self.page.url}"
+            self.read()
+            shown = self.prefilled()
+            assert {f for f, v in shown.items() if v == "present"} == set(present), shown
+            self.fill(answers)
+        elif not present:
+            self.follow(self.form.locator("button[type=submit][name=none_of_these]"))
+            return answers
+        self.next()
+        return answers
+
+    def answer(self, overrides: Mapping[str, ProfileValue] | None = None) -> str:
+        """Answer the current question, note what the engine makes of it, and go on."""
+        question = self.question_id()
+        if self.group():
+            answers = self.answer_group(overrides)
+        else:
+            answers = self.fill(overrides)
+            self.next()
         self.submitted |= answers
         self.values = merge(self.kb, [Answer(f, v) for f, v in answers.items()], self.values)
         self.questions.append(question)
         self.levels.append(self.kb.levels[decide(self.kb, self.values).level].id)
-        self.next()
         return question
 
     # -- whole flows -------------------------------------------------------------------
@@ -191,23 +268,38 @@ class Visit:
         on_page: Callable[[Visit, str], None] | None = None,
         max_pages: int = MAX_PAGES,
     ) -> Outcome:
-        """Answer until the results page, acknowledging every emergency page."""
+        """Answer until the results page, acknowledging every emergency page and
+        confirming the check of the answers."""
+        self.walk_to("results", on_page=on_page, max_pages=max_pages)
+        return self.outcome()
+
+    def walk_to(
+        self,
+        until: str,
+        *,
+        on_page: Callable[[Visit, str], None] | None = None,
+        max_pages: int = MAX_PAGES,
+    ) -> None:
+        """Go on as the person would until a page of kind ``until``."""
         for _ in range(max_pages):
             kind = self.kind()
             if on_page is not None:
                 on_page(self, kind)
-            if kind == "results":
-                return self.outcome()
+            if kind == until:
+                return
+            self.read()
             if kind == "emergency":
                 self.emergencies.append(self.emergency())
                 self.continue_after_emergency()
+            elif kind == "check":
+                self.show_results()
             elif kind == "question":
                 self.answer()
             else:
                 raise AssertionError(f"unexpected page {kind!r} at {self.page.url}")
         raise AssertionError(
-            f"{self.case.id} ({self.lang}, js={self.js}): no results after {max_pages} pages; "
-            f"questions: {self.questions}"
+            f"{self.case.id} ({self.lang}, js={self.js}): no {until} page after {max_pages} "
+            f"pages; questions: {self.questions}"
         )
 
     def emergency(self) -> Emergency:

@@ -58,7 +58,7 @@ def test_screenshots_of_every_page_type(
         page.context.clear_cookies()
 
     assert sorted(taken) == sorted(
-        ["start", "question", "emergency", "results-emergency", "results-self-care"]
+        ["start", "question", "emergency", "check", "results-emergency", "results-self-care"]
     )
     if lang == "uk":
         DOCS.mkdir(parents=True, exist_ok=True)

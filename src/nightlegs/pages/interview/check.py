@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from nightlegs.engine import AskedQuestion, KnowledgeBase, Value
@@ -18,7 +19,7 @@ from nightlegs.knowledge.expressions import UNKNOWN
 from nightlegs.pages import common as page
 from nightlegs.pages.common import ContextDep, LangDep, WebDep
 from nightlegs.pages.interview import groups, navigation
-from nightlegs.pages.interview.views import ReadBack, localized, read_back, shown_text
+from nightlegs.pages.interview.views import ReadBack, localized, read_back
 from nightlegs.pages.views import Labels
 from nightlegs.services import interviews
 
@@ -42,7 +43,15 @@ class Row:
 
 
 @router.get("/{lang}/interview/check")
-def check_page(lang: LangDep, request: Request, web: WebDep, context: ContextDep) -> Response:
+def check_page(
+    lang: LangDep,
+    request: Request,
+    web: WebDep,
+    context: ContextDep,
+    changed: Annotated[int | None, Query(ge=1)] = None,
+) -> Response:
+    """Every answer; ``changed``: the step just changed from here (else the last one),
+    whose numbers are read back."""
     kb = context.kb
     with page.browser_interview(context, request, lang) as (_session, interview):
         where = navigation.current(kb, interview)
@@ -52,11 +61,11 @@ def check_page(lang: LangDep, request: Request, web: WebDep, context: ContextDep
         values = dict(interview.values)
     t = web.pages.translators[lang]
     rows = summary(kb, web.labels, asked, values, t)
-    last = len(asked)
+    step = changed if changed is not None and changed <= len(asked) else len(asked)
     readback: ReadBack | None = None
     if asked:
-        href = f"/{lang}{navigation.step_path(last, from_check=True)}"
-        readback = read_back(kb, asked[-1], values, t, href)
+        href = f"/{lang}{navigation.step_path(step, from_check=True)}"
+        readback = read_back(kb, asked[step - 1], values, t, href)
     return page.render(
         web,
         request,
@@ -86,7 +95,9 @@ def summary(
     rows = []
     for number, step in enumerate(asked, start=1):
         question = localized(kb, step.question_id, step.findings, t.language)
-        _lead, text = shown_text(kb, question)
+        # One item: its label is the short name of what was asked ("Age"), as GOV.UK's
+        # summary lists name each answer; a group is named by its question.
+        text = question.items[0].label if len(question.items) == 1 else question.text
         if groups.is_group(kb, question):
             answers = group_answers(question.items, values, t)
         else:

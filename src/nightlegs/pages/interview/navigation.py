@@ -75,6 +75,7 @@ def after_answer(
     if interrupted:
         return EMERGENCY
     pending = pending_number(interview)
-    if from_check or pending is None:
-        return CHECK if pending is None else step_path(pending)
-    return step_path(min(number + 1, pending))
+    if pending is None:
+        # From the check page, the step just changed is named: its numbers are read back.
+        return f"{CHECK}?changed={number}" if from_check else CHECK
+    return step_path(pending if from_check else min(number + 1, pending))

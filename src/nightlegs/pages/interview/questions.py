@@ -21,7 +21,7 @@ from nightlegs.engine import Question, Value
 from nightlegs.http import cookies
 from nightlegs.i18n import N_
 from nightlegs.pages import common as page
-from nightlegs.pages.common import ContextDep, FormDep, LangDep, WebDep
+from nightlegs.pages.common import FormDep, LangDep, WebDep
 from nightlegs.pages.interview import forms, groups, navigation
 from nightlegs.pages.interview.navigation import StepAt, step_path
 from nightlegs.pages.interview.number_items import Problem, Raw
@@ -50,12 +50,7 @@ FromQuery = Annotated[str | None, Query(alias="from")]
 
 @router.get("/{lang}/interview/{number:int}")
 def step_page(
-    lang: LangDep,
-    number: int,
-    request: Request,
-    web: WebDep,
-    context: ContextDep,
-    came_from: FromQuery = None,
+    lang: LangDep, number: int, request: Request, web: WebDep, came_from: FromQuery = None
 ) -> Response:
     """Question ``number``: answered (prefilled, to change it) or the pending one."""
     return show_step(web, request, lang, number, each=False, from_check=came_from == "check")
@@ -67,7 +62,6 @@ def each_page(
     number: int,
     request: Request,
     web: WebDep,
-    context: ContextDep,
     came_from: FromQuery = None,
     ticked: Annotated[str | None, Query()] = None,
 ) -> Response:
@@ -175,7 +169,7 @@ def question_response(
 
 @router.post("/{lang}/interview/{number:int}")
 def answer_step(
-    lang: LangDep, number: int, request: Request, web: WebDep, context: ContextDep, form: FormDep
+    lang: LangDep, number: int, request: Request, web: WebDep, form: FormDep
 ) -> Response:
     """The answers to question ``number`` (the pending one, or an earlier one changed)."""
     return store_step(web, request, lang, number, form, each=False)
@@ -183,7 +177,7 @@ def answer_step(
 
 @router.post("/{lang}/interview/{number:int}/each")
 def answer_each(
-    lang: LangDep, number: int, request: Request, web: WebDep, context: ContextDep, form: FormDep
+    lang: LangDep, number: int, request: Request, web: WebDep, form: FormDep
 ) -> Response:
     """The answers to a group's signs, one by one."""
     return store_step(web, request, lang, number, form, each=True)
