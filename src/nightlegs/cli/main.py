@@ -303,20 +303,17 @@ def kb_check(
         ),
     ] = None,
 ) -> None:
-    """Load and lint the knowledge base (medicines.yaml too); print every issue as
-    file:line: message."""
-    from nightlegs.knowledge import KnowledgeBaseError, default_kb_dir
-    from nightlegs.knowledge.loader import build
-    from nightlegs.medicines.check import check_medicines
+    """Load and lint the knowledge base (medicines.yaml and phrases/*.yaml too); print
+    every issue as file:line: message."""
+    from nightlegs.cli.kb_files import check_directory
+    from nightlegs.knowledge import default_kb_dir
 
-    try:
-        kb = build(directory or default_kb_dir())
-        check_medicines(directory or default_kb_dir())
-    except KnowledgeBaseError as exc:
-        for issue in exc.issues:
+    kb, issues = check_directory(directory or default_kb_dir())
+    if kb is None:
+        for issue in sorted(issues, key=lambda i: (i.file, i.line, i.message)):
             typer.echo(str(issue))
-        typer.echo(f"{len(exc.issues)} issue(s) in {directory or default_kb_dir()}", err=True)
-        raise typer.Exit(1) from exc
+        typer.echo(f"{len(issues)} issue(s) in {directory or default_kb_dir()}", err=True)
+        raise typer.Exit(1)
     typer.echo(
         f"ok: kb_version {kb.version}, hash {kb.content_hash}, {len(kb.questions)} questions, "
         f"{len(kb.conditions)} conditions, {len(kb.sources)} sources"

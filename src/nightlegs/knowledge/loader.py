@@ -14,9 +14,11 @@ from nightlegs.knowledge.compiler import compile_kb
 from nightlegs.knowledge.lint import lint
 from nightlegs.knowledge.units import normalise_unit
 from nightlegs.knowledge.yaml_source import Issue, KnowledgeBaseError, SourceFile, read
+from nightlegs.languages import LANGUAGES
 
 __all__ = [
     "FILES",
+    "HASHED_FILES",
     "build",
     "cache_dir",
     "content_hash",
@@ -41,6 +43,13 @@ FILES = (
     "questions",
     "texts",
     "consistency",
+)
+#: The files read by their own loaders (the medicine table, the complaint parser's phrase
+#: book), paths relative to the directory: part of the knowledge base's identity all the
+#: same, so that an assessment's hash names the words that were read into it.
+HASHED_FILES = (
+    "medicines.yaml",
+    *(f"phrases/{name}.yaml" for name in ("rules", *LANGUAGES)),
 )
 
 
@@ -72,9 +81,11 @@ def cache_dir() -> Path | None:
 
 
 def content_hash(directory: Path) -> str:
+    """SHA-256 over every file of the knowledge base, each under its name (a missing
+    file counts as empty)."""
     digest = hashlib.sha256()
-    for name in FILES:
-        path = directory / f"{name}.yaml"
+    for name in (*(f"{name}.yaml" for name in FILES), *HASHED_FILES):
+        path = directory / name
         digest.update(name.encode())
         digest.update(path.read_bytes() if path.exists() else b"")
     return digest.hexdigest()
