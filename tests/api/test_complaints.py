@@ -147,3 +147,19 @@ def test_a_real_servers_logs_hold_no_text(tmp_path: Path, settings: Settings) ->
     assert '"POST /api/v1/complaints/parse HTTP/1.1" 422' in logged, logged
     assert MARKER not in logged
     assert "крутить" not in logged
+
+
+def test_a_medicine_has_the_lookups_shape(client: TestClient) -> None:
+    """One model of a medicine found, for both endpoints: published once, and the parser's
+    medicines equal the lookup's for the same words."""
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    parsed_items = schemas["ComplaintParse"]["properties"]["medicines"]["items"]
+    looked_up_items = schemas["MedicineLookup"]["properties"]["medicines"]["items"]
+    assert parsed_items == looked_up_items == {"$ref": "#/components/schemas/MedicineFound"}
+    text = "п'ю фуросемід і аторвакор"
+    parsed = client.post(URL, json={"language": "uk", "text": text}).json()["medicines"]
+    looked_up = client.post(
+        "/api/v1/medicines/lookup", json={"language": "uk", "text": text}
+    ).json()["medicines"]
+    assert [m["inn"] for m in parsed] == ["furosemide", "atorvastatin"]
+    assert parsed == looked_up

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Response
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictStr
 
 from nightlegs.api.errors import TOO_LARGE, UNPROCESSABLE, never_echo
+from nightlegs.api.medicines import MedicineFound
 from nightlegs.api.schemas import RequestBody
 from nightlegs.api.strict_json import StrictJsonRoute
 from nightlegs.complaints import MAX_CHARACTERS, parse
@@ -50,22 +51,12 @@ class ComplaintCandidate(BaseModel):
     text: str = Field(description="the words of the text it was read from")
 
 
-class ComplaintMedicine(BaseModel):
-    text: str = Field(description="the words of the text that name the medicine")
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    inn: str = Field(description="the international non-proprietary name (English)")
-    atc: str = Field(description="the WHO ATC code")
-    name: str = Field(description="the INN in the language asked for")
-    findings: list[str] = Field(description="the med_* findings of its class (may be empty)")
-
-
 class ComplaintParse(BaseModel):
     language: Language
     candidates: list[ComplaintCandidate] = Field(
         description="findings to confirm, in the order they stand in the text"
     )
-    medicines: list[ComplaintMedicine] = Field(description="medicines the person says they take")
+    medicines: list[MedicineFound] = Field(description="medicines the person says they take")
     unrecognised: list[str] = Field(description="parts of the text that gave nothing")
 
 
