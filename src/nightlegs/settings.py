@@ -183,6 +183,14 @@ class Settings(BaseSettings):
             "100/10 minutes or 5 per hour; 0 or empty: no limit."
         ),
     )
+    uk_dictionary: bool = Field(
+        default=True,
+        description=(
+            "Read Ukrainian complaints with the Ukrainian dictionary (pymorphy3-dicts-uk) when "
+            "it is installed; its data's licence is non-commercial (docs/licences.md). "
+            "Off: Ukrainian is read without it, at lower recall."
+        ),
+    )
     trust_forwarded_for: bool = Field(
         default=False,
         description=(

@@ -10,6 +10,7 @@ server's, its access log included.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx2 as httpx
@@ -17,6 +18,8 @@ import pytest
 from starlette.testclient import TestClient
 
 from nightlegs.api import complaints as endpoint
+from nightlegs.complaints import ParseResult
+from nightlegs.knowledge import KnowledgeBase
 from nightlegs.settings import Settings
 from nightlegs.store import migrate
 from tests.servers import environment, server
@@ -163,3 +166,26 @@ def test_a_medicine_has_the_lookups_shape(client: TestClient) -> None:
     ).json()["medicines"]
     assert [m["inn"] for m in parsed] == ["furosemide", "atorvastatin"]
     assert parsed == looked_up
+
+
+@pytest.mark.parametrize("uk_dictionary", [True, False])
+def test_the_setting_chooses_the_ukrainian_dictionary(
+    make_settings: Callable[..., Settings],
+    make_client: Callable[..., TestClient],
+    monkeypatch: pytest.MonkeyPatch,
+    uk_dictionary: bool,
+) -> None:
+    """NIGHTLEGS_UK_DICTIONARY reaches the parser (docs/licences.md)."""
+    asked: list[bool] = []
+    real = endpoint.parse
+
+    def spy(text: str, language: str, kb: KnowledgeBase, uk_dictionary: bool) -> ParseResult:
+        asked.append(uk_dictionary)
+        return real(text, language, kb, uk_dictionary=uk_dictionary)
+
+    monkeypatch.setattr(endpoint, "parse", spy)
+    monkeypatch.setenv("NIGHTLEGS_UK_DICTIONARY", str(uk_dictionary).lower())
+    client = make_client(make_settings())
+    response = client.post(URL, json={"language": "uk", "text": EXAMPLE})
+    assert response.status_code == 200, response.text
+    assert asked == [uk_dictionary]

@@ -37,3 +37,18 @@ def test_without_the_ukrainian_dictionary_ukrainian_is_still_read(
     }
     assert ("evening_night_predominance", "present") in found
     assert ("evening_swelling", "absent") in found
+
+
+def test_the_ukrainian_dictionary_can_be_switched_off() -> None:
+    """NIGHTLEGS_UK_DICTIONARY=false (its data's licence is non-commercial): the parser
+    leaves it unloaded though it is installed, and still reads Ukrainian."""
+    from nightlegs.complaints import parse, parser
+
+    assert set(parser(uk_dictionary=True).morphology.analyzers) == {"uk", "ru"}
+    without = parser(uk_dictionary=False)
+    assert without is not parser(uk_dictionary=True)
+    assert without is parser(uk_dictionary=False)
+    assert set(without.morphology.analyzers) == {"ru"}
+    text = "крутить ноги вночі, треба встати; набряків немає"
+    found = {(c.finding, c.value) for c in parse(text, "uk", uk_dictionary=False).candidates}
+    assert {("evening_night_predominance", "present"), ("evening_swelling", "absent")} <= found

@@ -66,7 +66,7 @@ def parse_complaint(body: ComplaintRequest, kb: KbDep, settings: SettingsDep) ->
     """Findings the text states, for the person to confirm: a finding denied comes back
     absent, one in doubt is left out, an urgent sign never comes back absent."""
     language = body.language or settings.default_language
-    result = parse(body.text, language, kb)
+    result = parse(body.text, language, kb, uk_dictionary=settings.uk_dictionary)
     # Built by the parser in the contract's shape: sent as it is, not validated again.
     document = json.dumps(result.to_json(), ensure_ascii=False, separators=(",", ":"))
     return Response(document.encode(), media_type="application/json")

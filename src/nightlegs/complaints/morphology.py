@@ -110,7 +110,10 @@ def transliterations(word: str) -> dict[str, str]:
 class Morphology:
     """The analyzers (loaded lazily) and the forms of each word, cached."""
 
-    def __init__(self) -> None:
+    def __init__(self, uk_dictionary: bool = True) -> None:
+        #: Whether the Ukrainian dictionary is used when installed (its data's licence is
+        #: non-commercial: docs/licences.md); without it, Ukrainian is read less well.
+        self.uk_dictionary = uk_dictionary
         self._analyzers: dict[str, Any] | None = None
         self._lock = threading.RLock()
         self._vocabulary: dict[tuple[int, str], list[str]] | None = None
@@ -126,7 +129,7 @@ class Morphology:
         if self._analyzers is None:
             with self._lock:
                 if self._analyzers is None:
-                    self._analyzers = _load_analyzers()
+                    self._analyzers = _load_analyzers(self.uk_dictionary)
         return self._analyzers
 
     def lemmas(self, word: str, language: str) -> frozenset[str]:
@@ -242,16 +245,19 @@ def _script(word: str) -> str:
     return "latin" if word[:1].isascii() else "cyrillic"
 
 
-def _load_analyzers() -> dict[str, Any]:
-    """pymorphy3 for each language whose dictionary package is installed.
+def _load_analyzers(uk_dictionary: bool = True) -> dict[str, Any]:
+    """pymorphy3 for each language whose dictionary package is installed (the Ukrainian
+    one only with ``uk_dictionary``).
 
-    Without the Ukrainian dictionary (it may be left out of a build for its licence:
-    docs/parsing.md), Ukrainian is read by word forms, stems and the Russian lemmas.
+    Without the Ukrainian dictionary (switched off or left out of a build for its licence:
+    docs/licences.md), Ukrainian is read by word forms, stems and the Russian lemmas.
     """
     import pymorphy3  # type: ignore[import-untyped]
 
     analyzers = {}
     for language, package in DICTIONARIES.items():
+        if language == "uk" and not uk_dictionary:
+            continue
         if importlib.util.find_spec(package) is not None:
             # Without the probability estimator: its scores are not used, and it costs a
             # quarter of each parse.

@@ -50,10 +50,10 @@ class _Words:
 class Parser:
     """The phrase book compiled against one knowledge base, ready to read texts."""
 
-    def __init__(self, kb: KnowledgeBase, book: PhraseBook) -> None:
+    def __init__(self, kb: KnowledgeBase, book: PhraseBook, uk_dictionary: bool = True) -> None:
         self.kb = kb
         self.book = book
-        self.morphology = Morphology()
+        self.morphology = Morphology(uk_dictionary)
         self.compiled: CompiledBook = compile_book(book, morphology=self.morphology)
         ordinary = [w for p in book.languages.values() for w in p.words.get("ordinary", ())]
         words = self.compiled.words
@@ -257,23 +257,28 @@ def _unrecognised(words: _Words, readings: Sequence[Reading]) -> tuple[str, ...]
     return tuple(result)
 
 
-_PARSERS: dict[str, Parser] = {}
+_PARSERS: dict[tuple[str, bool], Parser] = {}
 _LOCK = threading.Lock()
 
 
-def parser(kb: KnowledgeBase | None = None) -> Parser:
-    """The parser of ``kb`` (default: the packaged knowledge base), built once per process."""
+def parser(kb: KnowledgeBase | None = None, uk_dictionary: bool = True) -> Parser:
+    """The parser of ``kb`` (default: the packaged knowledge base), with or without the
+    Ukrainian dictionary, built once per process."""
     kb = kb or load_kb()
-    found = _PARSERS.get(kb.content_hash)
+    key = (kb.content_hash, uk_dictionary)
+    found = _PARSERS.get(key)
     if found is None:
         with _LOCK:
-            found = _PARSERS.get(kb.content_hash)
+            found = _PARSERS.get(key)
             if found is None:
-                found = Parser(kb, load_phrases())
-                _PARSERS[kb.content_hash] = found
+                found = Parser(kb, load_phrases(), uk_dictionary)
+                _PARSERS[key] = found
     return found
 
 
-def parse(text: str, language: str, kb: KnowledgeBase | None = None) -> ParseResult:
-    """Read ``text`` (Ukrainian, Russian or English, mixed too) for candidate findings."""
-    return parser(kb).parse(text, language)
+def parse(
+    text: str, language: str, kb: KnowledgeBase | None = None, uk_dictionary: bool = True
+) -> ParseResult:
+    """Read ``text`` (Ukrainian, Russian or English, mixed too) for candidate findings;
+    ``uk_dictionary=False`` reads Ukrainian without its dictionary (docs/licences.md)."""
+    return parser(kb, uk_dictionary).parse(text, language)
