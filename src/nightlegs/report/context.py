@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
+from typing import Literal
 
 from babel.dates import format_time
 
@@ -38,10 +39,17 @@ from nightlegs.report.sections import (
 )
 from nightlegs.settings import Settings
 
-__all__ = ["HASH_CHARS", "ReportView", "build_view", "clinic_time"]
+__all__ = ["HASH_CHARS", "Provisional", "ReportView", "build_view", "clinic_time", "provisional"]
 
 #: Characters of the knowledge base's content hash printed in the header.
 HASH_CHARS = 12
+#: The levels whose page stops the interview and offers this report before the questions
+#: are done (the emergency page): a provisional report at one of them says why.
+INTERRUPTING_LEVELS = frozenset({"emergency", "emergency_ambulance"})
+
+#: Why a report is provisional: "urgent", the interview stopped at an emergency level
+#: before all questions were asked; "unfinished", it was not finished; None, it is final.
+Provisional = Literal["urgent", "unfinished"] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +65,7 @@ class ReportView:
     kb_version: str
     kb_hash: str
     assessment: Assessment
+    provisional: Provisional
     case: CaseLine
     urgency: Urgency
     conditions: tuple[ConditionRow, ...]
@@ -98,6 +107,7 @@ def build_view(
         kb_version=kb.version,
         kb_hash=kb.content_hash[:HASH_CHARS],
         assessment=assessment,
+        provisional=provisional(assessment),
         case=case_line(words),
         urgency=urgency(words, assessment, decision),
         conditions=conditions(words, assessment),
@@ -107,6 +117,13 @@ def build_view(
         medicines=medicines(words, factors, named_medicines),
         guidance=guidance(words, assessment, decision),
     )
+
+
+def provisional(assessment: Assessment) -> Provisional:
+    """Why ``assessment`` is provisional, if it is (:data:`Provisional`)."""
+    if not assessment.provisional:
+        return None
+    return "urgent" if assessment.triage.level in INTERRUPTING_LEVELS else "unfinished"
 
 
 def clinic_time(now: datetime, zone: tzinfo) -> datetime:
