@@ -214,6 +214,8 @@ def shared_report(
             dt.datetime.now(dt.UTC),
             diary_summary=summary,
             diary_entries=entries,
+            # When the laboratory values were given, for the report's note on them.
+            interviewed_at=latest.interview_created_at if latest else None,
         )
     except (ReportUnavailable, ImportError, OSError) as error:
         page.logger.warning("the PDF report is unavailable: %s", error)
