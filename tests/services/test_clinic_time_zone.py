@@ -36,7 +36,7 @@ def test_the_latest_night_allowed_follows_the_clinics_date() -> None:
 
 
 def test_a_share_log_time_is_on_the_clinics_clock() -> None:
-    written = moment(LATE_EVENING_UTC, "en", Settings().zone)
+    written = moment(LATE_EVENING_UTC, "en", Settings().zone, dt.date(2026, 11, 27))
     assert "27" in written, written
     assert "1:30" in written, written
     assert "UTC" not in written
