@@ -25,6 +25,8 @@ from tests.servers import free_port
 ARTIFACTS = ROOT / "test-artifacts"
 #: A phone, as most people will use the app.
 PHONE: ViewportSize = {"width": 390, "height": 844}
+#: A laptop's window.
+WIDE: ViewportSize = {"width": 1280, "height": 800}
 NewContext = Callable[..., BrowserContext]
 
 
@@ -83,13 +85,16 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def new_context(
     browser: Browser, live_server: str, request: pytest.FixtureRequest
 ) -> Iterator[NewContext]:
-    """``new_context(js=True, bypass_csp=False)``: a fresh phone-sized context (no cookies)."""
+    """``new_context(js=True, bypass_csp=False, viewport=PHONE)``: a fresh context (no
+    cookies), phone-sized unless told."""
     contexts: list[BrowserContext] = []
 
-    def make(*, js: bool = True, bypass_csp: bool = False) -> BrowserContext:
+    def make(
+        *, js: bool = True, bypass_csp: bool = False, viewport: ViewportSize = PHONE
+    ) -> BrowserContext:
         context = browser.new_context(
             base_url=live_server,
-            viewport=PHONE,
+            viewport=viewport,
             java_script_enabled=js,
             bypass_csp=bypass_csp,
         )

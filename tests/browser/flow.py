@@ -95,6 +95,8 @@ class Visit:
     taps: int = 0
     #: The words of every page read on the way (questions, emergency and check pages).
     words: int = 0
+    #: The pages read on the way (each counted in ``words``).
+    pages: int = 0
 
     def __post_init__(self) -> None:
         self.person = SimulatedPerson(self.kb, self.case.profile)
@@ -109,6 +111,7 @@ class Visit:
     def read(self) -> None:
         """Read the page's main content (its words are counted)."""
         self.words += len(self.page.locator("main").inner_text().split())
+        self.pages += 1
 
     def follow(self, target: Locator) -> None:
         """Tap a link or button that leads to another page."""
@@ -121,11 +124,17 @@ class Visit:
         self.taps += 1
         target.check()
 
-    def start(self) -> None:
+    def start(self, *, read: bool = False) -> None:
+        """Open the start page (reading it when ``read``), agree and start."""
         self.page.goto(f"/{self.lang}/")
         assert self.kind() == "start"
+        if read:
+            self.read()
         self.tick(self.page.locator('input[type=checkbox][name=consent][value="yes"]'))
         self.follow(self.page.locator("button[type=submit][data-action=start]"))
+        if self.kind() == "complaint":  # "in your own words": this person skips it
+            self.read()
+            self.follow(self.page.locator("button[type=submit][data-action=skip-complaint]"))
 
     def back(self) -> None:
         self.follow(self.page.locator("a[data-action=back]"))
