@@ -77,12 +77,11 @@ def test_every_night_names_its_evening_and_its_morning(evening, language):
     morning = evening + dt.timedelta(days=1)
     named = night_dates(evening, language)
     numbers = [int(part) for part in named.replace(",", " ").split() if part.isdigit()]
-    # The two days in order, then a year only when the night crosses into a new one.
-    assert numbers[:2] == [evening.day, morning.day]
+    # The two days in order; each with its year only when the night crosses into a new one.
     if evening.year != morning.year:
-        assert numbers[2:] == [evening.year, morning.year]
+        assert numbers == [evening.day, evening.year, morning.day, morning.year]
     else:
-        assert numbers[2:] == []
+        assert numbers == [evening.day, morning.day]
     months = {format_date(d, "MMMM", locale=language) for d in (evening, morning)}
     for month in months:
         assert named.count(month) == 1, named
