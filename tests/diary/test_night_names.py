@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 from babel.dates import format_date
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from nightlegs.diary.night_names import night_dates, night_name, night_weekdays
@@ -73,6 +73,8 @@ def test_a_night_is_named_by_its_weekdays(evening, uk, ru, en):
     evening=st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 30)),
     language=st.sampled_from(LANGUAGES),
 )
+@example(evening=dt.date(2000, 12, 31), language="uk")
+@example(evening=dt.date(2026, 11, 30), language="ru")
 def test_every_night_names_its_evening_and_its_morning(evening, language):
     morning = evening + dt.timedelta(days=1)
     named = night_dates(evening, language)
