@@ -49,7 +49,7 @@ def test_the_start_page(client: TestClient, lang: str) -> None:
     common_hooks(html, lang, "start")
     assert '<input type="checkbox" name="consent" value="yes"' in html
     assert '<button type="submit" data-action="start"' in html
-    assert f'action="/{lang}/interview"' in html
+    assert f'action="/{lang}/interview/agree"' in html  # the consent, then the complaint box
     assert 'href="tel:103"' in html
     assert 'href="tel:112"' in html
 

@@ -21,7 +21,7 @@ from nightlegs.http.ratelimit import limit_starts
 from nightlegs.i18n import LANGUAGES, N_, negotiate
 from nightlegs.pages import common as page
 from nightlegs.pages.common import ContextDep, FormDep, LangDep, WebDep
-from nightlegs.pages.interview import check, navigation, questions, reset
+from nightlegs.pages.interview import check, complaint, navigation, questions, reset
 from nightlegs.pages.results import urgent
 from nightlegs.services import interviews
 
@@ -91,17 +91,7 @@ def start_interview_page(
     """Start an interview (consent required) and go to its first question."""
     if "yes" not in form.get("consent", []):
         return start_response(web, request, lang, consent_missing=True)
-    secret, key = cookies.browser_secret()
-    with context.sessions() as session, session.begin():
-        previous = page.find(session, request, context)
-        interview, _step = interviews.start(
-            session, context.kb, context.settings, lang, {}, browser_key=key, replacing=previous
-        )
-        interview_id = interview.id
-        where = navigation.current(context.kb, interview)
-    response = page.redirect(f"/{lang}{where}")
-    page.keep_interview(response, request, context, cookies.interview_cookie(interview_id, secret))
-    return response
+    return complaint.begin(web, request, lang, {})
 
 
 @router.get("/{lang}/interview")
@@ -175,5 +165,5 @@ def answer_page(lang: LangDep, request: Request, web: WebDep, form: FormDep) -> 
 
 # The other modules' pages are this router's too (as routes of their own, so that anyone
 # reading ``router.routes`` sees every path).
-for area in (questions, check, reset):
+for area in (questions, check, reset, complaint):
     router.routes.extend(area.router.routes)
