@@ -119,6 +119,7 @@ def _interviews(
         url = ids.url("QuestionnaireResponse", saved.interview_id)
         items.append((url, fhir_interviews.questionnaire_response(kb, saved, ids, subject)))
         items.extend(fhir_interviews.laboratory(kb, saved, url, ids, subject))
+        items.extend(fhir_interviews.medication_statements(saved, url, ids, subject))
     return items
 
 

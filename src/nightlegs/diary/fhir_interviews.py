@@ -1,5 +1,6 @@
-"""The interviews saved in a diary, as FHIR: a ``QuestionnaireResponse`` each, and a
-LOINC-coded ``laboratory`` Observation per laboratory value given in it."""
+"""The interviews saved in a diary, as FHIR: a ``QuestionnaireResponse`` each, a
+LOINC-coded ``laboratory`` Observation per laboratory value given in it, and a
+``MedicationStatement`` per medicine confirmed by name (coded in WHO ATC)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from nightlegs.diary.fhir_codes import (
+    ATC,
     DATA_ABSENT,
     LABORATORY,
     LOINC,
@@ -98,3 +100,28 @@ def laboratory(
         )
         found.append((ids.url("Observation", key), resource))
     return found
+
+
+def medication_statements(
+    saved: SavedInterview, response_url: str, ids: Ids, subject: Mapping[str, str]
+) -> list[tuple[str, dict[str, Any]]]:
+    """Each medicine confirmed by name: taken, as the person said, with its ATC code."""
+    items: list[tuple[str, dict[str, Any]]] = []
+    for medicine in saved.medicines or ():
+        key = f"{saved.interview_id}/{medicine.atc}/{medicine.inn}"
+        url = ids.url("MedicationStatement", key)
+        statement = {
+            "resourceType": "MedicationStatement",
+            "id": ids.id("MedicationStatement", key),
+            "status": "active",
+            "medicationCodeableConcept": {
+                "coding": [coding(ATC, medicine.atc, medicine.inn)],
+                "text": medicine.inn,
+            },
+            "subject": dict(subject),
+            "dateAsserted": saved.saved_at.isoformat(),
+            "informationSource": dict(subject),
+            "derivedFrom": [{"reference": response_url}],
+        }
+        items.append((url, statement))
+    return items

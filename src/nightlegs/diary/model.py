@@ -149,6 +149,15 @@ class Entry(EntryBody):
         return EntryBody.model_validate(self.model_dump(include=set(EntryBody.model_fields)))
 
 
+class SavedMedicine(BaseModel):
+    """A medicine the person confirmed by name: never the words they typed."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    inn: str = Field(description="the international non-proprietary name (English)")
+    atc: str = Field(description="the WHO ATC code")
+
+
 class SavedInterview(BaseModel):
     """An interview saved in a diary: the copy of its evidence kept there."""
 
@@ -159,5 +168,8 @@ class SavedInterview(BaseModel):
     values: dict[str, str | float] = Field(description="finding -> normalised value")
     done: bool = Field(description="whether the interview had asked everything")
     kb_version: str
+    medicines: list[SavedMedicine] | None = Field(
+        default=None, description="the medicines confirmed by name on the medicines question"
+    )
     interview_created_at: dt.datetime
     saved_at: dt.datetime

@@ -121,6 +121,10 @@ class DiaryInterview(Base):
     values: Mapped[dict[str, Any]] = mapped_column(JSON)
     done: Mapped[bool] = mapped_column(Boolean)
     kb_version: Mapped[str] = mapped_column(String(32))
+    #: The medicines confirmed by name (INN and ATC code), as the interview's.
+    medicines: Mapped[list[dict[str, str]] | None] = mapped_column(
+        JSON(none_as_null=True), nullable=True
+    )
     interview_created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     saved_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 

@@ -245,6 +245,7 @@ def save_interview(
         "values": dict(interview.values),
         "done": interview.done,
         "kb_version": interview.kb_version,
+        "medicines": interview.medicines,
         "interview_created_at": interview.created_at,
         "saved_at": now or utcnow(),
     }

@@ -81,5 +81,10 @@ class Interview(Base):
     #: SHA-256 of the secret in the cookie of the browser that started it (web
     #: pages), which alone may resume it there; None for the JSON API's.
     browser_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    #: The medicines confirmed by name on the medicines question, as
+    #: ``[{"inn": str, "atc": str}, ...]`` (never the typed text), or None.
+    medicines: Mapped[list[dict[str, str]] | None] = mapped_column(
+        JSON(none_as_null=True), nullable=True
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -18,7 +18,7 @@ from nightlegs.i18n import N_, Translator
 from nightlegs.knowledge.expressions import UNKNOWN
 from nightlegs.pages import common as page
 from nightlegs.pages.common import ContextDep, LangDep, WebDep
-from nightlegs.pages.interview import groups, navigation
+from nightlegs.pages.interview import groups, medicine_names, navigation
 from nightlegs.pages.interview.views import ReadBack, localized, read_back
 from nightlegs.pages.views import Labels
 from nightlegs.services import interviews
@@ -59,6 +59,7 @@ def check_page(
             return page.redirect(f"/{lang}{where}")
         asked = interviews.asked_of(interview)
         values = dict(interview.values)
+        medicines = medicine_names.named(interview.medicines, lang)
     t = web.pages.translators[lang]
     rows = summary(kb, web.labels, asked, values, t)
     step = changed if changed is not None and changed <= len(asked) else len(asked)
@@ -73,6 +74,7 @@ def check_page(
         CHECK_PAGE,
         rows=rows,
         readback=readback,
+        medicines=medicines,
         reset_href=f"/{lang}/interview/reset?back=/{lang}{navigation.CHECK}",
     )
 

@@ -22,7 +22,7 @@ from nightlegs.http import cookies
 from nightlegs.i18n import N_
 from nightlegs.pages import common as page
 from nightlegs.pages.common import FormDep, LangDep, WebDep
-from nightlegs.pages.interview import forms, groups, navigation
+from nightlegs.pages.interview import forms, groups, medicine_names, navigation
 from nightlegs.pages.interview.navigation import StepAt, step_path
 from nightlegs.pages.interview.number_items import Problem, Raw
 from nightlegs.pages.interview.views import (
@@ -88,6 +88,7 @@ def show_step(
             return page.redirect(f"/{lang}{navigation.current(kb, interview)}")
         values = dict(interview.values)
         asked = interviews.asked_of(interview)
+        medicines = interview.medicines if at.answered else None
     question = localized(kb, at.question.question_id, at.question.findings, lang)
     mode = mode_of(kb, question, each=each)
     if each and mode != "each":
@@ -104,7 +105,9 @@ def show_step(
         here = step_path(number - 1, from_check=from_check)
         t = web.pages.translators[lang]
         place = place.with_readback(read_back(kb, previous, values, t, f"/{lang}{here}"))
-    return question_response(web, request, lang, question, place, mode, raw=raw)
+    t = web.pages.translators[lang]
+    names = medicine_names.from_stored(medicines, lang, t) if medicines else None
+    return question_response(web, request, lang, question, place, mode, raw=raw, names=names)
 
 
 def place_of(web: page.Web, lang: str, at: StepAt, *, each: bool, from_check: bool) -> Place:
@@ -137,8 +140,11 @@ def question_response(
     problems: Mapping[str, Problem] | None = None,
     conflicts: Mapping[str, tuple[str, ...]] | None = None,
     group_problem: groups.GroupProblem | None = None,
+    names: medicine_names.NamesView | None = None,
 ) -> HTMLResponse:
     t = web.pages.translators[lang]
+    if names is None and mode == "group" and medicine_names.asks_names(question):
+        names = medicine_names.NamesView()
     view = question_view(
         web.context.kb,
         question,
@@ -160,6 +166,7 @@ def question_response(
         title_values={"num": place.number},
         status=422 if refused else 200,
         q=view,
+        m=names,
     )
     if refused:
         # With htmx: the page shown again stays the same entry of the history.
@@ -207,6 +214,11 @@ def store_step(
             return page.redirect(f"/{lang}{step_path(number, from_check=from_check)}")
         question = localized(kb, at.question.question_id, at.question.findings, lang)
         mode = mode_of(kb, question, each=each)
+        names = mode == "group" and medicine_names.asks_names(question)
+        if names and medicine_names.finding(form):
+            return _names_found(web, request, lang, question, at, form)
+        if names:
+            form = medicine_names.with_confirmed(question, form)
         if mode == "group" and groups.pressed(form) == "not_sure":
             places = ",".join(map(str, groups.positions(question, groups.ticked(question, form))))
             here = step_path(number, each=True, from_check=from_check)
@@ -215,8 +227,12 @@ def store_step(
         if isinstance(refused, HTMLResponse):
             return refused
         submission, values = refused
+        if names:
+            values = medicine_names.with_implied(kb, form, values)
         answered = [a.finding for a in submission.answers]
         result = interviews.answer(session, kb, interview, values, answered, language=lang)
+        if names:
+            interview.medicines = medicine_names.kept(form)
         interrupt = interviews.interrupted(kb, interview, result)
         target = navigation.after_answer(
             interview, number, interrupted=interrupt, from_check=from_check
@@ -266,7 +282,27 @@ def _refused(
         problems=submission.problems,
         conflicts=submission.conflicts,
         group_problem=group_problem,
+        names=medicine_names.again(question, mode, form, lang, web.pages.translators[lang]),
     )
+
+
+def _names_found(
+    web: page.Web,
+    request: Request,
+    lang: str,
+    question: Question,
+    at: StepAt,
+    form: Mapping[str, list[str]],
+) -> HTMLResponse:
+    """The question again, with the medicines "Find" found offered for confirmation."""
+    t = web.pages.translators[lang]
+    names = medicine_names.view(form, lang, t)
+    place = place_of(web, lang, at, each=False, from_check=first(form, FROM_FIELD) == "check")
+    raw = {f: Raw(groups.PRESENT) for f in groups.ticked(question, form)}
+    response = question_response(web, request, lang, question, place, "group", raw=raw, names=names)
+    # With htmx: the page shown again stays the same entry of the history.
+    response.headers["HX-Push-Url"] = "false"
+    return response
 
 
 def fresh(form: Mapping[str, list[str]], at: StepAt, *, each: bool) -> bool:

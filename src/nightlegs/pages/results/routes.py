@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from nightlegs.i18n import N_
 from nightlegs.pages import common as page
 from nightlegs.pages.common import ContextDep, LangDep, WebDep
+from nightlegs.pages.interview import medicine_names
 from nightlegs.pages.results.views import results_view
 from nightlegs.pages.views import stages
 from nightlegs.report.pdf import ReportUnavailable, render_pdf
@@ -64,6 +65,7 @@ def report_page(lang: LangDep, request: Request, web: WebDep, context: ContextDe
         assessment = interviews.assessment_of(kb, context.settings, interview, lang)
         values = dict(interview.values)
         answered = interview.updated_at
+        named = medicine_names.for_report(interview.medicines, lang)
     try:
         pdf = render_pdf(
             kb,
@@ -73,6 +75,7 @@ def report_page(lang: LangDep, request: Request, web: WebDep, context: ContextDe
             context.settings,
             datetime.now(UTC),
             interviewed_at=answered,
+            named_medicines=named,
         )
     except (ReportUnavailable, ImportError, OSError) as error:
         logger.warning("the PDF report is unavailable: %s", error)

@@ -1,0 +1,229 @@
+"""Medicine names on the medicines question (no JavaScript): typed, found with "Find",
+confirmed, their class findings ticked, kept by INN and ATC code; the typed text kept
+nowhere (the database's bytes, a real server's log)."""
+
+# ruff: noqa: RUF001 - Ukrainian and Russian text is meant to contain Cyrillic letters
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import httpx2 as httpx
+import pypdf
+import pytest
+import sqlalchemy as sa
+from sqlalchemy import select
+from starlette.testclient import TestClient
+
+from nightlegs.pages.interview import medicine_names
+from nightlegs.settings import Settings
+from nightlegs.store import make_engine, make_session_factory, migrate
+from nightlegs.store.models import Interview
+from tests.fixtures.databases import table_names
+from tests.servers import environment, server
+from tests.web.helpers import RLS_PROFILE, Page, answer, read, start
+
+# Furosemide and atorvastatin, each misspelt, and a class description (never a medicine).
+TYPED = {
+    "uk": ("фуросимід, аторвостатин, ліки від тиску", "Фуросемід", "Аторвастатин"),
+    "ru": ("фуросимид, аторвостатин, лекарство от давления", "Фуросемид", "Аторвастатин"),
+    "en": ("furosemid, atorvastatine, blood pressure pills", "Furosemide", "Atorvastatin"),
+}
+EXPECTED = [{"inn": "furosemide", "atc": "C03CA01"}, {"inn": "atorvastatin", "atc": "C10AA05"}]
+
+
+def to_medicines(client: Any, lang: str, response: Any = None) -> Page:
+    """Answer as the person with restless legs until the medicines question."""
+    response = response or start(client, lang)
+    for _ in range(40):
+        page = read(response)
+        if page.kind == "question" and page.question == medicine_names.QUESTION_ID:
+            return page
+        if page.kind == "emergency":
+            response = client.post(f"/{lang}/interview/continue")
+            continue
+        assert page.kind == "question", page.html
+        response = answer(client, page, RLS_PROFILE)
+    raise AssertionError("the medicines question was never asked")
+
+
+def stored(settings: Settings) -> Interview:
+    engine = make_engine(settings)
+    try:
+        with make_session_factory(engine)() as session:
+            [interview] = session.scalars(select(Interview))
+            session.expunge(interview)
+            return interview
+    finally:
+        engine.dispose()
+
+
+def find(client: Any, page: Page, text: str) -> Any:
+    return client.post(
+        page.action, data={**page.hidden(), "medicine_text": text, "find_medicines": "yes"}
+    )
+
+
+def confirm(client: Any, page: Page, ids: list[str], **fields: str) -> Any:
+    """Send the medicines ``ids`` confirmed, and nothing else ticked: "Next" when their
+    classes are signs of this step, else "None of these" (of this step's other signs)."""
+    by_id = {m.id: m for m in medicine_names.table().data.medicines}
+    here = {f for i in ids for f in by_id[i].findings} & set(page.findings)
+    button = {"action": "next"} if here else {"none_of_these": "yes"}
+    return client.post(
+        page.action or "", data={**page.hidden(), "medicine": ids, **button, **fields}
+    )
+
+
+@pytest.mark.parametrize("lang", ["uk", "ru", "en"])
+def test_typed_names_are_offered_confirmed_and_kept_by_name(
+    client: TestClient, settings: Settings, lang: str
+) -> None:
+    typed, furosemide, atorvastatin = TYPED[lang]
+    page = to_medicines(client, lang)
+    assert "medicine_text" in page.html
+    found = find(client, page, typed)
+    assert found.status_code == 200
+    offered = read(found)
+    assert offered.question == medicine_names.QUESTION_ID
+    assert furosemide in offered.text
+    assert atorvastatin in offered.text
+    ids = offered.values("medicine")
+    assert len(ids) == 2
+    assert offered.checked("medicine") == []  # offered, not yet confirmed
+    assert typed.split(", ")[2] in offered.text  # the class description: not recognised
+    assert {"uk": "Не впізнали", "ru": "Не узнали", "en": "Not recognised"}[lang] in offered.text
+    assert "med_loop_diuretic" not in stored(settings).values  # nothing stored by "Find"
+
+    sent = confirm(client, page, ids, medicine_text=typed)
+    assert sent.status_code == 200, read(sent).text.split("error-summary")[-1][:800]
+    interview = stored(settings)
+    assert interview.values["med_loop_diuretic"] == "present"
+    assert interview.values["med_statin"] == "present"
+    assert interview.values["med_ssri_snri"] == "absent"
+    assert interview.medicines == EXPECTED
+    # The medicines question's other step, if any, does not ask them again.
+    response = client.get(f"/{lang}/interview")
+    for _ in range(40):
+        later = read(response)
+        if later.kind != "question":
+            break
+        if later.question == medicine_names.QUESTION_ID:
+            assert not {"med_loop_diuretic", "med_statin"} & set(later.findings)
+        response = answer(client, later, RLS_PROFILE)
+    assert later.kind == "check"
+    assert stored(settings).values["med_loop_diuretic"] == "present"
+
+
+def test_the_question_still_works_by_its_boxes_and_unconfirmed_names_give_nothing(
+    client: TestClient, settings: Settings
+) -> None:
+    page = to_medicines(client, "uk")
+    offered = read(find(client, page, "фуросемід"))
+    assert offered.values("medicine")
+    sent = client.post(
+        page.action or "",
+        data={**page.hidden(), "medicine_text": "фуросемід", "none_of_these": "yes"},
+    )
+    assert sent.status_code == 200
+    interview = stored(settings)
+    assert interview.values["med_ssri_snri"] == "absent"
+    assert "med_loop_diuretic" not in interview.values
+    assert interview.medicines is None
+
+
+def test_a_confirmed_medicine_ticks_its_sign_and_contradicts_none_of_these(
+    client: TestClient, settings: Settings
+) -> None:
+    page = to_medicines(client, "uk")
+    assert "med_ssri_snri" in page.findings
+    ids = read(find(client, page, "сертралін")).values("medicine")
+    data = {**page.hidden(), "medicine_text": "сертралін", "medicine": ids}
+    refused = client.post(page.action or "", data={**data, "none_of_these": "yes"})
+    assert refused.status_code == 422
+    assert read(refused).checked("medicine") == ids  # the confirmation is kept
+    assert read(refused).checked("med_ssri_snri") == ["present"]
+    sent = client.post(page.action or "", data={**data, "action": "next"})
+    assert sent.status_code == 200
+    assert stored(settings).values["med_ssri_snri"] == "present"
+    assert stored(settings).medicines == [{"inn": "sertraline", "atc": "N06AB06"}]
+
+
+def test_the_check_page_and_the_pdf_name_the_medicines(client: TestClient) -> None:
+    page = to_medicines(client, "uk")
+    ids = read(find(client, page, "фуросемід аторвакор")).values("medicine")
+    response = confirm(client, page, ids)
+    for _ in range(40):
+        now = read(response)
+        if now.kind == "check":
+            break
+        response = answer(client, now, RLS_PROFILE)
+    assert "Ліки, які ви назвали" in now.text
+    assert "Фуросемід (C03CA01)" in now.text
+    assert "Аторвастатин (C10AA05)" in now.text
+    client.post("/uk/interview/check", data={"action": "next"})
+    pdf = client.get("/uk/report.pdf")
+    assert pdf.status_code == 200, pdf.text[:300]
+    reader = pypdf.PdfReader(io.BytesIO(pdf.content))
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert "Фуросемід (C03CA01)" in text
+    assert "Аторвастатин (C10AA05)" in text
+
+
+def test_an_earlier_answer_changed_keeps_its_medicines(client: TestClient) -> None:
+    page = to_medicines(client, "en")
+    ids = read(find(client, page, "furosemide")).values("medicine")
+    assert confirm(client, page, ids).status_code == 200
+    again = read(client.get(page.action or ""))
+    assert again.checked("medicine") == ids
+
+
+@pytest.mark.slow
+def test_the_typed_text_reaches_neither_the_log_nor_the_database(
+    tmp_path: Path, settings: Settings
+) -> None:
+    migrate.upgrade(settings)
+    typed = "фуросимідкс, аторвакорр, зюзюмбра"
+    log = tmp_path / "server.log"
+    env = {**environment(database_url=settings.database_url), "PYTHONUNBUFFERED": "1"}
+    with server(env, log) as (base, process):
+        with httpx.Client(base_url=base, follow_redirects=True, timeout=30) as browser:
+            page = to_medicines(
+                browser, "uk", browser.post("/uk/interview", data={"consent": "yes"})
+            )
+            offered = read(find(browser, page, typed))
+            assert "зюзюмбра" in offered.text  # read back on the page only
+            sent = confirm(browser, page, offered.values("medicine"), medicine_text=typed)
+            assert sent.status_code == 200
+        process.terminate()
+        process.wait(timeout=10)
+    logged = log.read_text(errors="replace")
+    assert "POST /uk/interview/" in logged  # the access log was written
+    database = Path(settings.database_url.removeprefix("sqlite:///"))
+    kept = b"".join(p.read_bytes() for p in database.parent.glob(database.name + "*"))
+    assert b"C10AA05" in kept  # the medicines are there, by code
+    for word in ("фуросимідкс", "аторвакорр", "зюзюмбра"):
+        assert word not in logged
+        assert word.encode() not in kept
+
+
+@pytest.mark.every_database
+def test_the_migration_adds_and_removes_the_columns(settings: Settings) -> None:
+    def has_column() -> list[bool]:
+        engine = make_engine(settings)
+        try:
+            inspector = sa.inspect(engine)
+            tables = ("interviews", "diary_interviews")
+            return [any(c["name"] == "medicines" for c in inspector.get_columns(t)) for t in tables]
+        finally:
+            engine.dispose()
+
+    migrate.upgrade(settings)
+    assert has_column() == [True, True]
+    migrate.downgrade(settings, "0006")
+    assert has_column() == [False, False]
+    assert "interviews" in table_names(settings)
+    migrate.upgrade(settings)
+    assert has_column() == [True, True]
