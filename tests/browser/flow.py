@@ -132,9 +132,6 @@ class Visit:
             self.read()
         self.tick(self.page.locator('input[type=checkbox][name=consent][value="yes"]'))
         self.follow(self.page.locator("button[type=submit][data-action=start]"))
-        # The complaint box (issue 10) comes next: skipped here, as a person may.
-        assert self.kind() == "complaint"
-        self.follow(self.page.locator("button[type=submit][data-action=skip-complaint]"))
         if self.kind() == "complaint":  # "in your own words": this person skips it
             self.read()
             self.follow(self.page.locator("button[type=submit][data-action=skip-complaint]"))
