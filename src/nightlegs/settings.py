@@ -72,6 +72,7 @@ class Settings(BaseSettings):
       warnings tell people to call.
     - ``max_body_bytes``: largest request body accepted; larger ones get 413.
     - ``interview_ttl_hours``: how long an untouched interview is kept.
+    - ``interview_minutes``: the time the start page promises (low, high).
     - ``host`` / ``port``: where ``nightlegs serve`` listens.
     - ``log_level``: the server's log level.
     - ``clinic_*``: the deployment profile shown to patients (name, address,
@@ -126,6 +127,11 @@ class Settings(BaseSettings):
             "Hours an interview is kept after its last answer; after that it answers 404 "
             "and is deleted."
         ),
+    )
+    # Checked by tests/browser/test_every_case.py: the upper bound covers the slowest public
+    # case's walk for a reader at 130 words a minute and 3 s a tap.
+    interview_minutes: tuple[int, int] = Field(
+        default=(5, 25), description="The time the start page promises the check takes."
     )
     host: str = Field(default="127.0.0.1", description="Address `nightlegs serve` listens on.")
     port: int = Field(

@@ -81,6 +81,7 @@ def start_response(
         gone=gone,
         consent_missing=consent_missing,
         ttl_hours=web.context.settings.interview_ttl_hours,
+        minutes=web.context.settings.interview_minutes,
     )
 
 
