@@ -5,15 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 from types import SimpleNamespace
+from typing import Any
 
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.medicationstatement import MedicationStatement
+from starlette.testclient import TestClient
 
 from nightlegs.diary import fhir
 from nightlegs.diary.fhir_codes import ATC
 from nightlegs.diary.model import SavedInterview, SavedMedicine
 from nightlegs.diary.trends import summarise
 from nightlegs.knowledge import KnowledgeBase
+from nightlegs.store.models import Interview
+from tests.diary.conftest import Diary
+from tests.fixtures.databases import app_sessions
 
 NOW = dt.datetime(2026, 11, 25, 9, 30, tzinfo=dt.UTC)
 MEDICINES = [
@@ -35,7 +40,7 @@ def saved(medicines: list[SavedMedicine] | None) -> SavedInterview:
     )
 
 
-def export(kb: KnowledgeBase, interview: SavedInterview) -> dict[str, object]:
+def export(kb: KnowledgeBase, interview: SavedInterview) -> dict[str, Any]:
     data = fhir.bundle(
         kb=kb,
         diary_id="diary-1",
@@ -49,7 +54,7 @@ def export(kb: KnowledgeBase, interview: SavedInterview) -> dict[str, object]:
     return data
 
 
-def statements(data: dict[str, object]) -> list[dict[str, object]]:
+def statements(data: dict[str, Any]) -> list[dict[str, Any]]:
     entries = data["entry"]
     assert isinstance(entries, list)
     return [
@@ -91,3 +96,28 @@ def test_the_saved_copy_reads_the_stored_medicines() -> None:
     )
     copy = SavedInterview.model_validate(row, from_attributes=True)
     assert copy.medicines == [SavedMedicine(inn="furosemide", atc="C03CA01")]
+
+
+def test_a_saved_interview_carries_its_medicines_into_the_export(
+    client: TestClient, diary: Diary
+) -> None:
+    started = client.post(
+        "/api/v1/interviews",
+        json={"language": "en", "evidence": [{"finding": "leg_symptoms", "value": "present"}]},
+    )
+    assert started.status_code in (200, 201), started.text
+    interview_id = started.json()["id"]
+    with app_sessions(client).begin() as session:
+        row = session.get(Interview, interview_id)
+        assert row is not None
+        row.medicines = [m.model_dump() for m in MEDICINES]
+    saved_copy = diary.post("/interviews", {"interview_id": interview_id})
+    assert saved_copy.status_code == 200, saved_copy.text
+    assert saved_copy.json()["medicines"] == [m.model_dump() for m in MEDICINES]
+    exported = diary.get("/export/fhir", params={"language": "en"})
+    assert exported.status_code == 200, exported.text
+    Bundle.model_validate(exported.json())
+    codes = [
+        s["medicationCodeableConcept"]["coding"][0]["code"] for s in statements(exported.json())
+    ]
+    assert codes == ["C03CA01", "C10AA05"]
