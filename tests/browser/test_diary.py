@@ -496,12 +496,9 @@ def test_the_charts_text_is_at_least_12_px_on_a_phone(new_context: NewContext) -
     owner.create()
     diary, token = sign_in_api(owner.page.context.request, owner.code)
     add_nights(owner.page.context.request, diary, token, yesterday())
-    for page, path in ((owner.page, "/uk/diary"), (None, None)):
-        if page is None:
-            url = owner.share()
-            page = new_context(js=False).new_page()
-            path = url
-        page.goto(path)
+    doctor = new_context(js=False).new_page()
+    for page, path in ((owner.page, "/uk/diary"), (doctor, None)):
+        page.goto(path if path is not None else owner.share())
         assert page.viewport_size == PHONE
         sizes = chart_text_sizes(page)
         assert len(sizes) > 20, sizes
