@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import statistics
 from urllib.parse import urlsplit
 
 import pytest
@@ -14,14 +13,13 @@ from playwright.sync_api import Page, expect
 
 from nightlegs.evaluation.cases import Case
 from nightlegs.knowledge import KnowledgeBase
-from tests.browser.conftest import ARTIFACTS, NewContext
+from tests.browser.conftest import NewContext
 from tests.browser.flow import Visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 LANGUAGES = ("uk", "ru", "en")
 #: How fast the person reads (the time the start page promises is measured with it).
-WORDS_PER_MINUTE = 130
 
 #: What makes a page wider than the screen, and any label whose text is cut off.
 OVERFLOW = """() => {
@@ -240,48 +238,3 @@ def test_no_page_scrolls_sideways_at_320_px_and_every_question_reads_alone(
     assert {"question/question question--group", "question/question question--each"} <= kinds
     assert lone, "a group cut down to one item was not asked as its own question"
     assert not found, json.dumps(found, ensure_ascii=False, indent=1)
-
-
-def test_taps_questions_and_reading_time_over_the_public_cases(
-    new_context: NewContext, kb: KnowledgeBase, public_cases: list[Case]
-) -> None:
-    """Walks every public case (uk, JavaScript on, a phone) and prints the taps (the start
-    page, every question, the emergency and check pages included), the questions, and the
-    minutes the pages take to read at 130 words a minute, which the start page's time
-    promise must cover."""
-    rows = []
-    for case in public_cases:
-        page = new_context(js=True).new_page()
-        visit = Visit(page, "uk", True, kb, case)
-        visit.start()
-        outcome = visit.run()
-        assert outcome.triage == case.expect.triage, f"{case.id}: {visit.questions}"
-        if case.expect.conditions and not case.expect.out_of_scope:
-            assert outcome.conditions[:1] in ([c] for c in case.expect.conditions), case.id
-        minutes = round(visit.words / WORDS_PER_MINUTE, 1)
-        rows.append(
-            {
-                "case": case.id,
-                "taps": visit.taps,
-                "questions": len(visit.questions),
-                "minutes": minutes,
-            }
-        )
-        page.context.close()
-    median = {k: statistics.median(r[k] for r in rows) for k in ("taps", "questions", "minutes")}
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    summary = {"median": median, "cases": rows}
-    (ARTIFACTS / "taps.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
-    table = "\n".join(
-        f"{r['taps']:>4} taps {r['questions']:>3} questions {r['minutes']:>5} min  {r['case']}"
-        for r in rows
-    )
-    print(f"\n{table}\nmedian over {len(rows)} cases: {median}")
-    assert all(r["taps"] > r["questions"] for r in rows)
-
-    start = new_context(js=False).new_page()
-    for lang in LANGUAGES:
-        start.goto(f"/{lang}/")
-        promised = max(int(n) for n in re.findall(r"\d+", start.locator("main .lead").inner_text()))
-        longest = max(r["minutes"] for r in rows)
-        assert promised >= longest, f"{lang}: the start page promises {promised} min: {rows}"
