@@ -19,8 +19,6 @@ from tests.browser.flow import Visit
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 LANGUAGES = ("uk", "ru", "en")
-#: How fast the person reads (the time the start page promises is measured with it).
-
 #: What makes a page wider than the screen, and any label whose text is cut off.
 OVERFLOW = """() => {
   const width = document.documentElement.clientWidth;
