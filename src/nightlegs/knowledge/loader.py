@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 from nightlegs.knowledge.compiled import KnowledgeBase
 from nightlegs.knowledge.compiler import compile_kb
 from nightlegs.knowledge.lint import lint
+from nightlegs.knowledge.pickle_cache import cached
 from nightlegs.knowledge.units import normalise_unit
 from nightlegs.knowledge.yaml_source import Issue, KnowledgeBaseError, SourceFile, read
 from nightlegs.languages import LANGUAGES
@@ -111,25 +111,7 @@ def read_files(directory: Path) -> dict[str, SourceFile]:
 
 def _cached_files(directory: Path, digest: str, cache: Path | None) -> dict[str, SourceFile]:
     target = cache / f"kb-{digest}.pickle" if cache else None
-    if target is not None and target.exists():
-        try:
-            with target.open("rb") as handle:
-                # Written by this function only, under a hash of the content.
-                files: dict[str, SourceFile] = pickle.load(handle)
-            return files
-        except (OSError, pickle.PickleError, EOFError, AttributeError):
-            pass  # a damaged cache is ignored and rewritten
-    files = read_files(directory)
-    if target is not None:
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_suffix(f".{os.getpid()}.tmp")
-            with temporary.open("wb") as handle:
-                pickle.dump(files, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            temporary.replace(target)
-        except OSError:
-            pass  # a read-only home is fine: we just parse every time
-    return files
+    return cached(target, lambda: read_files(directory))
 
 
 def build(directory: Path, cache_dir: Path | None = None) -> KnowledgeBase:

@@ -11,8 +11,6 @@ way round, each Latin brand in Latin letters.
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +19,7 @@ from typing import Any
 
 from nightlegs.knowledge.loader import cache_dir, default_kb_dir
 from nightlegs.knowledge.medicine_schema import MedicineFile, MedicineModel, Words
+from nightlegs.knowledge.pickle_cache import cached
 from nightlegs.knowledge.yaml_source import Issue, KnowledgeBaseError, SourceFile, read
 from nightlegs.languages import LANGUAGES, Language
 
@@ -116,26 +115,8 @@ def _from_disk_cache(directory: Path, cache: Path | None) -> MedicineTable:
     for name in (FILE, "vocabulary.yaml"):
         digest.update((directory / name).read_bytes())
     target = cache / f"medicines-{digest.hexdigest()}.pickle" if cache else None
-    if target is not None and target.exists():
-        try:
-            with target.open("rb") as handle:
-                # Written by this function only, under a hash of the content.
-                files: tuple[SourceFile, SourceFile] = pickle.load(handle)
-            return _build(*files)
-        except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError):
-            pass  # a damaged cache is ignored and rewritten
-    files = (read(directory / FILE), read(directory / "vocabulary.yaml"))
-    table = _build(*files)
-    if target is not None:
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_suffix(f".{os.getpid()}.tmp")
-            with temporary.open("wb") as handle:
-                pickle.dump(files, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            temporary.replace(target)
-        except OSError:
-            pass  # a read-only home is fine: we just parse the YAML every time
-    return table
+    files = cached(target, lambda: (read(directory / FILE), read(directory / "vocabulary.yaml")))
+    return _build(*files)
 
 
 def build_medicine_table(directory: Path) -> MedicineTable:

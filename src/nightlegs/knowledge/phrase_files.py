@@ -5,11 +5,10 @@ parsing the YAML is most of a load, and an edited file has another hash."""
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
 from pathlib import Path
 
 from nightlegs.knowledge.loader import cache_dir
+from nightlegs.knowledge.pickle_cache import cached
 from nightlegs.knowledge.yaml_source import Issue, KnowledgeBaseError, SourceFile, read
 from nightlegs.languages import LANGUAGES
 
@@ -26,25 +25,7 @@ def read_sources(directory: Path) -> dict[str, SourceFile]:
         digest.update(path.read_bytes() if path.exists() else b"")
     cache = cache_dir()
     target = cache / f"phrases-{digest.hexdigest()}.pickle" if cache else None
-    if target is not None and target.exists():
-        try:
-            with target.open("rb") as handle:
-                # Written by this function only, under a hash of the content.
-                files: dict[str, SourceFile] = pickle.load(handle)
-            return files
-        except (OSError, pickle.PickleError, EOFError, AttributeError):
-            pass  # a damaged cache is ignored and rewritten
-    files = _read(directory)
-    if target is not None:
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_suffix(f".{os.getpid()}.tmp")
-            with temporary.open("wb") as handle:
-                pickle.dump(files, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            temporary.replace(target)
-        except OSError:
-            pass  # a read-only home is fine: we just parse every time
-    return files
+    return cached(target, lambda: _read(directory))
 
 
 def _read(directory: Path) -> dict[str, SourceFile]:
