@@ -19,10 +19,12 @@ from nightlegs.services.complaint_answers import (
     encode,
     evidence,
     understand,
+    urgent_findings,
 )
 
 KB: KnowledgeBase = load_kb()
 BOOLEANS = sorted(f for f, d in KB.findings.items() if d.type == "boolean")
+URGENT = urgent_findings(KB)
 
 finding_ids = st.sampled_from(sorted(KB.findings))
 values = st.one_of(
@@ -55,7 +57,8 @@ def test_only_a_confirmed_or_corrected_yes_no_gives_evidence(finding: str, value
     statement = Statement("finding", ((finding, value, None),))
     opposite = "absent" if value == "present" else "present"
     assert evidence(KB, [(statement, "confirm")]) == {finding: value}
-    assert evidence(KB, [(statement, "correct")]) == {finding: opposite}
+    corrected = {} if finding in URGENT else {finding: opposite}
+    assert evidence(KB, [(statement, "correct")]) == corrected
     assert evidence(KB, [(statement, "remove")]) == {}
     assert evidence(KB, [(statement, None)]) == {}
 
@@ -94,3 +97,11 @@ def test_a_medicine_and_its_findings_are_one_statement() -> None:
     findings = [a[0] for s in found for a in s.answers]
     assert findings.count("med_loop_diuretic") == 1
     assert findings.count("med_statin") == 1
+
+
+@pytest.mark.parametrize("finding", ["sudden_unilateral_swelling", "acute_cold_painful_leg"])
+def test_a_corrected_urgent_sign_is_left_to_the_urgent_questions(finding: str) -> None:
+    assert finding in URGENT
+    statement = Statement("finding", ((finding, "present", None),))
+    assert evidence(KB, [(statement, "correct")]) == {}
+    assert evidence(KB, [(statement, "confirm")]) == {finding: "present"}

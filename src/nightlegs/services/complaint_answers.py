@@ -123,7 +123,15 @@ def evidence(
     Raises :class:`StatementError` for an answer the engine refuses. Answers that
     contradict each other are all left out: the interview asks them.
     """
-    answers = [answer for statement, choice in chosen for answer in _answers(statement, choice)]
+    asked_first = urgent_findings(kb)
+    answers = [
+        answer
+        for statement, choice in chosen
+        for answer in _answers(statement, choice)
+        # "No, that's wrong" about an urgent sign may mean "not quite like that" (weeks,
+        # not days): it never stores "absent"; the urgent questions ask it in full.
+        if not (choice == "correct" and answer.finding in asked_first)
+    ]
     try:
         values = merge(kb, answers)
     except EvidenceError as exc:
@@ -132,6 +140,12 @@ def evidence(
         for finding in contradiction.source.findings:
             values.pop(finding, None)
     return values
+
+
+def urgent_findings(kb: KnowledgeBase) -> frozenset[str]:
+    """The urgent questions' findings and every red flag: a correction never answers them."""
+    urgent = {f for q in kb.questions if q.source.stage == "urgent" for f in q.findings}
+    return frozenset(urgent | kb.red_flags)
 
 
 def _answers(statement: Statement, choice: Choice | None) -> list[Answer]:
