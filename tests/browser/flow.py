@@ -36,6 +36,8 @@ READ_INPUTS = (
 TEXT_FIELD = "input[name='{}']:not([type=radio]):not([type=checkbox]):not([type=hidden])"
 #: The languages that write a decimal comma ("18,5").
 DECIMAL_COMMA = ("uk", "ru")
+#: True once no htmx request, swap or settle is under way (app.js has moved the focus).
+SETTLED = "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
 #: A flow that has not reached the results after this many pages is broken.
 MAX_PAGES = 40
 
@@ -71,6 +73,9 @@ def follow(page: Page, js: bool, target: Locator) -> None:
         if isinstance(error, PlaywrightTimeout):
             raise
     page.wait_for_load_state()
+    # Until htmx has settled, app.js may still move the focus to the new page's heading:
+    # typing started before that would land there, not in the field.
+    page.wait_for_function(SETTLED)
 
 
 @dataclass

@@ -73,6 +73,8 @@ def answer_all(page: Page, kb: KnowledgeBase, case: Case, lang: str) -> None:
     page.goto(f"/{lang}/")
     page.locator('input[type=checkbox][name=consent][value="yes"]').check()
     follow(page, False, page.locator("button[type=submit][data-action=start]"))
+    if page.locator("main[data-page=complaint]").count():  # "in your own words": skipped
+        follow(page, False, page.locator("button[type=submit][data-action=skip-complaint]"))
     url = f"/api/v1/interviews/{interview_id(page)}/answers"
     person = SimulatedPerson(kb, case.profile)
     answers: list[dict[str, Any]] = evidence(case.profile)
