@@ -12,7 +12,8 @@ The rules (docs/parsing.md has them with examples):
 - **the past** ("раніше", "колись", "used to"): from its segment to the end of the
   sentence, until a word of the present ("зараз", "now").
 - **other people** ("у мами", "my father"): from their segment to the end of the
-  sentence, until the person speaks of themself again ("а в мене", "I").
+  sentence, until the person speaks of themself again ("а в мене", "I"); "у мами теж",
+  a whole statement, reaches its own segment only.
 """
 
 # ruff: noqa: RUF002, RUF003 - Ukrainian and Russian examples are meant to be Cyrillic
@@ -68,12 +69,14 @@ class Context:
         self.after = [m for m in by_kind.get("negation_after", []) if m.first not in ignored]
         self.uncertain = self._uncertain_segments(by_kind.get("uncertainty", []))
         self.past = self._reach(by_kind.get("past", []), by_kind.get("now", []))
-        first = self._reach(by_kind.get("relatives_first", []), by_kind.get("self", []))
-        other = self._reach(by_kind.get("relatives_other", []), by_kind.get("self", []))
-        self.others: dict[int, Other] = dict.fromkeys(other, "other")
-        self.others.update(dict.fromkeys(first, "first"))
         self.same_words = by_kind.get("same", [])
         self.same = {where.segment[m.first] for m in self.same_words}
+        # "у мами теж" is a whole statement: what follows it is the person's own again.
+        closed = self.same
+        first = self._reach(by_kind.get("relatives_first", []), by_kind.get("self", []), closed)
+        other = self._reach(by_kind.get("relatives_other", []), by_kind.get("self", []), closed)
+        self.others: dict[int, Other] = dict.fromkeys(other, "other")
+        self.others.update(dict.fromkeys(first, "first"))
         self.relatives = by_kind.get("relatives_first", [])
         self.denied_now = self._denied_now(by_kind.get("now", []))
 
@@ -153,9 +156,12 @@ class Context:
                 found.add(own + 1)
         return found
 
-    def _reach(self, markers: Sequence[Match], stops: Sequence[Match]) -> set[int]:
+    def _reach(
+        self, markers: Sequence[Match], stops: Sequence[Match], closed: set[int] | None = None
+    ) -> set[int]:
         """The segments from each marker's to the end of its sentence, up to a stop word
-        (a stop in the marker's own segment, after the marker, ends it there too)."""
+        (a stop in the marker's own segment, after the marker, ends it there too); a
+        marker in a ``closed`` segment reaches that segment only."""
         segment, sentence = self.where.segment, self.where.sentence
         stop_segments = {segment[m.first]: m.first for m in stops}
         reached = set()
@@ -165,6 +171,8 @@ class Context:
             if stop_at is not None and stop_at > marker.first:
                 continue
             reached.add(own)
+            if closed and own in closed:
+                continue
             position = marker.first + 1
             while position < len(segment) and sentence[position] == sentence[marker.first]:
                 if segment[position] != own and segment[position] in stop_segments:

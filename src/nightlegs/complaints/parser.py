@@ -84,16 +84,20 @@ class Parser:
         taken = frozenset(p for match in matches for p in match.positions)
         context = Context(context_matches, where, taken)
         after = {m.last for m in context_matches if m.phrase.value == "after_medicine"}
-        medicines, medicine_readings, named = self._medicines(words, language, context, after)
-        readings = [
-            r for r in self._readings(words, matches, where) if named.isdisjoint(r.positions)
-        ]
+        readings = self._readings(words, matches, where)
+        # "Калій 3,2" is a result, not the potassium tablets: a name with its value is a lab.
+        labs = {m.phrase.finding for m in matches if m.phrase.value == "number"}
+        results = {p for r in readings if r.number and r.finding in labs for p in r.positions}
+        medicines, medicine_readings, named = self._medicines(
+            words, language, context, after, results
+        )
+        readings = [r for r in readings if named.isdisjoint(r.positions)]
         resolved = self.resolver.resolve([*readings, *medicine_readings], context)
         candidates = tuple(self._candidate(words, r) for r in resolved)
         return ParseResult(language, candidates, medicines, _unrecognised(words, resolved))
 
     def _medicines(
-        self, words: _Words, language: str, context: Context, after: set[int]
+        self, words: _Words, language: str, context: Context, after: set[int], results: set[int]
     ) -> tuple[tuple[MedicineMention, ...], list[Reading], set[int]]:
         """The medicines the person says they take (:mod:`nightlegs.medicines`), and their
         class findings as readings, and the words that name them (no one's complaint). A
@@ -108,6 +112,8 @@ class Parser:
             positions = tuple(
                 i for i, t in enumerate(words.tokens) if t.start < match.end and match.start < t.end
             )
+            if results.intersection(positions):
+                continue  # the name of a laboratory result
             named.update(positions)
             situation = context.situation(positions) if positions else None
             if situation is None or situation.other or situation.uncertain:

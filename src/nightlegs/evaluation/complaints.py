@@ -1,14 +1,16 @@
 """Does a typed complaint make the interview shorter? (issue 10, "Done when")
 
 Each public case has a complaint of its own in ``tests/cases/complaints.yaml``, written as
-its patient would type it. The simulated person of :mod:`.simulate` reads what the parser
-understood and, as on the page "We understood it like this:":
+its patient would type it. The simulated person of :mod:`.simulate` reads the statements
+of the page "We understood it like this:" (made by the page's own code,
+:mod:`nightlegs.services.complaint_answers`) and, knowing what they would answer to each
+finding if asked:
 
-- confirms a candidate that agrees with the profile;
-- corrects one that contradicts it: a yes/no finding gets the profile's value, anything
-  else nothing (the page's "No, that's wrong" says nothing of the right number);
-- removes one about a finding the profile does not list (and one from a medicine's name
-  that is not right: the page offers no opposite for a medicine);
+- confirms a statement that agrees with that answer;
+- corrects a yes/no statement that says the opposite (the page's "No, that's wrong"; about
+  an urgent sign it stores nothing, and the urgent questions ask it);
+- removes the rest: a finding they could not tell, a number that is not theirs, a
+  medicine whose classes are not all theirs (the page offers no opposite for a medicine);
 
 then the interview starts with that evidence (``POST /api/v1/interviews`` with
 ``evidence``) and runs as usual. :func:`compare` sets each case's questions with the text
@@ -26,7 +28,6 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from nightlegs.complaints import ParseResult, parse
 from nightlegs.evaluation.cases import Case, ProfileValue
 from nightlegs.evaluation.simulate import Evidence, SimulatedPerson
 from nightlegs.evaluation.ways import (
@@ -38,6 +39,7 @@ from nightlegs.evaluation.ways import (
 )
 from nightlegs.knowledge.compiled import KnowledgeBase
 from nightlegs.knowledge.expressions import UNKNOWN
+from nightlegs.services.complaint_answers import Choice, Statement, evidence, understand
 
 __all__ = ["Comparison", "Complaint", "Row", "compare", "confirmed", "load_complaints"]
 
@@ -99,23 +101,30 @@ def load_complaints(path: Path) -> dict[str, Complaint]:
 
 
 def confirmed(
-    kb: KnowledgeBase, profile: Mapping[str, ProfileValue], result: ParseResult
+    kb: KnowledgeBase, profile: Mapping[str, ProfileValue], complaint: Complaint
 ) -> list[Evidence]:
-    """The evidence the simulated person keeps of what the parser understood."""
-    from_medicine = {(f, m.start, m.end) for m in result.medicines for f in m.findings}
-    evidence: list[Evidence] = []
-    for candidate in result.candidates:
-        finding, value = candidate.finding, candidate.value
-        if finding not in profile or profile[finding] == UNKNOWN:
-            continue  # removed
-        truth = profile[finding]
-        if _same(value, truth):
-            evidence.append({"finding": finding, "value": value, "unit": candidate.unit})
-            continue
-        medicine = (finding, candidate.start, candidate.end) in from_medicine
-        if not medicine and isinstance(value, str) and _OPPOSITE.get(value) == truth:
-            evidence.append({"finding": finding, "value": truth})
-    return [{k: v for k, v in e.items() if v is not None} for e in evidence]
+    """The evidence the simulated person keeps of what the page "We understood it like
+    this:" offers them: the page's own statements and its own rules for the choices
+    (:mod:`nightlegs.services.complaint_answers`), with the person's answers as truth."""
+    person = SimulatedPerson(kb, profile)
+    statements = understand(kb, complaint.text, complaint.language)
+    chosen = [(s, _choice(person, s)) for s in statements]
+    # The values come back normalised (numbers in the knowledge base's units).
+    return [{"finding": f, "value": v} for f, v in evidence(kb, chosen).items()]
+
+
+def _choice(person: SimulatedPerson, statement: Statement) -> Choice:
+    """Confirm what agrees with what the person would answer, correct a yes/no finding
+    that says the opposite, remove the rest (a finding they would not know, a number that
+    is not theirs, a medicine whose classes are not all theirs)."""
+    truths = [(value, person.answer_value(f)) for f, value, _unit in statement.answers]
+    if all(truth != UNKNOWN and _same(value, truth) for value, truth in truths):
+        return "confirm"
+    if statement.kind == "finding" and all(
+        isinstance(value, str) and _OPPOSITE.get(value) == truth for value, truth in truths
+    ):
+        return "correct"
+    return "remove"
 
 
 def _same(value: str | float, truth: ProfileValue) -> bool:
@@ -129,10 +138,9 @@ def run_with_complaint(
 ) -> tuple[Mapping[str, Any], int, int]:
     """The interview started from the complaint's confirmed evidence: the assessment, the
     questions asked and the answers confirmed."""
-    result = parse(complaint.text, complaint.language, kb)
-    evidence = confirmed(kb, case.profile, result)
+    kept = confirmed(kb, case.profile, complaint)
     person = SimulatedPerson(kb, case.profile)
-    body = {"language": complaint.language, "evidence": evidence}
+    body = {"language": complaint.language, "evidence": kept}
     started = client.client.post("/api/v1/interviews", json=body)
     if started.status_code != 201:
         raise EvaluationError(f"{case.id}: start answered {started.status_code}")
@@ -145,7 +153,7 @@ def run_with_complaint(
         step = client.answer(interview_id, person.answer(question))
     if person.asked_twice:
         raise EvaluationError(f"{case.id}: asked again: {', '.join(person.asked_twice)}")
-    return client.result(interview_id), person.questions, len(evidence)
+    return client.result(interview_id), person.questions, len(kept)
 
 
 def compare(
