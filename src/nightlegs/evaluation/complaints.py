@@ -41,7 +41,15 @@ from nightlegs.knowledge.compiled import KnowledgeBase
 from nightlegs.knowledge.expressions import UNKNOWN
 from nightlegs.services.complaint_answers import Choice, Statement, evidence, understand
 
-__all__ = ["Comparison", "Complaint", "Row", "compare", "confirmed", "load_complaints"]
+__all__ = [
+    "Comparison",
+    "Complaint",
+    "Row",
+    "compare",
+    "confirmed",
+    "everything_typed",
+    "load_complaints",
+]
 
 _OPPOSITE = {"present": "absent", "absent": "present"}
 
@@ -60,6 +68,8 @@ class Row:
     with_text: int
     #: The evidence the person confirmed from the text.
     confirmed: int
+    #: The questions when the person typed every finding of their profile.
+    everything: int
     same_triage: bool
     same_first: bool
     triage: tuple[str, str]
@@ -79,9 +89,19 @@ class Comparison:
         return float(statistics.median(r.with_text for r in self.rows))
 
     @property
+    def median_everything(self) -> float:
+        return float(statistics.median(r.everything for r in self.rows))
+
+    @property
     def fall(self) -> float:
         """The share by which the median fell (0.33: by a third)."""
         return 1 - self.median_with / self.median_without
+
+    @property
+    def most_fall(self) -> float:
+        """The share by which the median falls when everything is typed: no text can
+        save more than this with the same interview."""
+        return 1 - self.median_everything / self.median_without
 
     @property
     def different(self) -> tuple[Row, ...]:
@@ -138,9 +158,29 @@ def run_with_complaint(
 ) -> tuple[Mapping[str, Any], int, int]:
     """The interview started from the complaint's confirmed evidence: the assessment, the
     questions asked and the answers confirmed."""
-    kept = confirmed(kb, case.profile, complaint)
+    return run_with_evidence(
+        kb, client, case, complaint.language, confirmed(kb, case.profile, complaint)
+    )
+
+
+def everything_typed(case: Case) -> list[Evidence]:
+    """The most any complaint could say: every finding of the profile the person knows.
+    The interview that starts from it still asks what the person does not have (the
+    urgent signs, the other causes to rule out), so it bounds what a text can save."""
+    return [{"finding": f, "value": v} for f, v in case.profile.items() if v != UNKNOWN]
+
+
+def run_with_evidence(
+    kb: KnowledgeBase,
+    client: HttpInterviewClient,
+    case: Case,
+    language: str,
+    kept: Sequence[Evidence],
+) -> tuple[Mapping[str, Any], int, int]:
+    """The interview started with ``kept`` as its evidence, answered by the case's
+    simulated person: the assessment, the questions asked and the evidence given."""
     person = SimulatedPerson(kb, case.profile)
-    body = {"language": complaint.language, "evidence": kept}
+    body = {"language": language, "evidence": list(kept)}
     started = client.client.post("/api/v1/interviews", json=body)
     if started.status_code != 201:
         raise EvaluationError(f"{case.id}: start answered {started.status_code}")
@@ -167,6 +207,8 @@ def compare(
             complaint = complaints[case.id]
             plain = run_interview(kb, client, case, complaint.language)
             typed, questions, kept = run_with_complaint(kb, client, case, complaint)
+            whole = everything_typed(case)
+            _, everything, _ = run_with_evidence(kb, client, case, complaint.language, whole)
             triage = (_level(plain.assessment), _level(typed))
             first = (_first(plain.assessment), _first(typed))
             rows.append(
@@ -175,6 +217,7 @@ def compare(
                     plain.questions or 0,
                     questions,
                     kept,
+                    everything,
                     triage[0] == triage[1],
                     first[0] == first[1],
                     triage,
