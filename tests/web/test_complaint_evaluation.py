@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from nightlegs.evaluation import Case
+from nightlegs.evaluation.cases import ProfileValue
 from nightlegs.evaluation.complaints import (
     Comparison,
     Complaint,
@@ -76,7 +77,11 @@ def test_the_simulated_person_answers_the_page_as_they_would_the_questions(
     kb: KnowledgeBase,
 ) -> None:
     text = "крутить ноги вночі, набряків немає, мені 54, у мами теж, раптом почало боліти в грудях"
-    profile = {"leg_symptoms": "present", "evening_swelling": "present", "age": 60}
+    profile: dict[str, ProfileValue] = {
+        "leg_symptoms": "present",
+        "evening_swelling": "present",
+        "age": 60,
+    }
     kept = {e["finding"]: e["value"] for e in confirmed(kb, profile, Complaint("x", "uk", text))}
     assert kept == {
         "leg_symptoms": "present",  # confirmed
