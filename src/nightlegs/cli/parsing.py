@@ -42,17 +42,33 @@ def parse_text(
         Language | None, typer.Option("--lang", help="The page's language [default: uk].")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the API's answer.")] = False,
+    uk_dictionary: Annotated[
+        bool | None,
+        typer.Option(
+            "--uk-dictionary/--no-uk-dictionary",
+            help=(
+                "Read Ukrainian with its dictionary (default: NIGHTLEGS_UK_DICTIONARY, "
+                "as the API and the pages; its licence: docs/licences.md)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Read a complaint (Ukrainian, Russian or English, mixed too) for findings to confirm."""
+    from nightlegs.cli.main import _settings
     from nightlegs.complaints import MAX_CHARACTERS, parse
     from nightlegs.knowledge import load_kb
 
     if len(text) > MAX_CHARACTERS:
         typer.echo(f"error: at most {MAX_CHARACTERS} characters ({len(text)} given)", err=True)
         raise typer.Exit(2)
+    if uk_dictionary is None:
+        # The deployment's setting, so that the terminal reads a complaint as its API
+        # does (a wrong NIGHTLEGS_* value is reported as every command reports it).
+        uk_dictionary = _settings().uk_dictionary
     language = str(lang or DEFAULT_LANGUAGE)
     kb = load_kb()
-    result = parse(text, language, kb)
+    result = parse(text, language, kb, uk_dictionary=uk_dictionary)
     if as_json:
         typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -6,12 +6,22 @@ recognised medicine offered for confirmation ("Фуросемід — сечог
 the names not recognised listed, never guessed. A confirmed medicine ticks its class
 findings among the question's signs when the form is sent on, and is kept with the
 interview as its INN and ATC code. The typed text is read, never stored nor logged.
+
+"Not sure" leads to the page that asks each sign with Yes / No / I don't know. The
+medicines confirmed go there in its address (their table ids, never the typed text) and
+are shown on it ticked, so that they are kept when it is sent, or unticked. There a
+medicine's class answered "I don't know" is taken as "yes" (the name answers it), and
+answered "No" is refused as a clash, naming the medicine: the person may not know the
+class of a medicine they know by name, and either answer may be the wrong one, so
+neither is dropped without asking (as "None of these" with a confirmed medicine is
+refused on the page of boxes).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from nightlegs.engine import KnowledgeBase, Question, Value
 from nightlegs.i18n import N_, Translator
@@ -22,6 +32,7 @@ from nightlegs.report import NamedMedicine
 
 QUESTION_ID = "q-medicines"
 PRESENT = "present"
+ABSENT = "absent"
 TEXT_FIELD = "medicine_text"
 FIND_FIELD = "find_medicines"
 CONFIRM_FIELD = "medicine"
@@ -52,6 +63,8 @@ class NamesView:
     offers: list[Offer] = field(default_factory=list)
     unrecognised: str | None = None
     searched: bool = False
+    #: On the per-sign page: only the medicines confirmed before, ticked (no field).
+    one_by_one: bool = False
 
 
 def asks_names(question: Question) -> bool:
@@ -99,6 +112,8 @@ def again(
     question: Question, mode: str, form: Mapping[str, Sequence[str]], lang: str, t: Translator
 ) -> NamesView | None:
     """A refused form's names part as it was sent (the confirmations kept)."""
+    if mode == "each" and asks_names(question):
+        return _one_by_one(confirmed_ids(form), lang, t)
     if mode != "group" or not asks_names(question):
         return None
     if not form.get(TEXT_FIELD, [""])[0].strip() and not confirmed_ids(form):
@@ -165,16 +180,108 @@ def named(stored: Sequence[Mapping[str, str]] | None, lang: str) -> list[Named]:
 
 def from_stored(stored: Sequence[Mapping[str, str]], lang: str, t: Translator) -> NamesView:
     """The medicines confirmed before, offered ticked (an answer changed keeps them)."""
-    language = _language(lang)
-    by_key = {(m.inn, m.atc): m for m in table().data.medicines}
-    offers = []
-    for entry in stored:
-        medicine = by_key.get((entry.get("inn", ""), entry.get("atc", "")))
-        if medicine is not None:
-            name = medicine.name[language]
-            sentence = t(TAKEN, name=name[:1].upper() + name[1:])
-            offers.append(Offer(medicine.id, sentence, checked=True))
+    offers = _ticked(_stored_ids(stored), lang, t)
     return NamesView(offers=offers, searched=bool(offers))
+
+
+def for_step(
+    question: Question,
+    mode: str,
+    stored: Sequence[Mapping[str, str]] | None,
+    carried: Sequence[str] | None,
+    lang: str,
+    t: Translator,
+) -> NamesView | None:
+    """The names part of a step shown afresh: on the page of boxes the medicines stored
+    with the interview; on the per-sign page those its address ``carried`` from "Not
+    sure" (None: not come from there, so the stored ones). None: no names part."""
+    if not asks_names(question):
+        return None
+    if mode == "group":
+        return from_stored(stored, lang, t) if stored else None
+    if mode != "each":
+        return None
+    ids = _known(carried) if carried is not None else _stored_ids(stored or ())
+    return _one_by_one(ids, lang, t)
+
+
+def carried(form: Mapping[str, Sequence[str]]) -> str:
+    """The medicines confirmed in ``form`` for the per-sign page's address ("&medicine=…"),
+    by their table ids: the typed text never leaves the form it was typed in."""
+    return "".join("&" + urlencode({CONFIRM_FIELD: i}) for i in confirmed_ids(form))
+
+
+@dataclass(frozen=True, slots=True)
+class OneByOne:
+    """The per-sign page's form read for its medicines (:func:`one_by_one`)."""
+
+    form: dict[str, list[str]]
+    #: Each class finding answered "No" while a medicine of it is ticked: the message.
+    clashes: dict[str, str]
+
+
+def one_by_one(
+    question: Question, form: Mapping[str, Sequence[str]], lang: str, t: Translator
+) -> OneByOne:
+    """The per-sign page's form with the class finding of each ticked medicine "yes" where
+    it was answered "I don't know" or not at all (the name answers it), and the class
+    findings answered "No" as clashes, each with the message that names the medicines."""
+    language = _language(lang)
+    by_id = {medicine.id: medicine for medicine in table().data.medicines}
+    on_question = {item.finding for item in question.items}
+    naming: dict[str, list[str]] = {}
+    for medicine_id in confirmed_ids(form):
+        medicine = by_id[medicine_id]
+        for implied in medicine.findings:
+            if implied in on_question:
+                naming.setdefault(implied, []).append(_capitalised(medicine.name[language]))
+    answers = {name: list(values) for name, values in form.items()}
+    clashes: dict[str, str] = {}
+    for finding, names in naming.items():
+        if ABSENT in (value.strip() for value in answers.get(finding, ())):
+            clashes[finding] = t.ngettext(
+                "You named %(names)s: it is one of these. Choose “Yes”, or untick it above "
+                "if you do not take it.",
+                "You named %(names)s: they are among these. Choose “Yes”, or untick them "
+                "above if you do not take them.",
+                len(names),
+                names=", ".join(names),
+            )
+        else:
+            answers[finding] = [PRESENT]
+    return OneByOne(answers, clashes)
+
+
+def _one_by_one(ids: Sequence[str], lang: str, t: Translator) -> NamesView | None:
+    offers = _ticked(ids, lang, t)
+    return NamesView(offers=offers, searched=True, one_by_one=True) if offers else None
+
+
+def _ticked(ids: Sequence[str], lang: str, t: Translator) -> list[Offer]:
+    """The medicines ``ids`` offered ticked, each by its name."""
+    language = _language(lang)
+    by_id = {medicine.id: medicine for medicine in table().data.medicines}
+    return [
+        Offer(i, t(TAKEN, name=_capitalised(by_id[i].name[language])), checked=True)
+        for i in ids
+        if i in by_id
+    ]
+
+
+def _stored_ids(stored: Sequence[Mapping[str, str]]) -> list[str]:
+    """The table ids of the medicines stored with the interview (INN and ATC code)."""
+    by_key = {(m.inn, m.atc): m.id for m in table().data.medicines}
+    found = (by_key.get((entry.get("inn", ""), entry.get("atc", ""))) for entry in stored)
+    return list(dict.fromkeys(i for i in found if i is not None))
+
+
+def _known(ids: Sequence[str]) -> list[str]:
+    """``ids`` that are the table's, once each (an address may say anything)."""
+    return confirmed_ids({CONFIRM_FIELD: list(ids)})
+
+
+def _capitalised(name: str) -> str:
+    return name[:1].upper() + name[1:]
 
 
 def _language(lang: str) -> Language:

@@ -64,10 +64,21 @@ def each_page(
     web: WebDep,
     came_from: FromQuery = None,
     ticked: Annotated[str | None, Query()] = None,
+    medicine: Annotated[list[str] | None, Query()] = None,
 ) -> Response:
-    """A group's signs one by one; ``ticked``: the places of the signs ticked before."""
+    """A group's signs one by one; ``ticked``: the places of the signs ticked before, and
+    ``medicine``: the medicines confirmed there (:mod:`.medicine_names`)."""
     from_check = came_from == "check"
-    return show_step(web, request, lang, number, each=True, from_check=from_check, ticked=ticked)
+    return show_step(
+        web,
+        request,
+        lang,
+        number,
+        each=True,
+        from_check=from_check,
+        ticked=ticked,
+        carried=medicine,
+    )
 
 
 def show_step(
@@ -79,6 +90,7 @@ def show_step(
     each: bool,
     from_check: bool,
     ticked: str | None = None,
+    carried: list[str] | None = None,
 ) -> Response:
     context = web.context
     kb = context.kb
@@ -88,7 +100,9 @@ def show_step(
             return page.redirect(f"/{lang}{navigation.current(kb, interview)}")
         values = dict(interview.values)
         asked = interviews.asked_of(interview)
-        medicines = interview.medicines if at.answered else None
+        # Also on a step not yet answered: the medicines named at the question's other
+        # step are offered again, so that sending this one keeps them.
+        medicines = interview.medicines
     question = localized(kb, at.question.question_id, at.question.findings, lang)
     mode = mode_of(kb, question, each=each)
     if each and mode != "each":
@@ -106,7 +120,9 @@ def show_step(
         t = web.pages.translators[lang]
         place = place.with_readback(read_back(kb, previous, values, t, f"/{lang}{here}"))
     t = web.pages.translators[lang]
-    names = medicine_names.from_stored(medicines, lang, t) if medicines else None
+    # From "Not sure" (``ticked``): the medicines confirmed on the page of boxes.
+    from_boxes = (carried or []) if mode == "each" and ticked is not None else None
+    names = medicine_names.for_step(question, mode, medicines, from_boxes, lang, t)
     return question_response(web, request, lang, question, place, mode, raw=raw, names=names)
 
 
@@ -141,6 +157,7 @@ def question_response(
     conflicts: Mapping[str, tuple[str, ...]] | None = None,
     group_problem: groups.GroupProblem | None = None,
     names: medicine_names.NamesView | None = None,
+    messages: Mapping[str, str] | None = None,
 ) -> HTMLResponse:
     t = web.pages.translators[lang]
     if names is None and mode == "group" and medicine_names.asks_names(question):
@@ -155,6 +172,7 @@ def question_response(
         problems=problems,
         conflicts=conflicts,
         group_problem=group_problem,
+        messages=messages,
     )
     refused = bool(problems or group_problem)
     response = page.render(
@@ -214,16 +232,23 @@ def store_step(
             return page.redirect(f"/{lang}{step_path(number, from_check=from_check)}")
         question = localized(kb, at.question.question_id, at.question.findings, lang)
         mode = mode_of(kb, question, each=each)
-        names = mode == "group" and medicine_names.asks_names(question)
-        if names and medicine_names.finding(form):
+        names = mode in ("group", "each") and medicine_names.asks_names(question)
+        if names and mode == "group" and medicine_names.finding(form):
             return _names_found(web, request, lang, question, at, form)
-        if names:
+        clashes: dict[str, str] = {}
+        if names and mode == "each":
+            read = medicine_names.one_by_one(question, form, lang, web.pages.translators[lang])
+            form, clashes = read.form, read.clashes
+        elif names:
             form = medicine_names.with_confirmed(question, form)
         if mode == "group" and groups.pressed(form) == "not_sure":
             places = ",".join(map(str, groups.positions(question, groups.ticked(question, form))))
             here = step_path(number, each=True, from_check=from_check)
-            return page.redirect(f"/{lang}{here}{'&' if from_check else '?'}ticked={places}")
-        refused = _refused(web, request, lang, question, at, mode, form, interview.values)
+            confirmed = medicine_names.carried(form) if names else ""
+            return page.redirect(
+                f"/{lang}{here}{'&' if from_check else '?'}ticked={places}{confirmed}"
+            )
+        refused = _refused(web, request, lang, question, at, mode, form, interview.values, clashes)
         if isinstance(refused, HTMLResponse):
             return refused
         submission, values = refused
@@ -253,15 +278,21 @@ def _refused(
     mode: Mode,
     form: Mapping[str, list[str]],
     stored: Mapping[str, Value],
+    clashes: Mapping[str, str] | None = None,
 ) -> HTMLResponse | tuple[forms.Submission, dict[str, Value]]:
     """The form read (with the stored evidence it makes), or the page shown again (422)
-    when it cannot be stored."""
+    when it cannot be stored; ``clashes``: signs answered "No" against a medicine named
+    (:func:`.medicine_names.one_by_one`), refused with their own message."""
     kb = web.context.kb
     group_problem = None
     if mode == "group":
         submission, group_problem = groups.read(question, form, groups.pressed(form))
     else:
         submission = forms.read(kb, question, form)
+    if clashes:
+        clashed: dict[str, Problem] = dict.fromkeys(clashes, "contradiction")
+        problems = {**submission.problems, **clashed}
+        submission = forms.Submission([], submission.raw, problems, submission.conflicts)
     values = None
     if submission.ok and group_problem is None:
         # Refused, like an invalid number, when it contradicts what is stored.
@@ -283,6 +314,7 @@ def _refused(
         conflicts=submission.conflicts,
         group_problem=group_problem,
         names=medicine_names.again(question, mode, form, lang, web.pages.translators[lang]),
+        messages=clashes,
     )
 
 

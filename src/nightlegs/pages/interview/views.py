@@ -201,10 +201,14 @@ def question_view(
     problems: Mapping[str, Problem] | None = None,
     conflicts: Mapping[str, tuple[str, ...]] | None = None,
     group_problem: groups.GroupProblem | None = None,
+    messages: Mapping[str, str] | None = None,
 ) -> QuestionView:
+    """``messages``: a problem's own words, said instead of its kind's (a sign answered
+    "No" against a medicine the person named)."""
     raw = raw or {}
     problems = problems or {}
     conflicts = conflicts or {}
+    messages = messages or {}
     items = []
     listed = []
     for item in question.items:
@@ -212,7 +216,9 @@ def question_view(
         problem = problems.get(item.finding)
         message = None
         if problem is not None:
-            message = _problem_message(kb, item.finding, problem, t, conflicts)
+            message = messages.get(item.finding) or _problem_message(
+                kb, item.finding, problem, t, conflicts
+            )
             listed.append(ProblemView(item.finding, item.label, message))
         if mode == "group":
             checked = given.value == groups.PRESENT
