@@ -334,6 +334,7 @@ def test_an_entry_is_saved_shown_and_changed(client: TestClient) -> None:
             {"measure": "walking", "helped": False},
         ],
         "note": "calf, right leg\nagain",
+        "medicines": [],
     }
 
     form = client.get(f"/en/diary/entry/{date}").text

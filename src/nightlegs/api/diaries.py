@@ -31,6 +31,7 @@ from nightlegs.api.diary_schemas import (
 )
 from nightlegs.api.errors import TOO_LARGE, UNPROCESSABLE, Message, never_echo
 from nightlegs.api.strict_json import StrictJsonRoute
+from nightlegs.diary import medicines
 from nightlegs.diary.codes import RecoveryCodeError
 from nightlegs.diary.model import EntryBody
 from nightlegs.http.deps import SessionDep, SettingsDep
@@ -154,10 +155,12 @@ def put_diary_entry(
 ) -> diaries.StoredEntry:
     """Record a night, or replace its entry (one per night).
 
-    The date may be at most one day after today in the clinic's time zone.
+    The date may be at most one day after today in the clinic's time zone. Each medicine
+    must be one of the medicine table's, as ``POST /medicines/lookup`` names it.
     """
     latest = diaries.latest_entry_date_allowed(settings)
     date = night_date(night, ("path", "date"), latest=latest)
+    _known_medicines(body)
     try:
         with authorised(session, token, diary_id):
             stored, created = diaries.put_entry(session, diary_id, date, body)
@@ -165,6 +168,22 @@ def put_diary_entry(
         raise HTTPException(status_code=404, detail=DIARY_NOT_FOUND) from None
     response.status_code = 201 if created else 200
     return stored
+
+
+def _known_medicines(body: EntryBody) -> None:
+    """422 for a medicine the table does not have: an entry keeps only the table's INN and
+    ATC code of a medicine the person confirmed, never a name of the client's own."""
+    problems = [
+        {
+            "loc": ("body", "medicines", index),
+            "msg": "not a medicine of the table: use the inn and atc of POST /medicines/lookup",
+            "type": "unknown_medicine",
+            "input": None,
+        }
+        for index in medicines.unknown(body.medicines)
+    ]
+    if problems:
+        raise RequestValidationError(problems)
 
 
 @router.get("/{id}/entries", response_model=EntryList, responses=DIARY_OR_INVALID)

@@ -15,6 +15,8 @@ The bundle holds:
   week with entries (symptom nights, recorded nights, severity) and one with
   the diary's summary (nights a week, regular, worsening, the severity slope
   with its interval and p-value, sleep disturbance);
+- after each night's Observation, a ``MedicationStatement`` per medicine noted
+  that night (WHO ATC, dated by the night, derived from that Observation);
 - a provisional ``Condition`` per condition of the latest assessment, coded in
   WHO ICD-10 (``http://hl7.org/fhir/sid/icd-10``), ICD-10-CM
   (``http://hl7.org/fhir/sid/icd-10-cm``; a code that exists only there, such
@@ -25,8 +27,9 @@ The bundle holds:
 Resource ids are UUIDs derived from the diary id and the item, so exporting
 twice gives the same ids. The code systems, units and ids are in
 :mod:`nightlegs.diary.fhir_codes`; the resources in :mod:`~nightlegs.diary.fhir_interviews`
-(interviews), :mod:`~nightlegs.diary.fhir_observations` (the diary's figures) and here
-(the latest assessment's conditions and tests).
+(interviews), :mod:`~nightlegs.diary.fhir_observations` (the diary's figures),
+:mod:`~nightlegs.diary.fhir_medicines` (the nights' medicines) and here (the latest
+assessment's conditions and tests).
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from nightlegs.diary import fhir_interviews, fhir_observations
+from nightlegs.diary import fhir_interviews, fhir_medicines, fhir_observations
 from nightlegs.diary.fhir_codes import (
     ICD10,
     ICD10CM,
@@ -126,12 +129,16 @@ def _interviews(
 def _diary(
     entries: Sequence[Entry], summary: Summary, ids: Ids, subject: Mapping[str, str]
 ) -> list[Item]:
-    """An Observation per night, per week with entries, and the summary's."""
+    """An Observation per night (with its medicines), per week with entries, and the
+    summary's."""
     items: list[Item] = []
     for entry in entries:
         key = entry.date.isoformat()
         resource = fhir_observations.night(entry, ids.id("Observation", key), subject)
         items.append((ids.url("Observation", key), resource))
+        items.extend(
+            fhir_medicines.night_statements(entry, ids.url("Observation", key), ids, subject)
+        )
     for week in summary.weeks:
         if week.recorded_nights:
             key = f"week-{week.start.isoformat()}"

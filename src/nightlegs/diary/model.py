@@ -16,6 +16,7 @@ from nightlegs.languages import Language
 
 __all__ = [
     "MAX_EPISODES",
+    "MAX_MEDICINES",
     "MAX_MINUTES_AWAKE",
     "MAX_NOTE_LENGTH",
     "MAX_SEVERITY",
@@ -26,6 +27,7 @@ __all__ = [
     "EntryBody",
     "Measure",
     "SavedInterview",
+    "SavedMedicine",
     "Symptom",
     "Tried",
     "Trigger",
@@ -48,10 +50,21 @@ MAX_SEVERITY = 10
 #: Twelve hours: a whole night awake.
 MAX_MINUTES_AWAKE = 720
 MAX_NOTE_LENGTH = 500
+#: Medicines noted on one night: more than anyone takes, few enough to show.
+MAX_MEDICINES = 20
 
 # Tab, line feed and carriage return are the only control characters a note may hold
 # (PostgreSQL cannot store NUL at all).
 _ALLOWED_CONTROLS = {"\t", "\n", "\r"}
+
+
+class SavedMedicine(BaseModel):
+    """A medicine the person confirmed by name: never the words they typed."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    inn: str = Field(description="the international non-proprietary name (English)")
+    atc: str = Field(description="the WHO ATC code")
 
 
 class Tried(BaseModel):
@@ -79,6 +92,7 @@ class EntryBody(BaseModel):
                     "triggers": ["long_sitting_standing"],
                     "tried": [{"measure": "stretching", "helped": True}],
                     "note": "calf, right leg",
+                    "medicines": [{"inn": "furosemide", "atc": "C03CA01"}],
                 },
                 {"symptoms": []},
             ]
@@ -103,6 +117,14 @@ class EntryBody(BaseModel):
         default_factory=list, description="what was tried (each measure once) and if it helped"
     )
     note: StrictStr = Field(default="", max_length=MAX_NOTE_LENGTH, description="a short note")
+    medicines: list[SavedMedicine] = Field(
+        default_factory=list,
+        max_length=MAX_MEDICINES,
+        description=(
+            "medicines taken that day or night, each confirmed by name: its INN and WHO ATC "
+            "code as POST /medicines/lookup gives them (never the words typed)"
+        ),
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> EntryBody:
@@ -112,6 +134,8 @@ class EntryBody(BaseModel):
         measures = [item.measure for item in self.tried]
         if len(set(measures)) != len(measures):
             raise ValueError("tried lists a measure twice")
+        if len(set(self.medicines)) != len(self.medicines):
+            raise ValueError("medicines lists a medicine twice")
         if any(char not in _ALLOWED_CONTROLS and ord(char) < 32 for char in self.note):
             raise ValueError("note holds a control character")
         if not self.symptoms and (self.episodes or self.severity or self.minutes_awake):
@@ -127,6 +151,8 @@ class EntryBody(BaseModel):
                 "symptoms": sorted(self.symptoms, key=SYMPTOMS.index),
                 "triggers": sorted(self.triggers, key=TRIGGERS.index),
                 "tried": sorted(self.tried, key=lambda item: MEASURES.index(item.measure)),
+                # By ATC code: medicines of one group side by side, as a doctor lists them.
+                "medicines": sorted(self.medicines, key=lambda m: (m.atc, m.inn)),
             }
         )
 
@@ -147,15 +173,6 @@ class Entry(EntryBody):
     def body(self) -> EntryBody:
         """The entry as a body to send again (only the body's own fields)."""
         return EntryBody.model_validate(self.model_dump(include=set(EntryBody.model_fields)))
-
-
-class SavedMedicine(BaseModel):
-    """A medicine the person confirmed by name: never the words they typed."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    inn: str = Field(description="the international non-proprietary name (English)")
-    atc: str = Field(description="the WHO ATC code")
 
 
 class SavedInterview(BaseModel):

@@ -6,7 +6,9 @@ into what ``templates/report.html`` lays out when the report is made from a shar
 diary: a table of weeks (nights recorded, nights with symptoms, median intensity) from
 the first recorded week on, the last nights ("26–27 Nov", intensity, time awake), and
 the intensity's course said as a doctor says it ("falling over 6 weeks"), no method
-named. A night is named by the evening it began and the morning after.
+named, and the medicines the patient noted on the nights of the last 12 weeks with their
+nights ("Furosemide (C03CA01): Nov 20–21, Nov 24–25"). A night is named by the evening it
+began and the morning after.
 """
 
 # ruff: noqa: RUF001, RUF002, RUF003 - en dashes in ranges of dates are meant
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 from babel.dates import format_interval
 from babel.numbers import format_decimal
 
+from nightlegs.diary import medicines as diary_medicines
 from nightlegs.diary.model import Entry, Measure
 from nightlegs.diary.thresholds import THRESHOLDS
 from nightlegs.diary.trends import Summary, WindowFigures
@@ -31,6 +34,9 @@ __all__ = ["DiarySection", "NightRow", "WeekRow", "diary_section", "night_name"]
 
 #: How many of the last recorded nights the report lists.
 LAST_NIGHTS = 14
+
+#: A medicine noted on more nights than this: its nights as a count, the first and last.
+LISTED_NIGHTS = 4
 
 #: What a person tried for a night, as the report names it (lower case, in a list).
 MEASURES: Mapping[Measure, str] = {
@@ -73,6 +79,8 @@ class DiarySection:
     helped: str
     weeks: tuple[WeekRow, ...]
     nights: tuple[NightRow, ...]
+    #: The medicines noted in the last 12 weeks, each with its nights; "" for none.
+    medicines: str = ""
 
 
 def diary_section(summary: Summary, language: str, entries: Sequence[Entry]) -> DiarySection:
@@ -95,6 +103,7 @@ def diary_section(summary: Summary, language: str, entries: Sequence[Entry]) -> 
         helped=_helped(summary, t),
         weeks=_weeks(counted, summary.as_of, t),
         nights=tuple(_night(e, t) for e in reversed(counted[-LAST_NIGHTS:])),
+        medicines=_medicines(counted, summary.as_of, t),
     )
 
 
@@ -202,6 +211,28 @@ def _night(entry: Entry, t: Translator) -> NightRow:
         if entry.minutes_awake
         else "—",
     )
+
+
+def _medicines(entries: Sequence[Entry], as_of: dt.date, t: Translator) -> str:
+    """The medicines of the long window's nights, by ATC code, each with its nights:
+    "Фуросемід (C03CA01): 20–21 лист., 24–25 лист.; Аторвастатин (C10AA05): 9 ночей,
+    з 2–3 жовт. до 26–27 лист."."""
+    start = as_of - dt.timedelta(days=THRESHOLDS.long_window_days - 1)
+    parts = []
+    for item in diary_medicines.noted(e for e in entries if start <= e.date <= as_of):
+        nights = [night_name(day, t.language) for day in item.nights]
+        when = ", ".join(nights)
+        if len(nights) > LISTED_NIGHTS:
+            when = t.ngettext(
+                "%(num)d night, from %(first)s to %(last)s",
+                "%(num)d nights, from %(first)s to %(last)s",
+                len(nights),
+                first=nights[0],
+                last=nights[-1],
+            )
+        name = diary_medicines.name(item.medicine, t.language)
+        parts.append(f"{name} ({item.medicine.atc}): {when}")
+    return "; ".join(parts)
 
 
 def _helped(summary: Summary, t: Translator) -> str:

@@ -21,6 +21,7 @@ def entry_of(row: DiaryEntry) -> Entry:
             "triggers": row.triggers,
             "tried": row.tried,
             "note": row.note,
+            "medicines": row.medicines or [],
         }
     )
 
@@ -36,4 +37,6 @@ def entry_fields(body: EntryBody) -> dict[str, Any]:
         "triggers": list(body.triggers),
         "tried": [item.model_dump() for item in body.tried],
         "note": body.note,
+        # None for none: a night without medicines is stored as the rows written before.
+        "medicines": [m.model_dump() for m in body.medicines] or None,
     }

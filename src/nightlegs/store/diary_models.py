@@ -75,7 +75,7 @@ class DiaryEntry(Base):
 
     ``symptoms`` and ``triggers`` are lists of ids; ``tried`` is a list of
     ``{"measure": id, "helped": bool}``; all in the fixed order of
-    :mod:`nightlegs.diary.model`.
+    :mod:`nightlegs.diary.model`. ``medicines`` is a list of ``{"inn", "atc"}``.
     """
 
     __tablename__ = "diary_entries"
@@ -94,6 +94,11 @@ class DiaryEntry(Base):
     triggers: Mapped[list[str]] = mapped_column(JSON)
     tried: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     note: Mapped[str] = mapped_column(Text)
+    #: The medicines noted that night (INN and ATC code each, migration ``0008``); null for
+    #: none, and in the rows written before.
+    medicines: Mapped[list[dict[str, str]] | None] = mapped_column(
+        JSON(none_as_null=True), nullable=True
+    )
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 

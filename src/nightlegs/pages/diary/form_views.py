@@ -11,6 +11,7 @@ from nightlegs.diary.model import MAX_NOTE_LENGTH, MEASURES, SYMPTOMS, TRIGGERS
 from nightlegs.diary.night_names import night_dates, night_weekdays
 from nightlegs.i18n import Translator
 from nightlegs.pages.diary.forms import LIMITS, EntryRaw, Field, Problem
+from nightlegs.pages.diary.medicines import MedicinesView, kept
 from nightlegs.pages.diary.words import (
     FIELD_ANCHORS,
     FIELD_LABELS,
@@ -56,6 +57,8 @@ class EntryForm:
     triggers: list[Option]
     measures: list[MeasureBox]
     note: str
+    #: The medicines part: the boxes, and what "Find" found.
+    medicines: MedicinesView
     problems: list[ProblemView]
     errors: dict[str, str]
     limits: Mapping[str, int]
@@ -71,6 +74,7 @@ def entry_form(
     today: dt.date,
     problems: Mapping[Field, Problem] | None = None,
     stored: bool = False,
+    medicines: MedicinesView | None = None,
 ) -> EntryForm:
     listed = []
     errors: dict[str, str] = dict.fromkeys(FIELD_ANCHORS, "")
@@ -92,6 +96,7 @@ def entry_form(
             MeasureBox(m, t(MEASURE_LABELS[m]), m in raw.tried, m in raw.helped) for m in MEASURES
         ],
         note=raw.note,
+        medicines=medicines or kept(raw.medicines, raw.offered, t.language),
         problems=listed,
         errors=errors,
         limits=LIMITS,

@@ -3,7 +3,8 @@
 The form's names are the stable hooks (docs/diary.md, "Pages"): ``symptoms``
 (checkboxes), ``no_symptoms=yes``, ``episodes``, ``severity``,
 ``minutes_awake``, ``triggers`` (checkboxes), ``tried`` and ``helped``
-(a checkbox each per measure) and ``note``.
+(a checkbox each per measure), ``note``, and the medicines' ``medicine_text``,
+``medicine`` and ``medicine_offered`` (:mod:`nightlegs.pages.diary.medicines`).
 
 Forgiving where the intent is plain, strict where it is not:
 
@@ -37,6 +38,7 @@ from nightlegs.diary.model import (
     EntryBody,
 )
 from nightlegs.knowledge.numbers import read_number
+from nightlegs.pages.diary import medicines
 
 __all__ = ["EntryRaw", "EntryRead", "Field", "Problem", "raw_of", "read_entry"]
 
@@ -73,6 +75,9 @@ class EntryRaw:
     tried: tuple[str, ...] = ()
     helped: tuple[str, ...] = ()
     note: str = ""
+    #: The medicine table's ids: ticked, and every one offered (ticked or not).
+    medicines: tuple[str, ...] = ()
+    offered: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +103,8 @@ def raw_of(body: EntryBody) -> EntryRaw:
         tried=tuple(item.measure for item in body.tried),
         helped=tuple(item.measure for item in body.tried if item.helped),
         note=body.note,
+        medicines=medicines.ids_of(body.medicines),
+        offered=medicines.ids_of(body.medicines),
     )
 
 
@@ -126,6 +133,25 @@ def _whole(text: str, default: int, limit: int) -> int | None:
     return int(number)
 
 
+def _numbers(raw: EntryRaw, problems: dict[Field, Problem]) -> dict[str, int]:
+    """The night's numbers (all 0 without symptoms); each one that is wrong, a problem."""
+    if not raw.symptoms:
+        return {"episodes": 0, "severity": 0, "minutes_awake": 0}
+    numbers: dict[str, int] = {}
+    checks: tuple[tuple[Literal["episodes", "severity", "minutes_awake"], str, int], ...] = (
+        ("episodes", raw.episodes, 1),
+        ("severity", raw.severity, 0),
+        ("minutes_awake", raw.minutes_awake, 0),
+    )
+    for name, text, default in checks:
+        value = _whole(text, default, LIMITS[name])
+        if value is None:
+            problems[name] = name
+        else:
+            numbers[name] = value
+    return numbers
+
+
 def read_entry(form: Mapping[str, Sequence[str]]) -> EntryRead:
     """The posted entry form: an entry body, or the problems to show."""
     sent_symptoms = form.get("symptoms", [])
@@ -144,6 +170,8 @@ def read_entry(form: Mapping[str, Sequence[str]]) -> EntryRead:
         tried=tried,
         helped=helped,
         note=note,
+        medicines=medicines.ticked_ids(form),
+        offered=medicines.offered_ids(form),
     )
     problems: dict[Field, Problem] = {}
     if len(symptoms) != len(set(sent_symptoms)):
@@ -152,21 +180,7 @@ def read_entry(form: Mapping[str, Sequence[str]]) -> EntryRead:
         problems["symptoms"] = "symptoms_both"
     elif not symptoms and not no_symptoms:
         problems["symptoms"] = "symptoms_missing"
-    numbers: dict[str, int] = {}
-    if symptoms:
-        checks: tuple[tuple[Literal["episodes", "severity", "minutes_awake"], str, int], ...] = (
-            ("episodes", raw.episodes, 1),
-            ("severity", raw.severity, 0),
-            ("minutes_awake", raw.minutes_awake, 0),
-        )
-        for name, text, default in checks:
-            value = _whole(text, default, LIMITS[name])
-            if value is None:
-                problems[name] = name
-            else:
-                numbers[name] = value
-    else:
-        numbers = {"episodes": 0, "severity": 0, "minutes_awake": 0}
+    numbers = _numbers(raw, problems)
     if len(note) > MAX_NOTE_LENGTH:
         problems["note"] = "note_long"
     elif any(ord(char) < 32 and char not in "\t\n" for char in note):
@@ -181,6 +195,7 @@ def read_entry(form: Mapping[str, Sequence[str]]) -> EntryRead:
                 "triggers": list(raw.triggers),
                 "tried": [{"measure": m, "helped": m in helped} for m in tried],
                 "note": note,
+                "medicines": [m.model_dump() for m in medicines.confirmed(form)],
             }
         )
     except ValidationError:  # every rule is checked above; this is a safety net

@@ -15,8 +15,10 @@ from nightlegs.i18n import N_, Translator
 from nightlegs.pages import common as page
 from nightlegs.pages.common import ContextDep, FormDep, LangDep, WebDep
 from nightlegs.pages.diary import common as diary_common
+from nightlegs.pages.diary import medicines
 from nightlegs.pages.diary.form_views import entry_form
 from nightlegs.pages.diary.forms import EntryRaw, raw_of, read_entry
+from nightlegs.pages.diary.medicines import MedicinesView
 from nightlegs.pages.diary.summary_views import (
     assessment_view,
     chart_views,
@@ -151,11 +153,12 @@ def _entry_response(
     *,
     stored: bool,
     problems: Mapping[Any, Any] | None = None,
+    found: MedicinesView | None = None,
 ) -> HTMLResponse:
     t = web.pages.translators[lang]
     today = diaries.today(web.context.settings)
-    form = entry_form(day, raw, t, today=today, problems=problems, stored=stored)
-    return page.render(
+    form = entry_form(day, raw, t, today=today, problems=problems, stored=stored, medicines=found)
+    response = page.render(
         web,
         request,
         lang,
@@ -165,6 +168,15 @@ def _entry_response(
         status=422 if problems else 200,
         f=form,
     )
+    if found is not None:
+        # With htmx: the form shown again with what "Find" found stays the same entry of
+        # the history, as it keeps the same address.
+        response.headers["HX-Push-Url"] = "false"
+        if not found.pending:
+            # Shown at the medicines, as "#medicines" in the button's address does without
+            # JavaScript (htmx would otherwise scroll a boosted page back to its top).
+            response.headers["HX-Reswap"] = "innerHTML show:#medicines:top"
+    return response
 
 
 @router.post("/{lang}/diary/entry/{night}")
@@ -174,6 +186,12 @@ def save_entry(
     day = diary_common.night_of(night, web)
     read = read_entry(form)
     with diary_common.signed_in(context, request, lang) as (session, diary_id):
+        if medicines.looking_up(form):
+            # "Find", or "Save" with names typed: the names looked up, nothing saved.
+            t = web.pages.translators[lang]
+            found = medicines.found(form, lang, t, pending=not medicines.finding(form))
+            stored = bool(diaries.entries(session, diary_id, start=day, end=day))
+            return _entry_response(web, request, lang, day, read.raw, stored=stored, found=found)
         if read.body is None:
             stored = bool(diaries.entries(session, diary_id, start=day, end=day))
             return _entry_response(

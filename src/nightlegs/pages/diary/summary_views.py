@@ -13,6 +13,7 @@ from babel.numbers import format_percent
 from markupsafe import Markup
 
 from nightlegs.diary import charts
+from nightlegs.diary import medicines as diary_medicines
 from nightlegs.diary.model import Entry
 from nightlegs.diary.thresholds import THRESHOLDS
 from nightlegs.diary.trends import Summary, WindowFigures
@@ -205,6 +206,8 @@ class NightView:
     triggers: list[str] = field(default_factory=list)
     tried: list[tuple[str, bool]] = field(default_factory=list)
     note: str = ""
+    #: The medicines noted, by their INN in the page's language ("Фуросемід").
+    medicines: list[str] = field(default_factory=list)
 
 
 def night_view(entry: Entry, t: Translator, today: dt.date) -> NightView:
@@ -219,6 +222,7 @@ def night_view(entry: Entry, t: Translator, today: dt.date) -> NightView:
         triggers=[t(TRIGGER_LABELS[s]) for s in entry.triggers],
         tried=[(t(MEASURE_LABELS[item.measure]), item.helped) for item in entry.tried],
         note=entry.note,
+        medicines=[diary_medicines.name(m, t.language) for m in entry.medicines],
     )
 
 
