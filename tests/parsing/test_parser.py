@@ -27,7 +27,7 @@ Read = Callable[..., Pairs]
         ("зводить литку", "ru", {("sudden_muscle_contraction", "present")}),
         ("сводит икры", "uk", {("sudden_muscle_contraction", "present")}),
         ("тягне ноги, треба встати", "uk", {("urge_to_move", "present")}),
-        ("мурашки по ногах", "uk", {("tingling", "present")}),
+        ("мурашки по ногах", "uk", {("unpleasant_sensations", "present")}),
         ("пече в стопах", "uk", {("burning_feet", "present")}),
         ("німіють пальці", "uk", {("numbness", "present")}),
         ("віддає в ногу", "uk", {("pain_radiating_into_leg", "present")}),
@@ -189,7 +189,7 @@ def test_a_relatives_complaint_is_never_the_persons(pairs: Read) -> None:
         ("кожну ніч", "nights_per_week", 7),
         ("через ніч", "nights_per_week", 3.5),
         ("twice a week", "nights_per_week", 2),
-        ("раз на місяць", "nights_per_week", 0.2),
+        ("раз на місяць", "nights_per_week", 0.25),
         ("2-3 рази на тиждень", "nights_per_week", 2.5),
         ("вже півроку", "duration_months", 6),
         ("років п'ять", "duration_months", 60),
@@ -265,10 +265,14 @@ def test_medicines_the_person_takes_and_not_the_others(reader: Parser) -> None:
 
 
 def test_one_value_per_finding_present_wins(reader: Parser) -> None:
-    result = reader.parse("ноги не набрякають. ввечері ноги набрякають", "uk")
+    result = reader.parse("ноги не набрякають. тепер ноги набрякають", "uk")
     findings = [c.finding for c in result.candidates]
     assert len(findings) == len(set(findings))
     assert values(result)["leg_swelling_both"] == "present"
+    # Swelling said of the evening is the evening pattern (evening_swelling), which
+    # replaces "both legs swell" in its part of the text.
+    evening = reader.parse("ноги не набрякають. ввечері ноги набрякають", "uk")
+    assert values(evening)["evening_swelling"] == "present"
 
 
 def test_unrecognised_parts_come_back(reader: Parser) -> None:

@@ -155,7 +155,7 @@ class TerminalInterview:
             text = self._read()
             if text == DONT_KNOW:
                 return Answer(item.finding, UNKNOWN)
-            if text.isdigit() and 1 <= int(text) <= len(choices):
+            if text.isascii() and text.isdigit() and 1 <= int(text) <= len(choices):
                 return Answer(item.finding, choices[int(text) - 1].value)
             self._invalid_choice()
 
@@ -171,7 +171,7 @@ class TerminalInterview:
             text = self._read()
             if text == DONT_KNOW or text == str(dont_know):
                 return [Answer(item.finding, UNKNOWN) for item in items]
-            if text.isdigit() and 1 <= int(text) <= len(items):
+            if text.isascii() and text.isdigit() and 1 <= int(text) <= len(items):
                 picked = items[int(text) - 1].finding
                 return [
                     Answer(item.finding, "present" if item.finding == picked else "absent")

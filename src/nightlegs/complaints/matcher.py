@@ -6,10 +6,12 @@ alike; an English phrase's words in its order); a phrase written with a leading 
 as written, word after word, as a context phrase ("не було", "used to") always.
 
 The parts of a text: a *sentence* ends at ". ! ? ;" or a new line and where a contrast
-word ("але", "но", "but") starts a new one; a *clause* also ends at a comma, a dash or a
-bracket; a *segment* also before "і", "и", "and". Findings' phrases stay inside a clause;
-negation, doubt, the past and other people reach only as far as the rules of
-:mod:`nightlegs.complaints.context` say, mostly their own segment.
+word ("але", "но", "but") starts a new one; a *clause* also ends at a comma, a colon or a
+bracket, except the comma that sets off a clause of condition ("легшає, коли походжу",
+"коли ходжу, болить литка"); a *segment* also there, at a dash ("похожу — легшає") and
+before "і", "и", "and". Findings' phrases stay inside a clause; negation, doubt, the past
+and other people reach only as far as the rules of :mod:`nightlegs.complaints.context`
+say, mostly their own segment.
 """
 
 # ruff: noqa: RUF002, RUF003 - Ukrainian and Russian examples are meant to be Cyrillic
@@ -19,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from nightlegs.complaints.phrasebook import CONTEXT, CompiledBook, Phrase, Slot
+from nightlegs.complaints.phrasebook import CONTEXT, NUMBER, CompiledBook, Phrase, Slot
 from nightlegs.complaints.text import Break, Token
 
 #: Words a finding's phrase may have besides its own, in all.
@@ -99,19 +101,39 @@ def context_matches(
 
 
 def layout(breaks: Sequence[Break], context: Sequence[Match]) -> Layout:
-    """The sentences, clauses and segments, from punctuation and the boundary words."""
-    starts = {m.first: m.phrase.value for m in context if m.phrase.value.endswith("boundary")}
+    """The sentences, clauses and segments, from punctuation and the boundary words.
+
+    A dash alone ("похожу — легшає") and the comma before or after a clause of condition
+    ("легшає, коли походжу"; "коли ходжу, болить литка"; "треба ходити, тоді легше") cut
+    a segment, not a clause: the condition and what it does are one statement, while a
+    negation still reaches its own part only ("ходжу — не легше" denies the easing).
+    """
+    starts = {
+        m.first: m.phrase.value
+        for m in context
+        if m.phrase.value.endswith("boundary") or m.phrase.value == "condition"
+    }
     levels: tuple[list[int], list[int], list[int]] = ([], [], [])
     current = [0, 0, 0]
+    opened = False  # the sentence opens with a condition ("коли ходжу, ..."), up to its comma
     for position, kind in enumerate(breaks):
+        word_kind = starts.get(position)
+        sentence_starts = position == 0 or kind == "strong" or word_kind == "boundary"
         if position:
-            word_kind = starts.get(position)
-            if kind == "strong" or word_kind == "boundary":
+            if sentence_starts:
                 current = [current[0] + 1, current[1] + 1, current[2] + 1]
+            elif kind == "weak" and (word_kind == "condition" or opened):
+                current[2] += 1
+                opened = False
             elif kind == "weak":
                 current = [current[0], current[1] + 1, current[2] + 1]
-            elif word_kind == "weak_boundary":
+                opened = False
+            elif kind == "dash" or word_kind == "weak_boundary":
                 current[2] += 1
+        if sentence_starts:
+            opened = False
+        if word_kind == "condition" and (sentence_starts or starts.get(position - 1) == "boundary"):
+            opened = True
         for level, number in zip(levels, current, strict=True):
             level.append(number)
     return Layout(*(tuple(level) for level in levels))
@@ -129,8 +151,8 @@ def finding_matches(
 
     The phrases of the ``wide`` findings (the urgent signs) may reach over a comma into
     the sentence ("не можу наступити на ногу, вона набрякла"), English ones in any order:
-    a sign read wrongly is only offered to confirm, one missed is asked later; other
-    phrases stay in a clause.
+    a sign read wrongly is only offered to confirm, one missed is asked later; so may a
+    phrase with a number ("Чоловік, 52"); other phrases stay in a clause.
     """
     matches = []
     for (index, anchor), positions in found.items():
@@ -138,7 +160,9 @@ def finding_matches(
         if phrase.finding == CONTEXT:
             continue
         generous = phrase.finding in wide
-        parts = where.sentence if generous else where.clause
+        # A word said with a number ("=чоловік #") is set off by a comma as often as not:
+        # "Чоловік, 52", "мне 50, женщина".
+        parts = where.sentence if generous or _has_number(phrase) else where.clause
         for start in positions:
             if phrase.strict:
                 placed = _in_order(phrase, anchor, start, words, forms, where.clause)
@@ -147,6 +171,10 @@ def finding_matches(
             if placed is not None:
                 matches.append(Match(phrase, placed))
     return _longest(list(dict.fromkeys(matches)))
+
+
+def _has_number(phrase: Phrase) -> bool:
+    return any(NUMBER in slot.keys for slot in phrase.slots)
 
 
 def _place(

@@ -5,11 +5,13 @@ with the words it was read from. The patterns, in the order they take words:
 
 - a score: "7 з 10", "7/10", "на 8 балів" -> ``severity``;
 - a frequency: "3 рази на тиждень", "twice a week", "щоночі" (7), "через ніч" (3.5),
-  "раз на місяць" (12/52 a week) -> ``nights_per_week``;
-- an age: "мені 63", "I'm 63", "63 years old", "63 роки" when nothing says it is how long
-  and it is 18 or more -> ``age``;
+  "раз на місяць" (a quarter) -> ``nights_per_week``;
+- an age: "мені 63", "I'm 63", "63 years old", "31M", "63 роки" when nothing says it is
+  how long and it is 18 or more, a number alone at a sentence's edge ("smoker, 74.") ->
+  ``age``;
 - a pregnancy: "32 тижні" or "7 місяць" where the segment says pregnant ->
-  ``pregnancy`` (trimester by the weeks in ``rules.yaml``);
+  ``pregnancy`` (trimester by the weeks in ``rules.yaml``); "три тижні як народила" ->
+  ``postpartum`` up to ``postpartum_weeks``;
 - a length of time: "півроку", "років п'ять", "два тижні", "вже рік" -> ``duration_months``
   ("... тому", "ago" only with "почалося", "started");
 - minutes and hours of one episode -> ``episode_duration``;
@@ -40,6 +42,15 @@ __all__ = ["AGO", "NumberReading", "NumberWords", "read_numbers"]
 
 #: A reading of how long ago something happened ("2 роки тому"), in weeks: no finding.
 AGO = "ago"
+#: How many weeks a month counts for in a frequency ("раз на місяць": a quarter night).
+WEEKS_PER_MONTH = 4
+#: The ages a number standing alone at the end of a sentence may be ("Чоловік, 52").
+_BARE_AGE = (18, 110)
+#: What stands around such a number (a comma, a sentence's end, one of them at least),
+#: and what makes it part of another number instead ("140/90", "2-3").
+_PUNCTUATION = frozenset(",.!?;\n")
+_SENTENCE_END = frozenset(".!?;\n")
+_NOT_BARE = frozenset("/-\u2013:%+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +133,8 @@ def _every_night(text: _Text) -> Iterator[NumberReading]:
 
 
 def _read(text: _Text, q: Quantity, rules: PhraseRules) -> NumberReading | None:
-    for reader in (_score, _frequency, _age, _pregnancy, _duration, _episode, _coffee):
+    readers = (_score, _frequency, _age, _pregnancy, _birth, _duration, _episode, _coffee)
+    for reader in readers:
         reading = reader(text, q, rules)
         if reading is not None:
             return reading
@@ -147,7 +159,10 @@ def _is_ten(text: _Text, position: int) -> bool:
 def _frequency(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading | None:
     position = q.end + 1
     counted = q.unit in ("times", "night")
-    if not (counted or text.kind(position, "times") or text.kind(position, "night")):
+    # "рік з половиною, раз на місяць": a comma between says the "раз" is another number's.
+    joined = position < len(text.gaps) and not _PUNCTUATION.intersection(text.gaps[position])
+    said = joined and (text.kind(position, "times") or text.kind(position, "night"))
+    if not (counted or said):
         return None
     if not counted:
         position += 1
@@ -157,8 +172,8 @@ def _frequency(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading |
     if text.kind(position, "week"):
         return NumberReading("nights_per_week", q.value, words)
     if text.kind(position, "month"):
-        # Calendar arithmetic: 12 months are 52 weeks.
-        return NumberReading("nights_per_week", round(q.value * 12 / 52, 1), words)
+        # A month of four weeks, as people count it: "once a month" is a quarter night.
+        return NumberReading("nights_per_week", round(q.value / WEEKS_PER_MONTH, 2), words)
     return None
 
 
@@ -171,14 +186,40 @@ def _age(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading | None:
         return None
     unit_at = q.end if q.unit == "year" else q.end + 1
     has_year = q.unit == "year" or text.kind(unit_at, "year")
-    marked_after = text.kind(unit_at + (1 if has_year else 0), "age_after")
+    after = unit_at + (1 if has_year else 0)
+    # A one-letter mark ("31M", "45f") only written onto the number: "50 m" is metres.
+    marked_after = text.kind(after, "age_after") and (
+        len(text.words[after].norm) > 1 or not text.gaps[after]
+    )
     if marked_before or marked_after:
         extra = (unit_at,) if has_year and unit_at > q.end else ()
         return NumberReading("age", q.value, (*q.positions, *extra))
     if has_year and q.value >= 18 and not _said_how_long(text, q, unit_at):
         extra = (unit_at,) if unit_at > q.end else ()
         return NumberReading("age", q.value, (*q.positions, *extra))
+    if _bare(text, q):
+        return NumberReading("age", q.value, q.positions)
     return None
+
+
+def _bare(text: _Text, q: Quantity) -> bool:
+    """A whole number of an adult's years standing alone between punctuation at the start
+    or the end of a sentence ("smoker, 74.", "... day and night. 35", "59, мужчина"): how
+    people add their age. Never a number with a unit ("10 хвилин") or part of another
+    ("140/90", "2-3", "38,5")."""
+    start, end = q.positions[0], q.end
+    token = text.words[start]
+    if len(q.positions) > 1 or token.kind != "number" or not token.norm.isdigit():
+        return False
+    low, high = _BARE_AGE
+    if not low <= q.value <= high:
+        return False
+    before = text.gaps[start] if start else "."
+    after = text.gaps[end + 1] if end + 1 < len(text.gaps) else "."
+    if _NOT_BARE.intersection(before + after):
+        return False
+    alone = bool(_PUNCTUATION.intersection(before)) and bool(_PUNCTUATION.intersection(after))
+    return alone and bool(_SENTENCE_END.intersection(before + after))
 
 
 def _said_how_long(text: _Text, q: Quantity, unit_at: int) -> bool:
@@ -202,12 +243,32 @@ def _pregnancy(text: _Text, q: Quantity, rules: PhraseRules) -> NumberReading | 
     return NumberReading("pregnancy", value, tuple(sorted({*q.positions, unit_at})))
 
 
+def _birth(text: _Text, q: Quantity, rules: PhraseRules) -> NumberReading | None:
+    """ "Три тижні як народила", "gave birth 3 weeks ago": postpartum up to
+    ``postpartum_weeks``; longer ago, when it was (no finding, and no complaint's length)."""
+    unit_at = q.end if q.unit else q.end + 1
+    unit = q.unit or next((u for u in MONTHS if text.kind(unit_at, u)), None)
+    if unit not in MONTHS or not text.segment_has(q.positions[0], "birth"):
+        return None
+    weeks = round(q.value * MONTHS[unit] * DAYS_PER_MONTH / 7, 1)
+    ago = (unit_at + 1,) if text.kind(unit_at + 1, "ago") else ()
+    words = tuple(sorted({*q.positions, unit_at, *ago}))
+    if weeks <= rules.postpartum_weeks:
+        return NumberReading("pregnancy", "postpartum", words)
+    return NumberReading(AGO, weeks, words)
+
+
 def _duration(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading | None:
     unit_at = q.end if q.unit else q.end + 1
     unit = q.unit or next((u for u in MONTHS if text.kind(unit_at, u)), None)
     if unit not in MONTHS:
         return None
-    if q.implicit and not text.kind(q.positions[0] - 1, "duration"):
+    start = q.positions[0]
+    # "вже рік", "over a year" (an article between), "рік тому": one, unsaid.
+    said = text.kind(start - 1, "duration") or (
+        text.kind(start - 1, "per") and text.kind(start - 2, "duration")
+    )
+    if q.implicit and not (said or text.kind(unit_at + 1, "ago")):
         return None
     months = round(q.value * MONTHS[unit], 1)
     if text.kind(unit_at + 1, "ago") and not text.segment_has(unit_at, "started"):

@@ -2,7 +2,8 @@
 
 "3", "три", "двадцять п'ять", "2-3" (2.5), "півтора" (1.5), "пів року", "півроку" (a
 number and a unit in one word), "років п'ять" (the unit first: about five years), "раз на
-тиждень" and "вже рік" (one, unsaid).
+тиждень", "вже рік" and "рік тому" (one, unsaid), "a couple of years" (a word that joins
+the number to its unit), "a year and a half", "рік з половиною" (a half added).
 """
 
 # ruff: noqa: RUF001 - Cyrillic examples and dashes are meant
@@ -10,7 +11,7 @@ number and a unit in one word), "років п'ять" (the unit first: about fi
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from nightlegs.complaints.morphology import Morphology
 from nightlegs.complaints.phrasebook import normal, word_keys
@@ -27,6 +28,8 @@ _IMPLICIT = ("times", "month", "year")
 #: Units a number may follow when it is said roughly ("років п'ять", "раза 3").
 _INVERTED = frozenset({"minute", "hour", "day", "week", "month", "year", "cup", "times"})
 _TENS = frozenset({20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0})
+_HALF = 0.5
+_PUNCTUATION = frozenset(",.;:!?\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +102,8 @@ def _at(
     value = values[position]
     unit = _unit(kinds[position])
     if value is None:
-        return _unit_first(position, values, kinds, unit)
+        found = _unit_first(position, values, kinds, gaps, unit)
+        return _and_a_half(found, values, kinds) if found else None
     positions = [position]
     following = position + 1
     if following < len(values) and values[following] is not None:
@@ -109,29 +113,80 @@ def _at(
             value, positions = value + after, [position, following]
         elif "-" in gaps[following] or "–" in gaps[following]:
             value, positions = (value + after) / 2, [position, following]
-    return Quantity(value, tuple(positions), unit)
+    quantity = _and_a_half(Quantity(value, tuple(positions), unit), values, kinds)
+    return _joined(quantity, kinds)
+
+
+def _and_a_half(
+    quantity: Quantity, values: Sequence[float | None], kinds: Sequence[frozenset[str]]
+) -> Quantity:
+    """ "a year and a half", "one and a half", "рік з половиною": a half added, the words
+    joining it (and an article: "and a half") taken with it."""
+    joining = quantity.end + 1
+    if joining >= len(kinds) or "joins" not in kinds[joining]:
+        return quantity
+    for half in (joining + 1, joining + 2):
+        if half < len(values) and values[half] == _HALF:
+            if half == joining + 2 and values[joining + 1] is not None:
+                break  # "and 2 halves": not one half
+            words = (*quantity.positions, *range(joining, half + 1))
+            value = quantity.value + _HALF
+            return replace(quantity, value=value, positions=words, implicit=False)
+    return quantity
+
+
+def _joined(quantity: Quantity, kinds: Sequence[frozenset[str]]) -> Quantity:
+    """ "a couple of years": the word between the number and its unit goes with the number,
+    so that the unit stands right after it."""
+    joining = quantity.end + 1
+    if (
+        quantity.unit is None
+        and joining + 1 < len(kinds)
+        and "joins" in kinds[joining]
+        and _unit(kinds[joining + 1]) is not None
+    ):
+        return replace(quantity, positions=(*quantity.positions, joining))
+    return quantity
 
 
 def _unit_first(
     position: int,
     values: Sequence[float | None],
     kinds: Sequence[frozenset[str]],
+    gaps: Sequence[str],
     unit: str | None,
 ) -> Quantity | None:
-    """ "років п'ять" (the unit, then the number), or a unit whose "one" is unsaid."""
+    """ "років п'ять" (the unit, then the number, nothing between: "6 cups a day. 31" is
+    no 31 days), or a unit whose "one" is unsaid ("вже рік", "рік тому")."""
     if unit is None:
         return None
     following = position + 1
-    if following < len(values) and values[following] is not None and unit in _INVERTED:
+    if (
+        following < len(values)
+        and values[following] is not None
+        and unit in _INVERTED
+        and not gaps[following].strip()
+    ):
         number = values[following]
         assert number is not None
         after = kinds[following + 1] if following + 1 < len(kinds) else frozenset()
         if _unit(after) is None:
             return Quantity(number, (position, following), unit)
-    said_before = position > 0 and (
-        values[position - 1] is not None or "vague" in kinds[position - 1]
+    # "2 рази", "кілька разів": the number is said before ("половиною, раз на місяць" is
+    # another number's half, then one time).
+    said_before = (
+        position > 0
+        and (values[position - 1] is not None or "vague" in kinds[position - 1])
+        and not _PUNCTUATION.intersection(gaps[position])
     )
-    marked = any("duration" in kinds[p] for p in range(max(position - 2, 0), position))
+    # "вже рік", "рік тому", "a year and a half": one, unsaid, where the words say a time.
+    after = kinds[following] if following < len(kinds) else frozenset()
+    halved = "joins" in after and _HALF in values[following + 1 : following + 3]
+    marked = (
+        any("duration" in kinds[p] for p in range(max(position - 2, 0), position))
+        or "ago" in after
+        or halved
+    )
     if unit in _IMPLICIT and not said_before and (unit == "times" or marked):
         return Quantity(1.0, (position,), unit, implicit=True)
     return None

@@ -71,8 +71,9 @@ class Parser:
         if not words.tokens:
             return ParseResult(language, ())
         found = matcher.hits(self.compiled, words.tokens, words.forms)
-        context_matches = matcher.context_matches(
-            self.compiled, found, words.tokens, words.forms, words.breaks
+        context_matches = self._rough_numbers(
+            words,
+            matcher.context_matches(self.compiled, found, words.tokens, words.forms, words.breaks),
         )
         where = matcher.layout(words.breaks, context_matches)
         matches = matcher.finding_matches(
@@ -84,12 +85,13 @@ class Parser:
         taken = frozenset(p for match in matches for p in match.positions)
         context = Context(context_matches, where, taken)
         after = {m.last for m in context_matches if m.phrase.value == "after_medicine"}
+        since = [m for m in context_matches if m.phrase.value == "since_medicine"]
         readings = self._readings(words, matches, where)
         # "Калій 3,2" is a result, not the potassium tablets: a name with its value is a lab.
         labs = {m.phrase.finding for m in matches if m.phrase.value == "number"}
         results = {p for r in readings if r.number and r.finding in labs for p in r.positions}
         medicines, medicine_readings, named = self._medicines(
-            words, language, context, after, results
+            words, language, context, (after, since), results
         )
         readings = [r for r in readings if named.isdisjoint(r.positions)]
         resolved = self.resolver.resolve([*readings, *medicine_readings], context)
@@ -97,13 +99,22 @@ class Parser:
         return ParseResult(language, candidates, medicines, _unrecognised(words, resolved))
 
     def _medicines(
-        self, words: _Words, language: str, context: Context, after: set[int], results: set[int]
+        self,
+        words: _Words,
+        language: str,
+        context: Context,
+        started: tuple[set[int], Sequence[matcher.Match]],
+        results: set[int],
     ) -> tuple[tuple[MedicineMention, ...], list[Reading], set[int]]:
         """The medicines the person says they take (:mod:`nightlegs.medicines`), and their
         class findings as readings, and the words that name them (no one's complaint). A
         medicine denied, doubted, in the past or another person's is left out: the class
-        findings are confirmed for what is taken now. "Після аторвастатину", "after
-        sertraline" (the word in ``after`` just before the name): it began after it."""
+        findings are confirmed for what is taken now. It began with the medicine: "після
+        аторвастатину", "after sertraline" (an ``after_medicine`` word just before the
+        name), or "п'ю індапамід, з нього все почалося", "started on X, since then ..." (a
+        ``since_medicine`` phrase after the name, in its sentence or the next)."""
+        after, since = started
+        sentence = context.where.sentence
         mentions: list[MedicineMention] = []
         readings: list[Reading] = []
         named: set[int] = set()
@@ -123,9 +134,38 @@ class Parser:
             mentions.append(_mention(match))
             readings.extend(Reading(f, "present", positions) for f in match.findings)
             if positions[0] - 1 in after:
-                started = (positions[0] - 1, *positions)
-                readings.append(Reading("started_after_new_medicine", "present", started))
+                words_said = (positions[0] - 1, *positions)
+                readings.append(Reading("started_after_new_medicine", "present", words_said))
+                continue
+            own = sentence[positions[-1]]
+            later = next(
+                (
+                    m
+                    for m in since
+                    if m.first > positions[-1] and sentence[m.first] in (own, own + 1)
+                ),
+                None,
+            )
+            if later is not None and not _denied_part(context, later):
+                words_said = tuple(sorted({*positions, *later.positions}))
+                readings.append(Reading("started_after_new_medicine", "present", words_said))
         return tuple(mentions), readings, named
+
+    def _rough_numbers(self, words: _Words, matches: list[matcher.Match]) -> list[matcher.Match]:
+        """A doubt word right before a number says the number is rough, not that the
+        complaint is in doubt ("happens maybe once a month", «мабуть 3 рази на тиждень»,
+        «наверное раза три»)."""
+        tokens = words.tokens
+
+        def rough(match: matcher.Match) -> bool:
+            following = match.last + 1
+            if match.phrase.value != "uncertainty" or following >= len(tokens):
+                return False
+            said = self.numbers.value_of(tokens[following]) is not None
+            times = "times" in self.numbers.kinds_of(words.forms[following])
+            return words.breaks[following] == "none" and (said or times)
+
+        return [m for m in matches if not rough(m)]
 
     def _words(self, text: str) -> _Words:
         tokens = tokenize(text)
@@ -187,8 +227,12 @@ class Parser:
             self.book.rules,
         )
         ago = [r for r in numbers if r.finding == AGO]
+        # "температура, 38": the value of a name the lab reader did not reach, not an age.
+        named_values = {m.last + 1 for m in matches if m.phrase.value == "number"}
         for reading in numbers:
             if taken.intersection(reading.positions) or not in_range(reading, self.kb.findings):
+                continue
+            if reading.finding == "age" and named_values.intersection(reading.positions):
                 continue
             if not owned.intersection(where.segment[p] for p in reading.positions):
                 readings.append(_from_number(reading))
@@ -198,8 +242,12 @@ class Parser:
         self, reading: Reading, ago: Sequence[NumberReading], where: matcher.Layout
     ) -> bool:
         """False for a surgery, journey or cancer treatment the clause dates longer ago than
-        ``recent_weeks`` ("операція 2 роки тому")."""
-        limit = self.book.rules.recent_weeks.get(reading.finding)
+        ``recent_weeks`` ("операція 2 роки тому"), and for a birth longer ago than
+        ``postpartum_weeks`` ("gave birth 2 years ago")."""
+        if reading.finding == "pregnancy" and reading.value == "postpartum":
+            limit: float | None = self.book.rules.postpartum_weeks
+        else:
+            limit = self.book.rules.recent_weeks.get(reading.finding)
         if limit is None:
             return True
         clauses = {where.clause[p] for p in reading.positions}
@@ -231,6 +279,17 @@ class Parser:
                     for slot in text.lower().split():
                         words.update(w.strip("=*") for w in slot.split("|"))
         return frozenset(words)
+
+
+def _denied_part(context: Context, match: matcher.Match) -> bool:
+    """A negation anywhere in the part of the text a phrase stands in ("відтоді нічого не
+    змінилося": nothing began with it)."""
+    segment = context.where.segment
+    own = segment[match.first]
+    return any(
+        segment[n.first] == own and not set(n.positions) <= context.taken
+        for n in (*context.before, *context.after)
+    )
 
 
 def _same_words(reading: Reading, other: Reading) -> bool:

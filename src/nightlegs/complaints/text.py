@@ -18,16 +18,18 @@ from typing import Literal
 
 Script = Literal["cyrillic", "latin", "none"]
 Kind = Literal["word", "number"]
-Break = Literal["none", "weak", "strong"]
+Break = Literal["none", "dash", "weak", "strong"]
 
 _TOKEN = re.compile(
     r"(?P<number>\d+(?:[.,]\d+)?)"
     r"|(?P<word>[^\W\d_][\w]*(?:['’ʼ`´‘][^\W\d_]+)*(?:-[^\W\d_]+)*)"
     r"|(?P<mark>[^\w\s])"
 )
-#: Characters that end a sentence, and those that end a part of one.
+#: Characters that end a sentence, those that end a part of one, and the dashes that
+#: stand between a condition and its result ("похожу — легшає", "stretch - it goes").
 _STRONG = frozenset(".!?;\n…")
-_WEAK = frozenset(',:—–-()[]/"«»')
+_WEAK = frozenset(',:()[]/"«»')
+_DASHES = frozenset("—–-")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "´": "'", "‘": "'", "ё": "е"})
 #: Latin letters typed for the Cyrillic letters they look like.
 _HOMOGLYPHS = str.maketrans(
@@ -68,11 +70,14 @@ def tokenize(text: str) -> list[Token]:
 
 
 def gap(text: str, before: Token | None, after: Token) -> Break:
-    """What stands between two tokens: the end of a sentence, of a part of one, or nothing."""
+    """What stands between two tokens: the end of a sentence, of a part of one, a dash
+    alone (a pause inside one statement: "встану, похожу — легшає"), or nothing."""
     between = text[before.end if before else 0 : after.start]
     if _STRONG.intersection(between):
         return "strong"
-    return "weak" if _WEAK.intersection(between) else "none"
+    if _WEAK.intersection(between):
+        return "weak"
+    return "dash" if _DASHES.intersection(between) else "none"
 
 
 def script_of(word: str) -> Script:

@@ -59,6 +59,8 @@ CONTEXT_KINDS = (
     # "no swelling or redness" denies both)
     "greeting",  # "доброго вечора", "good evening": no finding's words
     "after_medicine",  # "після", "after" a medicine's name: it started after it
+    "since_medicine",  # "відтоді", "since then" after a medicine named: it started with it
+    "condition",  # "коли", "якщо", "when": its clause belongs to the one it explains
     "ordinary",  # words never taken for a typo of a phrase word ("right" is not "night")
 )
 #: The lists of number words every language file has (``numbers:``), besides ``words``.
@@ -88,6 +90,8 @@ NUMBER_KINDS = (
     "cup",  # "чашка"
     "coffee",  # "кава", "coffee"
     "pregnant",  # "вагітна": weeks and months are of the pregnancy
+    "birth",  # "народила", "gave birth": weeks since are postpartum (or long past)
+    "joins",  # "of", "and": "a couple of years", "a year and a half"
 )
 _VALUE_KEYS = frozenset({"present", "absent", "denied"})
 _PHRASE = re.compile(r"^\S+( \S+)*$")

@@ -86,6 +86,7 @@ def at_positions(question: Question, text: str | None) -> list[str]:
     found = []
     for part in (text or "").split(","):
         part = part.strip()
-        if part.isdigit() and 1 <= int(part) <= len(order):
+        # ASCII digits only: "²".isdigit() is true, and int("²") raises.
+        if part.isascii() and part.isdigit() and 1 <= int(part) <= len(order):
             found.append(order[int(part) - 1])
     return list(dict.fromkeys(found))
