@@ -8,7 +8,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from nightlegs.diary.fhir_codes import (
-    ATC,
     DATA_ABSENT,
     LABORATORY,
     LOINC,
@@ -20,6 +19,7 @@ from nightlegs.diary.fhir_codes import (
     coding,
     observation,
 )
+from nightlegs.diary.fhir_medicines import statement
 from nightlegs.diary.model import SavedInterview
 from nightlegs.knowledge import KnowledgeBase
 
@@ -106,22 +106,15 @@ def medication_statements(
     saved: SavedInterview, response_url: str, ids: Ids, subject: Mapping[str, str]
 ) -> list[tuple[str, dict[str, Any]]]:
     """Each medicine confirmed by name: taken, as the person said, with its ATC code."""
-    items: list[tuple[str, dict[str, Any]]] = []
-    for medicine in saved.medicines or ():
-        key = f"{saved.interview_id}/{medicine.atc}/{medicine.inn}"
-        url = ids.url("MedicationStatement", key)
-        statement = {
-            "resourceType": "MedicationStatement",
-            "id": ids.id("MedicationStatement", key),
-            "status": "active",
-            "medicationCodeableConcept": {
-                "coding": [coding(ATC, medicine.atc, medicine.inn)],
-                "text": medicine.inn,
-            },
-            "subject": dict(subject),
-            "dateAsserted": saved.saved_at.isoformat(),
-            "informationSource": dict(subject),
-            "derivedFrom": [{"reference": response_url}],
-        }
-        items.append((url, statement))
-    return items
+    return [
+        statement(
+            ids,
+            f"{saved.interview_id}/{medicine.atc}/{medicine.inn}",
+            medicine,
+            subject,
+            response_url,
+            status="active",
+            when={"dateAsserted": saved.saved_at.isoformat()},
+        )
+        for medicine in saved.medicines or ()
+    ]
