@@ -160,6 +160,24 @@ def test_a_confirmed_medicine_ticks_its_sign_and_contradicts_none_of_these(
     assert stored(settings).medicines == [{"inn": "sertraline", "atc": "N06AB06"}]
 
 
+def test_next_with_only_medicines_named_off_the_list_asks_for_the_list(
+    client: TestClient, settings: Settings
+) -> None:
+    page = to_medicines(client, "uk")
+    assert "med_loop_diuretic" not in page.findings  # furosemide's class is not listed here
+    ids = read(find(client, page, "фуросемід")).values("medicine")
+    data = {**page.hidden(), "medicine_text": "фуросемід", "medicine": ids}
+    refused = client.post(page.action or "", data={**data, "action": "next"})
+    assert refused.status_code == 422
+    assert "Ліки, які ви назвали, ми записали" in read(refused).text
+    assert read(refused).checked("medicine") == ids  # the confirmation is kept
+    assert "med_ssri_snri" not in stored(settings).values  # an empty Next is not "no"
+    sent = client.post(page.action or "", data={**data, "none_of_these": "yes"})
+    assert sent.status_code == 200
+    assert stored(settings).values["med_ssri_snri"] == "absent"
+    assert stored(settings).medicines == [{"inn": "furosemide", "atc": "C03CA01"}]
+
+
 def test_the_check_page_and_the_pdf_name_the_medicines(client: TestClient) -> None:
     page = to_medicines(client, "uk")
     ids = read(find(client, page, "фуросемід аторвакор")).values("medicine")

@@ -22,7 +22,7 @@ NONE_OF_THESE = "none_of_these"
 NOT_SURE = "not_sure"
 
 Press = Literal["next", "none_of_these", "not_sure"]
-GroupProblem = Literal["nothing_ticked", "ticked_and_none"]
+GroupProblem = Literal["nothing_ticked", "ticked_and_none", "named_only"]
 
 
 def is_group(kb: KnowledgeBase, question: Question) -> bool:

@@ -287,6 +287,10 @@ def _refused(
     group_problem = None
     if mode == "group":
         submission, group_problem = groups.read(question, form, groups.pressed(form))
+        if group_problem == "nothing_ticked" and medicine_names.confirmed_ids(form):
+            # Medicines named whose classes this step does not list: the list still
+            # needs its own answer (an empty "Next" is not "none of these").
+            group_problem = "named_only"
     else:
         submission = forms.read(kb, question, form)
     if clashes:

@@ -46,6 +46,10 @@ GROUP_PROBLEMS: dict[groups.GroupProblem, str] = {
     "ticked_and_none": N_(
         "You ticked a sign and pressed “None of these”. Untick it, or press “Next”."
     ),
+    "named_only": N_(
+        "We have kept the medicines you named. Do you also take any medicine from the list? "
+        "Tick it, or press “None of these”."
+    ),
 }
 
 
