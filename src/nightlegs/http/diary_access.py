@@ -24,7 +24,7 @@ from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from nightlegs.http import cookies, ratelimit
-from nightlegs.http.deps import Context, get_context
+from nightlegs.http.deps import Context, context_of, get_context
 from nightlegs.http.security import csrf_refusal
 from nightlegs.services import diaries
 
@@ -76,7 +76,7 @@ def cross_site(request: Request) -> bool:
     """A request from another site, by the pages' own rule (``Sec-Fetch-Site``, else
     ``Origin`` against ``Host``), which the middleware applies to every path but /api."""
     scope = {**request.scope, "path": "/"}
-    return csrf_refusal(scope, request.headers, get_context(request).settings) is not None
+    return csrf_refusal(scope, request.headers, context_of(request).settings) is not None
 
 
 @contextmanager
@@ -112,7 +112,7 @@ def diary_token(
     return Token(value=cookie, from_cookie=True)
 
 
-def diary_keys(context: Annotated[Context, Depends(get_context)]) -> diaries.Keys:
+async def diary_keys(context: Annotated[Context, Depends(get_context)]) -> diaries.Keys:
     """The app's secret and code hasher; 503 when the diary is off."""
     keys = keys_of(context)
     if keys is None:

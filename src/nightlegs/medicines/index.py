@@ -53,6 +53,10 @@ class Table:
     by_words: dict[int, tuple[list[str], list[Key]]]
     roles: dict[str, Role | None]
     max_words: int = field(default=1)
+    #: Every beginning of a name of several words (its skeleton cut anywhere): the words
+    #: before a name's last one must spell one, so most runs of words are passed over
+    #: without a look-up per ending of the last word.
+    heads: frozenset[str] = field(default=frozenset())
 
     def role_of(self, folded: str) -> Role | None:
         """A word's role; ``None`` for a joining word ("і", "and"), which ends a segment."""
@@ -98,6 +102,12 @@ def build_table(data: MedicineTable) -> Table:
         by_words=dict(grouped),
         roles=roles,
         max_words=max(key.words for key in exact.values()),
+        heads=frozenset(
+            key.skeleton[:end]
+            for key in exact.values()
+            if key.words > 1
+            for end in range(1, len(key.skeleton))
+        ),
     )
 
 

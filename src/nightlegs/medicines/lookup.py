@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -163,6 +164,8 @@ def _best_at(
 
 def _exact(table: Table, tokens: list[Token]) -> Key | None:
     head = [t.skeleton for t in tokens[:-1]]
+    if head and joined(head) not in table.heads:
+        return None  # no name of several words begins so
     for spelling in _inflections(tokens[-1]):
         key = table.exact.get(joined([*head, spelling]))
         if key is not None:
@@ -170,17 +173,23 @@ def _exact(table: Table, tokens: list[Token]) -> Key | None:
     return None
 
 
-def _inflections(token: Token) -> list[str]:
+def _inflections(token: Token) -> tuple[str, ...]:
     """The last word's skeleton, then those of its stems (Cyrillic words only)."""
-    forms = [token.skeleton]
     if not token.cyrillic:
-        return forms
-    word = token.folded
+        return (token.skeleton,)
+    return (token.skeleton, *_stems(token.folded))
+
+
+@lru_cache(maxsize=50_000)
+def _stems(word: str) -> tuple[str, ...]:
+    """The skeletons of a Cyrillic word's stems, each also with an "a" and a "ya" ending
+    (cached: the same words come back in every complaint)."""
+    forms: list[str] = []
     for ending in _ENDINGS:
         stem = word[: -len(ending)]
         if word.endswith(ending) and len(stem) >= _SHORTEST_STEM:
             forms += [skeleton(stem), skeleton(stem + "а"), skeleton(stem + "я")]
-    return forms
+    return tuple(forms)
 
 
 def _may_be_misspelt(token: Token, known_word: KnownWord | None) -> bool:

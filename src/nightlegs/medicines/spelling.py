@@ -78,4 +78,6 @@ def _latin(run: str) -> str:
 
 def joined(skeletons: list[str]) -> str:
     """The skeleton of several words written together ("Лозап" "плюс": as one word)."""
+    if len(skeletons) == 1:
+        return skeletons[0]  # a skeleton has no doubled letters left to join
     return _DOUBLES.sub(r"\1", "".join(skeletons))

@@ -68,10 +68,15 @@ class Web:
         )
 
 
-def get_web(request: Request) -> Web:
+def web_of(request: Request) -> Web:
     web = request.app.state.nightlegs_web
     assert isinstance(web, Web)
     return web
+
+
+async def get_web(request: Request) -> Web:
+    """The dependency (a coroutine: no thread-pool hop for reading the app's state)."""
+    return web_of(request)
 
 
 WebDep = Annotated[Web, Depends(get_web)]
@@ -93,7 +98,7 @@ async def form_data(request: Request) -> dict[str, list[str]]:
 FormDep = Annotated[dict[str, list[str]], Depends(form_data)]
 
 
-def language(lang: str) -> str:
+async def language(lang: str) -> str:
     if lang not in LANGUAGES:
         raise PageNotFound(lang)
     return lang
@@ -226,7 +231,7 @@ def browser_interview(
 
 async def interview_gone(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, InterviewGone)
-    return gone(request, get_web(request).context, exc.lang)
+    return gone(request, web_of(request).context, exc.lang)
 
 
 ERROR_MESSAGES = {
@@ -245,7 +250,7 @@ def error_response(
     request: Request, status: int, headers: Mapping[str, str] | None = None
 ) -> HTMLResponse:
     """An error as a page, in the language of its path (else the person's or the default)."""
-    web = get_web(request)
+    web = web_of(request)
     prefix = request.url.path.strip("/").split("/")[0]
     lang = prefix if prefix in LANGUAGES else cookies.read(request, LANGUAGE_COOKIE) or ""
     if lang not in LANGUAGES:

@@ -22,7 +22,7 @@ from nightlegs.http import cookies
 from nightlegs.http.deps import Context
 from nightlegs.http.diary_access import attempt_wait, signed_in_diary
 from nightlegs.i18n import N_, Translator
-from nightlegs.pages.common import PageNotFound, Screen, Web, get_web, redirect, render
+from nightlegs.pages.common import PageNotFound, Screen, Web, redirect, render, web_of
 from nightlegs.services import diaries
 
 logger = logging.getLogger(__name__)
@@ -133,7 +133,7 @@ def signed_in(context: Context, request: Request, lang: str) -> Iterator[tuple[S
 
 async def not_signed_in(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, NotSignedIn)
-    return to_start(request, get_web(request), exc.lang)
+    return to_start(request, web_of(request), exc.lang)
 
 
 def to_start(request: Request, web: Web, lang: str) -> RedirectResponse:
