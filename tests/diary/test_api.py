@@ -418,7 +418,11 @@ def test_saving_interviews(client, diary):
 
 def test_csv_export(diary, today):
     yesterday = today - dt.timedelta(days=1)
-    diary.put(yesterday, {**BODY, "note": "=HYPERLINK(1)"})
+    medicines = [
+        {"inn": "furosemide", "atc": "C03CA01"},
+        {"inn": "atorvastatin", "atc": "C10AA05"},
+    ]
+    diary.put(yesterday, {**BODY, "note": "=HYPERLINK(1)", "medicines": medicines})
     diary.put(today, {"symptoms": []})
     response = diary.get("/export/csv")
     assert response.status_code == 200
@@ -437,8 +441,9 @@ def test_csv_export(diary, today):
         "stretching;walking",
         "stretching",
         "'=HYPERLINK(1)",
+        "furosemide (C03CA01);atorvastatin (C10AA05)",  # by ATC code
     ]
-    assert table[2] == [today.isoformat(), "", "0", "0", "0", "", "", "", ""]
+    assert table[2] == [today.isoformat(), "", "0", "0", "0", "", "", "", "", ""]
     assert len(table) == 3
 
 

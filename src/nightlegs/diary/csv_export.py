@@ -3,7 +3,8 @@
 One row per night, oldest first, under a header row; the columns are
 :data:`COLUMNS`, always in that order. Lists are joined with ``;`` in the
 fixed order of :mod:`nightlegs.diary.model`; ``tried`` names every measure
-tried and ``helped`` those that helped. The text is UTF-8 with a byte-order
+tried and ``helped`` those that helped; ``medicines`` names each medicine of the night
+as "INN (ATC)", as the table knows it. The text is UTF-8 with a byte-order
 mark, so that spreadsheet programs read Cyrillic notes right, and CRLF line
 ends (RFC 4180). A note that a spreadsheet would take for a formula (it starts
 with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading
@@ -30,6 +31,8 @@ COLUMNS = (
     "tried",
     "helped",
     "note",
+    # Added after the others, so that a sheet made from an older file keeps its columns.
+    "medicines",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -52,6 +55,7 @@ def entries_csv(entries: Iterable[Entry]) -> bytes:
                 ";".join(item.measure for item in canonical.tried),
                 ";".join(item.measure for item in canonical.tried if item.helped),
                 _defused(canonical.note),
+                ";".join(f"{m.inn} ({m.atc})" for m in canonical.medicines),
             )
         )
     return buffer.getvalue().encode("utf-8-sig")
