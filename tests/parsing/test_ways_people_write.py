@@ -117,6 +117,7 @@ def test_breathless_lying_flat_is_not_rest_making_legs_worse(pairs: Read) -> Non
         ("smoker, 74. calf hurts", "en", "age", 74),
         ("feel off at night. 45", "en", "age", 45),
         ("31M", "en", "age", 31),
+        ("for half a year my legs ache", "en", "duration_months", 6),
     ],
 )
 def test_rough_and_terse_numbers(
@@ -136,6 +137,7 @@ def test_rough_and_terse_numbers(
         ("тиск 140/90.", "uk", "age"),
         ("температура, 38.", "uk", "age"),
         ("walked 50 m", "en", "age"),
+        ("I walked 50 m and my calf hurt", "en", "sex"),  # metres, not male
         ("ноги крутить, 2-3 рази", "uk", "age"),
     ],
 )

@@ -29,6 +29,8 @@ _IMPLICIT = ("times", "month", "year")
 _INVERTED = frozenset({"minute", "hour", "day", "week", "month", "year", "cup", "times"})
 _TENS = frozenset({20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0})
 _HALF = 0.5
+#: The units of a length of time that "half a ..." takes ("half a night" is not one).
+_LENGTHS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 _PUNCTUATION = frozenset(",.;:!?\n")
 
 
@@ -136,15 +138,16 @@ def _and_a_half(
 
 
 def _joined(quantity: Quantity, kinds: Sequence[frozenset[str]]) -> Quantity:
-    """ "a couple of years": the word between the number and its unit goes with the number,
-    so that the unit stands right after it."""
+    """ "a couple of years", "half a year": the word between the number and its unit goes
+    with the number, so that the unit stands right after it. After "half" the word is an
+    article ("a", "an"), which elsewhere says "per" ("once a week")."""
     joining = quantity.end + 1
-    if (
-        quantity.unit is None
-        and joining + 1 < len(kinds)
-        and "joins" in kinds[joining]
-        and _unit(kinds[joining + 1]) is not None
-    ):
+    if quantity.unit is not None or joining + 1 >= len(kinds):
+        return quantity
+    unit = _unit(kinds[joining + 1])
+    joins = "joins" in kinds[joining] and unit is not None
+    half = quantity.value == _HALF and "per" in kinds[joining] and unit in _LENGTHS
+    if joins or half:
         return replace(quantity, positions=(*quantity.positions, joining))
     return quantity
 

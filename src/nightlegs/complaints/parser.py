@@ -194,7 +194,8 @@ class Parser:
         for match in matches:
             finding, value = match.phrase.finding, match.phrase.value
             if value != "number":
-                readings.append(Reading(finding, value, match.positions))
+                if not _letter_apart(words, match.positions):
+                    readings.append(Reading(finding, value, match.positions))
                 continue
             lab = read_lab(
                 finding,
@@ -289,6 +290,19 @@ def _denied_part(context: Context, match: matcher.Match) -> bool:
     return any(
         segment[n.first] == own and not set(n.positions) <= context.taken
         for n in (*context.before, *context.after)
+    )
+
+
+def _letter_apart(words: _Words, positions: Sequence[int]) -> bool:
+    """A number and a one-letter word set apart from it ("50 m" is metres): a mark such as
+    "31M", "66F" is written onto its number."""
+    return any(
+        words.tokens[p].kind == "number"
+        and p + 1 < len(words.tokens)
+        and p + 1 in positions
+        and len(words.tokens[p + 1].norm) == 1
+        and words.gaps[p + 1] != ""
+        for p in positions
     )
 
 
