@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from nightlegs.medicines.spelling import fold, joined, skeleton
@@ -44,6 +44,7 @@ def test_different_names_keep_different_skeletons(a: str, b: str) -> None:
 
 
 @given(st.text())
+@example("\U0001d4d0")  # a mathematical script A: its lower case only after NFKD (found by CI)
 def test_a_skeleton_is_plain_letters_and_digits_without_doubles(text: str) -> None:
     result = skeleton(text)
     assert re.fullmatch(r"[a-z0-9#]*", result)

@@ -47,10 +47,11 @@ def fold(word: str) -> str:
 @lru_cache(maxsize=65536)
 def skeleton(text: str) -> str:
     """The skeleton of ``text``: letters and digits only, in one plain Latin alphabet."""
+    # Lower case after the compatibility forms are taken apart: a mathematical script A
+    # (U+1D4D0) becomes "A" only then.
+    folded = unicodedata.normalize("NFKD", text).casefold().translate(_APOSTROPHES)
     plain = "".join(
-        ch
-        for ch in unicodedata.normalize("NFKD", text.casefold().translate(_APOSTROPHES))
-        if not unicodedata.combining(ch)
+        ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch)
     )
     out: list[str] = []
     latin: list[str] = []
