@@ -8,11 +8,12 @@ becomes evidence; a medicine whose classes imply no finding has nothing to confi
 
 from __future__ import annotations
 
+from nightlegs.knowledge.medicine_table import Medicine
 from nightlegs.languages import Language
 from nightlegs.medicines.index import Table
 from nightlegs.medicines.lookup import Match
 
-__all__ = ["confirmation", "label"]
+__all__ = ["confirmation", "label", "purposes"]
 
 
 def label(match: Match, language: Language) -> str:
@@ -25,9 +26,21 @@ def label(match: Match, language: Language) -> str:
 
 def confirmation(table: Table, match: Match, language: Language) -> str | None:
     """The question in ``language``; None when the medicine implies no finding."""
-    whats = list(dict.fromkeys(c.what[language] for c in match.medicine.classes if c.findings))
+    what = purposes(table, match.medicine, language, implying=True)
+    if what is None:
+        return None
+    return table.data.confirm[language].format(name=label(match, language), what=what)
+
+
+def purposes(
+    table: Table, medicine: Medicine, language: Language, *, implying: bool = False
+) -> str | None:
+    """What the medicine is for, "сечогінний засіб", its classes joined as "a, b and c"
+    (``implying``: only the classes that imply a finding); None when there is none."""
+    whats = list(
+        dict.fromkeys(c.what[language] for c in medicine.classes if c.findings or not implying)
+    )
     if not whats:
         return None
     conjunction = table.data.conjunction[language]
-    what = whats[0] if len(whats) == 1 else ", ".join(whats[:-1]) + conjunction + whats[-1]
-    return table.data.confirm[language].format(name=label(match, language), what=what)
+    return whats[0] if len(whats) == 1 else ", ".join(whats[:-1]) + conjunction + whats[-1]

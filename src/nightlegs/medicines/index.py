@@ -57,6 +57,9 @@ class Table:
     #: before a name's last one must spell one, so most runs of words are passed over
     #: without a look-up per ending of the last word.
     heads: frozenset[str] = field(default=frozenset())
+    #: Each medicine by its id, and by its INN and ATC code (as an answer keeps it).
+    by_id: dict[str, Medicine] = field(default_factory=dict)
+    by_code: dict[tuple[str, str], Medicine] = field(default_factory=dict)
 
     def role_of(self, folded: str) -> Role | None:
         """A word's role; ``None`` for a joining word ("і", "and"), which ends a segment."""
@@ -102,6 +105,8 @@ def build_table(data: MedicineTable) -> Table:
         by_words=dict(grouped),
         roles=roles,
         max_words=max(key.words for key in exact.values()),
+        by_id={medicine.id: medicine for medicine in data.medicines},
+        by_code={(medicine.inn, medicine.atc): medicine for medicine in data.medicines},
         heads=frozenset(
             key.skeleton[:end]
             for key in exact.values()

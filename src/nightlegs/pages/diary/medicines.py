@@ -23,7 +23,7 @@ from nightlegs.i18n import N_, Translator
 from nightlegs.knowledge.medicine_table import Medicine
 from nightlegs.languages import Language, is_language
 from nightlegs.medicines import load_table, read_list
-from nightlegs.medicines.confirm import label
+from nightlegs.medicines.confirm import label, purposes
 
 __all__ = [
     "CONFIRM_FIELD",
@@ -109,8 +109,8 @@ def confirmed(form: Mapping[str, Sequence[str]]) -> list[SavedMedicine]:
 
 def ids_of(medicines: Sequence[SavedMedicine]) -> tuple[str, ...]:
     """The table's ids of stored medicines (one the table no longer has is left out)."""
-    by_key = {(m.inn, m.atc): m.id for m in load_table().data.medicines}
-    return tuple(by_key[(m.inn, m.atc)] for m in medicines if (m.inn, m.atc) in by_key)
+    by_code = load_table().by_code
+    return tuple(by_code[(m.inn, m.atc)].id for m in medicines if (m.inn, m.atc) in by_code)
 
 
 def kept(ticked: Sequence[str], offered: Sequence[str], lang: str) -> MedicinesView:
@@ -153,12 +153,9 @@ def _offer(medicine: Medicine, language: Language, checked: bool, name: str = ""
     if not name:
         inn = medicine.name[language]
         name = inn[:1].upper() + inn[1:]
-    whats = list(dict.fromkeys(c.what[language] for c in medicine.classes))
-    if whats:
-        # As the interview's confirmation joins them: "a, b and c".
-        last = whats.pop()
-        head = ", ".join(whats)
-        name += " — " + (head + load_table().data.conjunction[language] if head else "") + last
+    what = purposes(load_table(), medicine, language)
+    if what is not None:
+        name += " — " + what
     return Offer(medicine.id, name, checked)
 
 
@@ -173,7 +170,7 @@ def _known(values: Sequence[str]) -> tuple[str, ...]:
 
 
 def _by_id() -> dict[str, Medicine]:
-    return {medicine.id: medicine for medicine in load_table().data.medicines}
+    return load_table().by_id
 
 
 def _language(lang: str) -> Language:

@@ -81,7 +81,7 @@ def table() -> Table:
 
 
 def confirmed_ids(form: Mapping[str, Sequence[str]]) -> list[str]:
-    known = {medicine.id for medicine in table().data.medicines}
+    known = table().by_id
     return [value for value in dict.fromkeys(form.get(CONFIRM_FIELD, ())) if value in known]
 
 
@@ -96,7 +96,7 @@ def view(form: Mapping[str, Sequence[str]], lang: str, t: Translator) -> NamesVi
         sentence = confirmation(table(), match, language) or t(TAKEN, name=label(match, language))
         medicine_id = match.medicine.id
         offers.setdefault(medicine_id, Offer(medicine_id, sentence, medicine_id in ticked))
-    for medicine in table().data.medicines:
+    for medicine in table().by_id.values():
         # Confirmed before and no longer in the text: still offered, still ticked.
         if medicine.id in ticked and medicine.id not in offers:
             name = medicine.name[language]
@@ -125,7 +125,7 @@ def with_confirmed(question: Question, form: Mapping[str, Sequence[str]]) -> dic
     """The form with the class findings of every confirmed medicine ticked."""
     ticks = dict(form)
     on_question = {item.finding for item in question.items}
-    by_id = {medicine.id: medicine for medicine in table().data.medicines}
+    by_id = table().by_id
     for medicine_id in confirmed_ids(form):
         for implied in by_id[medicine_id].findings:
             if implied in on_question and PRESENT not in ticks.get(implied, ()):
@@ -139,14 +139,14 @@ def with_implied(
     """The evidence with every class finding of a confirmed medicine present, also those
     the medicines question asks on another of its steps (not asked again, then)."""
     asked = set(kb.question(QUESTION_ID).findings)
-    by_id = {medicine.id: medicine for medicine in table().data.medicines}
+    by_id = table().by_id
     implied = {f for i in confirmed_ids(form) for f in by_id[i].findings if f in asked}
     return {**values, **dict.fromkeys(sorted(implied), PRESENT)}
 
 
 def kept(form: Mapping[str, Sequence[str]]) -> list[dict[str, str]] | None:
     """The confirmed medicines as stored with the interview: INN and ATC code only."""
-    by_id = {medicine.id: medicine for medicine in table().data.medicines}
+    by_id = table().by_id
     chosen = [by_id[medicine_id] for medicine_id in confirmed_ids(form)]
     return [{"inn": m.inn, "atc": m.atc} for m in chosen] or None
 
@@ -164,7 +164,7 @@ class Named:
 def named(stored: Sequence[Mapping[str, str]] | None, lang: str) -> list[Named]:
     """The stored medicines (INN, ATC) named in ``language`` from the table."""
     language = _language(lang)
-    by_inn = {(m.inn, m.atc): m for m in table().data.medicines}
+    by_inn = table().by_code
     shown: list[Named] = []
     for entry in stored or ():
         medicine = by_inn.get((entry.get("inn", ""), entry.get("atc", "")))
@@ -227,7 +227,7 @@ def one_by_one(
     it was answered "I don't know" or not at all (the name answers it), and the class
     findings answered "No" as clashes, each with the message that names the medicines."""
     language = _language(lang)
-    by_id = {medicine.id: medicine for medicine in table().data.medicines}
+    by_id = table().by_id
     on_question = {item.finding for item in question.items}
     naming: dict[str, list[str]] = {}
     for medicine_id in confirmed_ids(form):
@@ -260,7 +260,7 @@ def _one_by_one(ids: Sequence[str], lang: str, t: Translator) -> NamesView | Non
 def _ticked(ids: Sequence[str], lang: str, t: Translator) -> list[Offer]:
     """The medicines ``ids`` offered ticked, each by its name."""
     language = _language(lang)
-    by_id = {medicine.id: medicine for medicine in table().data.medicines}
+    by_id = table().by_id
     return [
         Offer(i, t(TAKEN, name=_capitalised(by_id[i].name[language])), checked=True)
         for i in ids
@@ -270,9 +270,9 @@ def _ticked(ids: Sequence[str], lang: str, t: Translator) -> list[Offer]:
 
 def _stored_ids(stored: Sequence[Mapping[str, str]]) -> list[str]:
     """The table ids of the medicines stored with the interview (INN and ATC code)."""
-    by_key = {(m.inn, m.atc): m.id for m in table().data.medicines}
-    found = (by_key.get((entry.get("inn", ""), entry.get("atc", ""))) for entry in stored)
-    return list(dict.fromkeys(i for i in found if i is not None))
+    by_code = table().by_code
+    found = (by_code.get((entry.get("inn", ""), entry.get("atc", ""))) for entry in stored)
+    return list(dict.fromkeys(m.id for m in found if m is not None))
 
 
 def _known(ids: Sequence[str]) -> list[str]:
