@@ -101,6 +101,42 @@ def test_a_medicine_not_of_the_table_is_refused_and_nothing_changes(
     assert diary.get(f"/entries/{NIGHT}").status_code == 404
 
 
+OLDICILLIN = {"inn": "oldicillin", "atc": "J01ZZ99"}  # a medicine the table has dropped
+
+
+def give_the_night(client: Any, night: dt.date, medicines: list[dict[str, str]]) -> None:
+    """Store the night's medicines directly, as a table of an older version had them."""
+    with app_sessions(client).begin() as session:
+        row = session.scalars(select(DiaryEntry).where(DiaryEntry.night == night)).one()
+        row.medicines = medicines
+
+
+@pytest.mark.every_database
+def test_a_night_with_a_medicine_the_table_has_since_dropped_is_written_again_whole(
+    diary: Diary, client: Any
+) -> None:
+    assert diary.put(NIGHT, body(medicines=[FUROSEMIDE])).status_code == 201
+    give_the_night(client, NIGHT, [FUROSEMIDE, OLDICILLIN])
+    entry = diary.get(f"/entries/{NIGHT}").json()
+    assert entry["medicines"] == [FUROSEMIDE, OLDICILLIN]
+    # Sent back as it was read: accepted, and nothing is lost.
+    resent = {k: v for k, v in entry.items() if k not in ("date", "created_at", "updated_at")}
+    again = diary.put(NIGHT, {**resent, "severity": 7})
+    assert again.status_code == 200, again.text
+    assert again.json()["medicines"] == [FUROSEMIDE, OLDICILLIN]
+    # Another medicine the table lacks is still refused, and so is the dropped one on
+    # another night: only what the night already holds may stay.
+    newer = {"inn": "newicillin", "atc": "J01ZZ98"}
+    refused = diary.put(NIGHT, body(medicines=[FUROSEMIDE, OLDICILLIN, newer]))
+    assert refused.status_code == 422
+    assert [p["loc"] for p in refused.json()["detail"]] == [["body", "medicines", 2]]
+    other = diary.put(NIGHT - dt.timedelta(days=1), body(medicines=[OLDICILLIN]))
+    assert other.status_code == 422
+    # Left out when written again: gone, like any other.
+    assert diary.put(NIGHT, body(medicines=[FUROSEMIDE])).json()["medicines"] == [FUROSEMIDE]
+    assert diary.put(NIGHT, body(medicines=[OLDICILLIN])).status_code == 422
+
+
 def test_every_medicine_of_the_table_is_accepted(diary: Diary) -> None:
     table = [{"inn": m.inn, "atc": m.atc} for m in load_table().data.medicines]
     for start in range(0, len(table), MAX_MEDICINES):

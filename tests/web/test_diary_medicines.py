@@ -15,10 +15,13 @@ from typing import Any
 import httpx2 as httpx
 import pypdf
 import pytest
+from sqlalchemy import select
 from starlette.testclient import TestClient
 
 from nightlegs.settings import Settings
 from nightlegs.store import migrate
+from nightlegs.store.diary_models import DiaryEntry
+from tests.fixtures.databases import app_sessions
 from tests.fixtures.apps import DIARY_ON
 from tests.servers import environment, server
 from tests.web.test_diary_pages import api_entry, attr, create, yesterday
@@ -40,6 +43,9 @@ FUROSEMIDE = {
 ATORVACOR = {"uk": "Аторвакор (аторвастатин)", "ru": "Аторвакор (аторвастатин)"}
 LISTED = {"uk": "Ліки: Фуросемід", "ru": "Лекарства: Фуросемид", "en": "Medicines: Furosemide"}
 FUROSEMIDE_KEPT = {"inn": "furosemide", "atc": "C03CA01"}
+#: A medicine the table has dropped since a night was written, and its box's value.
+OLDICILLIN = {"inn": "oldicillin", "atc": "J01ZZ99"}
+OLDICILLIN_BOX = "stored:J01ZZ99:oldicillin"
 NIGHT: dict[str, Any] = {"symptoms": ["cramp"], "severity": "6", "note": "ліва литка"}
 
 
@@ -174,6 +180,37 @@ def test_the_stored_medicines_are_ticked_when_the_night_is_changed(client: TestC
     again = api_entry(client, yesterday().isoformat())
     assert again is not None
     assert again["medicines"] == [{"inn": "atorvastatin", "atc": "C10AA05"}]
+
+
+def test_a_medicine_the_table_has_since_dropped_stays_when_the_night_is_changed(
+    client: TestClient,
+) -> None:
+    create(client, "en")
+    post(client, "en", **NIGHT, medicine=["furosemide"])
+    night = yesterday()
+    with app_sessions(client).begin() as session:
+        row = session.scalars(select(DiaryEntry).where(DiaryEntry.night == night)).one()
+        row.medicines = [FUROSEMIDE_KEPT, OLDICILLIN]
+    form = client.get(f"/en/diary/entry/{night.isoformat()}").text
+    assert boxes(form) == {"furosemide": True, OLDICILLIN_BOX: True}
+    assert labels(form)[1] == "Oldicillin (J01ZZ99)"
+    # Saved as shown, with a pair of the form's own added: the stored one stays, the
+    # made-up one is not kept.
+    post(
+        client,
+        "en",
+        **NIGHT,
+        medicine=["furosemide", OLDICILLIN_BOX, "stored:J01ZZ98:newicillin"],
+        medicine_offered=offered(form),
+    )
+    stored = api_entry(client, night.isoformat())
+    assert stored is not None
+    assert stored["medicines"] == [FUROSEMIDE_KEPT, OLDICILLIN]
+    # Unticked: gone, like any other.
+    post(client, "en", **NIGHT, medicine="furosemide", medicine_offered=offered(form))
+    again = api_entry(client, night.isoformat())
+    assert again is not None
+    assert again["medicines"] == [FUROSEMIDE_KEPT]
 
 
 def test_a_refused_form_keeps_its_boxes(client: TestClient) -> None:

@@ -6,6 +6,7 @@ exports: :mod:`nightlegs.api.diary_exports`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Response
@@ -33,7 +34,7 @@ from nightlegs.api.errors import TOO_LARGE, UNPROCESSABLE, Message, never_echo
 from nightlegs.api.strict_json import StrictJsonRoute
 from nightlegs.diary import medicines
 from nightlegs.diary.codes import RecoveryCodeError
-from nightlegs.diary.model import EntryBody
+from nightlegs.diary.model import EntryBody, SavedMedicine
 from nightlegs.http.deps import SessionDep, SettingsDep
 from nightlegs.http.diary_access import (
     DIARY_NOT_FOUND,
@@ -160,9 +161,10 @@ def put_diary_entry(
     """
     latest = diaries.latest_entry_date_allowed(settings)
     date = night_date(night, ("path", "date"), latest=latest)
-    _known_medicines(body)
     try:
         with authorised(session, token, diary_id):
+            listed = diaries.entries(session, diary_id, start=date, end=date)
+            _known_medicines(body, listed[0].medicines if listed else ())
             stored, created = diaries.put_entry(session, diary_id, date, body)
     except IntegrityError:  # the diary was deleted meanwhile
         raise HTTPException(status_code=404, detail=DIARY_NOT_FOUND) from None
@@ -170,9 +172,11 @@ def put_diary_entry(
     return stored
 
 
-def _known_medicines(body: EntryBody) -> None:
+def _known_medicines(body: EntryBody, stored: Sequence[SavedMedicine]) -> None:
     """422 for a medicine the table does not have: an entry keeps only the table's INN and
-    ATC code of a medicine the person confirmed, never a name of the client's own."""
+    ATC code of a medicine the person confirmed, never a name of the client's own. One the
+    table has dropped since the night was written stays when sent back (``stored``: the
+    night's entry as saved), so writing a night again never loses it."""
     problems = [
         {
             "loc": ("body", "medicines", index),
@@ -180,7 +184,7 @@ def _known_medicines(body: EntryBody) -> None:
             "type": "unknown_medicine",
             "input": None,
         }
-        for index in medicines.unknown(body.medicines)
+        for index in medicines.unknown(body.medicines, stored)
     ]
     if problems:
         raise RequestValidationError(problems)

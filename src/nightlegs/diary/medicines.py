@@ -3,7 +3,8 @@ medicine table, named in a language, and gathered night by night for the doctor.
 
 An entry keeps a medicine as its INN and WHO ATC code only (never the words the person
 typed). A pair the table does not have is refused when an entry is written
-(:func:`unknown`); one the table has since dropped still reads, named by its INN.
+(:func:`unknown`), unless the night's entry already holds it: one the table has since
+dropped still reads, named by its INN, and stays when the night is written again.
 """
 
 from __future__ import annotations
@@ -32,9 +33,16 @@ def of_table(medicine: SavedMedicine) -> Medicine | None:
     return _by_key().get((medicine.inn, medicine.atc))
 
 
-def unknown(medicines: Sequence[SavedMedicine]) -> list[int]:
-    """The positions of the medicines the table does not have."""
-    return [index for index, medicine in enumerate(medicines) if of_table(medicine) is None]
+def unknown(
+    medicines: Sequence[SavedMedicine], stored: Sequence[SavedMedicine] = ()
+) -> list[int]:
+    """The positions of the medicines the table does not have and ``stored`` (the night's
+    entry as saved) does not hold."""
+    return [
+        index
+        for index, medicine in enumerate(medicines)
+        if of_table(medicine) is None and medicine not in stored
+    ]
 
 
 def name(medicine: SavedMedicine, language: str) -> str:

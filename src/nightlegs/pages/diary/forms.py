@@ -36,6 +36,7 @@ from nightlegs.diary.model import (
     SYMPTOMS,
     TRIGGERS,
     EntryBody,
+    SavedMedicine,
 )
 from nightlegs.knowledge.numbers import read_number
 from nightlegs.pages.diary import medicines
@@ -152,8 +153,12 @@ def _numbers(raw: EntryRaw, problems: dict[Field, Problem]) -> dict[str, int]:
     return numbers
 
 
-def read_entry(form: Mapping[str, Sequence[str]]) -> EntryRead:
-    """The posted entry form: an entry body, or the problems to show."""
+def read_entry(
+    form: Mapping[str, Sequence[str]], stored: Sequence[SavedMedicine] = ()
+) -> EntryRead:
+    """The posted entry form: an entry body, or the problems to show. ``stored``: the
+    medicines of the night's entry as saved (one the table has since dropped is kept only
+    when it is among them)."""
     sent_symptoms = form.get("symptoms", [])
     symptoms = _known(sent_symptoms, SYMPTOMS)
     no_symptoms = "yes" in form.get("no_symptoms", [])
@@ -195,7 +200,7 @@ def read_entry(form: Mapping[str, Sequence[str]]) -> EntryRead:
                 "triggers": list(raw.triggers),
                 "tried": [{"measure": m, "helped": m in helped} for m in tried],
                 "note": note,
-                "medicines": [m.model_dump() for m in medicines.confirmed(form)],
+                "medicines": [m.model_dump() for m in medicines.confirmed(form, stored)],
             }
         )
     except ValidationError:  # every rule is checked above; this is a safety net

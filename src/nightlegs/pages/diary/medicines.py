@@ -11,13 +11,20 @@ The form carries only the medicine table's ids: ``medicine`` (ticked) and
 ``medicine_offered`` (every box shown, to keep the unticked ones on the next "Find"). An
 entry keeps each ticked medicine's INN and ATC code. The typed text is read, never stored
 nor logged.
+
+A medicine the table has dropped since the night was written has no id: its box carries
+``stored:ATC:INN`` instead, and it is kept on "Save" only when the night's stored entry
+holds that very pair (:func:`confirmed`), so changing a night never loses a medicine, and a
+form cannot slip a name of its own in.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from nightlegs.diary import medicines as diary_medicines
 from nightlegs.diary.model import SavedMedicine
 from nightlegs.i18n import N_, Translator
 from nightlegs.knowledge.medicine_table import Medicine
@@ -46,6 +53,11 @@ TEXT_FIELD = "medicine_text"
 FIND_FIELD = "find_medicines"
 CONFIRM_FIELD = "medicine"
 OFFERED_FIELD = "medicine_offered"
+#: The value of a box for a medicine the table no longer has: ``stored:ATC:INN``.
+STORED = "stored:"
+#: A WHO ATC code, from a group (5 characters) to a substance (7).
+_ATC = re.compile(r"[A-Z][0-9]{2}[A-Z]{1,2}(?:[0-9]{2})?")
+_LONGEST_INN = 200
 #: As the lookup endpoint and the interview: a longer text is cut, not read.
 MAX_CHARACTERS = 2000
 
@@ -101,24 +113,39 @@ def offered_ids(form: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
     return _known([*form.get(OFFERED_FIELD, ()), *form.get(CONFIRM_FIELD, ())])
 
 
-def confirmed(form: Mapping[str, Sequence[str]]) -> list[SavedMedicine]:
-    """The ticked medicines, as an entry keeps them: INN and ATC code only."""
+def confirmed(
+    form: Mapping[str, Sequence[str]], stored: Sequence[SavedMedicine] = ()
+) -> list[SavedMedicine]:
+    """The ticked medicines, as an entry keeps them: INN and ATC code only. A box of a
+    medicine the table no longer has counts only when ``stored`` (the night's entry as
+    saved) holds it."""
     by_id = _by_id()
-    return [SavedMedicine(inn=by_id[i].inn, atc=by_id[i].atc) for i in ticked_ids(form)]
+    result: list[SavedMedicine] = []
+    for value in ticked_ids(form):
+        if value in by_id:
+            result.append(SavedMedicine(inn=by_id[value].inn, atc=by_id[value].atc))
+            continue
+        old = _stored(value)
+        if old is not None and old in stored:
+            result.append(old)
+    return result
 
 
 def ids_of(medicines: Sequence[SavedMedicine]) -> tuple[str, ...]:
-    """The table's ids of stored medicines (one the table no longer has is left out)."""
+    """The boxes' values of stored medicines: the table's id, or ``stored:ATC:INN`` for
+    one the table no longer has."""
     by_code = load_table().by_code
-    return tuple(by_code[(m.inn, m.atc)].id for m in medicines if (m.inn, m.atc) in by_code)
+    return tuple(
+        by_code[(m.inn, m.atc)].id if (m.inn, m.atc) in by_code else f"{STORED}{m.atc}:{m.inn}"
+        for m in medicines
+    )
 
 
 def kept(ticked: Sequence[str], offered: Sequence[str], lang: str) -> MedicinesView:
     """The boxes as they were: a stored entry's medicines, or a form shown again."""
     language = _language(lang)
-    by_id = _by_id()
-    ids = _known([*offered, *ticked])
-    return MedicinesView(offers=[_offer(by_id[i], language, i in ticked) for i in ids])
+    values = _known([*offered, *ticked])
+    return MedicinesView(offers=[_offer_of(v, language, v in ticked) for v in values])
 
 
 def found(
@@ -130,8 +157,7 @@ def found(
     language = _language(lang)
     text = _typed(form)
     ticked = set(ticked_ids(form))
-    by_id = _by_id()
-    offers = {i: _offer(by_id[i], language, i in ticked) for i in offered_ids(form)}
+    offers = {v: _offer_of(v, language, v in ticked) for v in offered_ids(form)}
     read = read_list(load_table(), text, language)
     for match in read.medicines:
         if match.medicine.id not in offers:
@@ -159,14 +185,40 @@ def _offer(medicine: Medicine, language: Language, checked: bool, name: str = ""
     return Offer(medicine.id, name, checked)
 
 
+def _offer_of(value: str, language: Language, checked: bool) -> Offer:
+    """The box for a value of the form: the table's medicine, or one it no longer has,
+    named by its INN and ATC code ("Oldicillin (J01ZZ99)")."""
+    medicine = _by_id().get(value)
+    if medicine is not None:
+        return _offer(medicine, language, checked)
+    old = _stored(value)
+    assert old is not None  # _known keeps only ids and well-formed stored values
+    return Offer(value, f"{diary_medicines.name(old, language)} ({old.atc})", checked)
+
+
+def _stored(value: str) -> SavedMedicine | None:
+    """The medicine of a ``stored:ATC:INN`` value, or None when it is not one."""
+    if not value.startswith(STORED):
+        return None
+    atc, _, inn = value.removeprefix(STORED).partition(":")
+    if not _ATC.fullmatch(atc) or not 0 < len(inn) <= _LONGEST_INN:
+        return None
+    return SavedMedicine(inn=inn, atc=atc)
+
+
 def _typed(form: Mapping[str, Sequence[str]]) -> str:
     return next(iter(form.get(TEXT_FIELD, ())), "")[:MAX_CHARACTERS]
 
 
 def _known(values: Sequence[str]) -> tuple[str, ...]:
-    """The values that are the table's ids, once each, in the order sent."""
+    """The values that are the table's ids or well-formed stored medicines, once each, in
+    the order sent."""
     by_id = _by_id()
-    return tuple(value for value in dict.fromkeys(values) if value in by_id)
+    return tuple(
+        value
+        for value in dict.fromkeys(values)
+        if value in by_id or _stored(value) is not None
+    )
 
 
 def _by_id() -> dict[str, Medicine]:

@@ -184,18 +184,19 @@ def save_entry(
     lang: LangDep, night: str, request: Request, web: WebDep, context: ContextDep, form: FormDep
 ) -> Response:
     day = diary_common.night_of(night, web)
-    read = read_entry(form)
     with diary_common.signed_in(context, request, lang) as (session, diary_id):
+        listed = diaries.entries(session, diary_id, start=day, end=day)
+        read = read_entry(form, listed[0].medicines if listed else ())
         if medicines.looking_up(form):
             # "Find", or "Save" with names typed: the names looked up, nothing saved.
             t = web.pages.translators[lang]
             found = medicines.found(form, lang, t, pending=not medicines.finding(form))
-            stored = bool(diaries.entries(session, diary_id, start=day, end=day))
-            return _entry_response(web, request, lang, day, read.raw, stored=stored, found=found)
-        if read.body is None:
-            stored = bool(diaries.entries(session, diary_id, start=day, end=day))
             return _entry_response(
-                web, request, lang, day, read.raw, stored=stored, problems=read.problems
+                web, request, lang, day, read.raw, stored=bool(listed), found=found
+            )
+        if read.body is None:
+            return _entry_response(
+                web, request, lang, day, read.raw, stored=bool(listed), problems=read.problems
             )
         try:
             diaries.put_entry(session, diary_id, day, read.body)
