@@ -118,6 +118,13 @@ def test_breathless_lying_flat_is_not_rest_making_legs_worse(pairs: Read) -> Non
         ("feel off at night. 45", "en", "age", 45),
         ("31M", "en", "age", 31),
         ("for half a year my legs ache", "en", "duration_months", 6),
+        ("рік і два місяці крутить ноги", "uk", "duration_months", 14),
+        ("вже 2 роки і 3 місяці", "uk", "duration_months", 27),
+        ("два роки і місяць крутить", "uk", "duration_months", 25),
+        ("уже год и два месяца сводит ноги", "ru", "duration_months", 14),
+        ("for 2 years and 6 months my legs crawl", "en", "duration_months", 30),
+        ("it began 2 years ago, legs crawl at night", "en", "duration_months", 24),
+        ("мені 60 років і 3 місяці як болять ноги", "uk", "age", 60),
     ],
 )
 def test_rough_and_terse_numbers(
@@ -157,6 +164,8 @@ def test_numbers_that_stay_unread(pairs: Read, text: str, language: str, not_rea
         ("мне 50, женщина", "ru", "female"),
         ("Ночью крутит ноги. 59, мужчина", "ru", "male"),
         ("66F", "en", "female"),
+        ("I'm 45 m, legs restless at night", "en", "male"),
+        ("aged 60 f, cramps at night", "en", "female"),
     ],
 )
 def test_sex_said_tersely(pairs: Read, text: str, language: str, sex: str) -> None:
@@ -239,3 +248,34 @@ def test_other_words_for_the_complaint(
 )
 def test_readings_it_no_longer_makes(pairs: Read, text: str, language: str, not_read: str) -> None:
     assert not_read not in {f for f, _ in pairs(text, language)}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "finding"),
+    [
+        ("ноги крутять давно, вже років 5", "uk", "unpleasant_sensations"),
+        ("давно болять ноги вночі", "uk", "evening_night_predominance"),
+        ("ноги крутит уже давно", "ru", "unpleasant_sensations"),
+        ("давно мучаюсь, ноги крутит по ночам", "ru", "unpleasant_sensations"),
+        ("it began 2 years ago, legs crawl at night", "en", "unpleasant_sensations"),
+        ("restless legs, started a few years ago, worse at night", "en", "evening_night_predominance"),
+    ],
+)
+def test_long_standing_is_now_not_the_past(
+    pairs: Read, text: str, language: str, finding: str
+) -> None:
+    """«давно» with a complaint of now says how long it has lasted, and "started years
+    ago" when it began: neither puts the complaint in the past."""
+    assert (finding, "present") in pairs(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "finding"),
+    [
+        ("судоми були давно, а тепер крутить", "uk", "sudden_muscle_contraction"),
+        ("давно было, судороги", "ru", "sudden_muscle_contraction"),
+        ("I had cramps years ago", "en", "sudden_muscle_contraction"),
+    ],
+)
+def test_long_ago_is_still_the_past(pairs: Read, text: str, language: str, finding: str) -> None:
+    assert finding not in dict(pairs(text, language))

@@ -10,7 +10,8 @@ The rules (docs/parsing.md has them with examples):
 - **doubt** ("здається", "наверное", "maybe", "I think"): the segment is left out; when
   the word stands alone ("здається, ..."), the next segment too.
 - **the past** ("раніше", "колись", "used to"): from its segment to the end of the
-  sentence, until a word of the present ("зараз", "now").
+  sentence, until a word of the present ("зараз", "now"); not when it dates the start of
+  what is there now ("it started years ago").
 - **other people** ("у мами", "my father"): from their segment to the end of the
   sentence, until the person speaks of themself again ("а в мене", "I"); "у мами теж",
   a whole statement, reaches its own segment only.
@@ -68,7 +69,10 @@ class Context:
         self.before = [m for m in by_kind.get("negation_before", []) if m.first not in ignored]
         self.after = [m for m in by_kind.get("negation_after", []) if m.first not in ignored]
         self.uncertain = self._uncertain_segments(by_kind.get("uncertainty", []))
-        self.past = self._reach(by_kind.get("past", []), by_kind.get("now", []))
+        # "It started years ago" dates what is there now: not the past.
+        onset = {p for m in by_kind.get("not_past", []) for p in m.positions}
+        past = [m for m in by_kind.get("past", []) if not onset.intersection(m.positions)]
+        self.past = self._reach(past, by_kind.get("now", []))
         self.same_words = by_kind.get("same", [])
         self.same = {where.segment[m.first] for m in self.same_words}
         # "у мами теж" is a whole statement: what follows it is the person's own again.

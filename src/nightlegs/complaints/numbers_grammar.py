@@ -3,7 +3,8 @@
 "3", "три", "двадцять п'ять", "2-3" (2.5), "півтора" (1.5), "пів року", "півроку" (a
 number and a unit in one word), "років п'ять" (the unit first: about five years), "раз на
 тиждень", "вже рік" and "рік тому" (one, unsaid), "a couple of years" (a word that joins
-the number to its unit), "a year and a half", "рік з половиною" (a half added).
+the number to its unit), "a year and a half", "рік з половиною" (a half added), "рік і
+два місяці" (years and months: one length).
 """
 
 # ruff: noqa: RUF001 - Cyrillic examples and dashes are meant
@@ -91,8 +92,40 @@ def quantities(
         if quantity is None:
             position += 1
             continue
+        quantity = _years_and_months(quantity, values, kinds, gaps)
         yield quantity
         position = quantity.end + 1
+
+
+def _years_and_months(
+    quantity: Quantity,
+    values: Sequence[float | None],
+    kinds: Sequence[frozenset[str]],
+    gaps: Sequence[str],
+) -> Quantity:
+    """ "рік і два місяці", "2 years and 3 months": one length, in months."""
+    unit_at = quantity.end if quantity.unit else quantity.end + 1
+    unit = quantity.unit or (_unit(kinds[unit_at]) if unit_at < len(kinds) else None)
+    joining = unit_at + 1
+    if unit != "year" or joining + 1 >= len(kinds) or "joins" not in kinds[joining]:
+        return quantity
+    start = quantity.positions[0]
+    if _PUNCTUATION.intersection(gaps[joining] + gaps[joining + 1]) or (
+        start > 0 and "age_before" in kinds[start - 1]
+    ):
+        return quantity  # "мені 60 років і 3 місяці як болять": an age, then a length
+    months = _at(joining + 1, values, kinds, gaps)
+    if months is None and _unit(kinds[joining + 1]) == "month":
+        months = Quantity(1.0, (joining + 1,), "month", implicit=True)  # "і місяць"
+    if months is None:
+        return quantity
+    months_at = months.end if months.unit else months.end + 1
+    if (months.unit or (_unit(kinds[months_at]) if months_at < len(kinds) else None)) != "month":
+        return quantity
+    if _PUNCTUATION.intersection(gaps[months_at]) and months_at > months.end:
+        return quantity
+    words = tuple(range(quantity.positions[0], months_at + 1))
+    return Quantity(quantity.value * 12 + months.value, words, "month")
 
 
 def _at(
@@ -185,14 +218,24 @@ def _unit_first(
     # "вже рік", "рік тому", "a year and a half": one, unsaid, where the words say a time.
     after = kinds[following] if following < len(kinds) else frozenset()
     halved = "joins" in after and _HALF in values[following + 1 : following + 3]
+    # "рік і два місяці": the months that follow say it is a length.
+    and_months = unit == "year" and "joins" in after and _months_follow(following + 1, kinds)
     marked = (
         any("duration" in kinds[p] for p in range(max(position - 2, 0), position))
         or "ago" in after
         or halved
+        or and_months
     )
     if unit in _IMPLICIT and not said_before and (unit == "times" or marked):
         return Quantity(1.0, (position,), unit, implicit=True)
     return None
+
+
+def _months_follow(position: int, kinds: Sequence[frozenset[str]]) -> bool:
+    """A month word at ``position`` or right after it ("і місяць", "і два місяці")."""
+    return any(
+        p < len(kinds) and _unit(kinds[p]) == "month" for p in (position, position + 1)
+    )
 
 
 def _unit(kinds: frozenset[str]) -> str | None:

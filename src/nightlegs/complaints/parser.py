@@ -19,7 +19,7 @@ from nightlegs.complaints.labs import BELOW, read_lab
 from nightlegs.complaints.models import Candidate, MedicineMention, ParseResult
 from nightlegs.complaints.morphology import Morphology
 from nightlegs.complaints.numbers import AGO, NumberReading, NumberWords, in_range, read_numbers
-from nightlegs.complaints.phrasebook import NUMBER, CompiledBook, compile_book, vocabulary
+from nightlegs.complaints.phrasebook import NUMBER, CompiledBook, compile_book, normal, vocabulary
 from nightlegs.complaints.resolve import Reading, Resolver, never_absent
 from nightlegs.complaints.text import Break, Token, gap, tokenize
 from nightlegs.knowledge import KnowledgeBase, load_kb
@@ -60,6 +60,14 @@ class Parser:
         self.morphology.set_vocabulary(lambda: vocabulary(words, self.morphology), ordinary)
         self.numbers = NumberWords(book, self.morphology)
         self.english = self._english_words()
+        #: Words that say a number is an age ("I'm 45 m"): a one-letter mark after it is
+        #: the sex even when set apart.
+        self.age_words = frozenset(
+            normal(w)
+            for p in book.languages.values()
+            for w in p.number_kinds.get("age_before", ())
+            if len(w) > 1
+        )
         self.table = load_table()
         #: The findings never read as absent: the urgent signs (docs/parsing.md, "Safety").
         self.urgent = never_absent(kb, book.rules)
@@ -194,7 +202,7 @@ class Parser:
         for match in matches:
             finding, value = match.phrase.finding, match.phrase.value
             if value != "number":
-                if not _letter_apart(words, match.positions):
+                if not _letter_apart(words, match.positions, self.age_words):
                     readings.append(Reading(finding, value, match.positions))
                 continue
             lab = read_lab(
@@ -293,15 +301,17 @@ def _denied_part(context: Context, match: matcher.Match) -> bool:
     )
 
 
-def _letter_apart(words: _Words, positions: Sequence[int]) -> bool:
+def _letter_apart(words: _Words, positions: Sequence[int], age_words: frozenset[str]) -> bool:
     """A number and a one-letter word set apart from it ("50 m" is metres): a mark such as
-    "31M", "66F" is written onto its number."""
+    "31M", "66F" is written onto its number, or follows a number said to be an age ("I'm
+    45 m")."""
     return any(
         words.tokens[p].kind == "number"
         and p + 1 < len(words.tokens)
         and p + 1 in positions
         and len(words.tokens[p + 1].norm) == 1
         and words.gaps[p + 1] != ""
+        and not (p > 0 and words.tokens[p - 1].norm in age_words)
         for p in positions
     )
 

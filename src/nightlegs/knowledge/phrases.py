@@ -49,6 +49,7 @@ CONTEXT_KINDS = (
     "not_negation",  # "не тільки", "not only": a negation word that denies nothing
     "uncertainty",  # "здається", "maybe": the clause is left out
     "past",  # "раніше", "used to": the clause is about the past
+    "not_past",  # "started years ago": a past word that dates the start of what is now
     "now",  # "зараз", "now": the clause is about the present after all
     "self",  # "у мене", "I": what follows is the person's own again
     "relatives_first",  # a parent, sibling or child
