@@ -258,7 +258,11 @@ def test_readings_it_no_longer_makes(pairs: Read, text: str, language: str, not_
         ("ноги крутит уже давно", "ru", "unpleasant_sensations"),
         ("давно мучаюсь, ноги крутит по ночам", "ru", "unpleasant_sensations"),
         ("it began 2 years ago, legs crawl at night", "en", "unpleasant_sensations"),
-        ("restless legs, started a few years ago, worse at night", "en", "evening_night_predominance"),
+        (
+            "restless legs, started a few years ago, worse at night",
+            "en",
+            "evening_night_predominance",
+        ),
     ],
 )
 def test_long_standing_is_now_not_the_past(

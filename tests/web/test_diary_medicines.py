@@ -21,8 +21,8 @@ from starlette.testclient import TestClient
 from nightlegs.settings import Settings
 from nightlegs.store import migrate
 from nightlegs.store.diary_models import DiaryEntry
-from tests.fixtures.databases import app_sessions
 from tests.fixtures.apps import DIARY_ON
+from tests.fixtures.databases import app_sessions
 from tests.servers import environment, server
 from tests.web.test_diary_pages import api_entry, attr, create, yesterday
 

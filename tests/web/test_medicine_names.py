@@ -13,7 +13,7 @@ import io
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import httpx2 as httpx
 import pypdf
@@ -312,11 +312,17 @@ def test_not_sure_carries_the_confirmed_medicines_by_id(
     page = to_medicines(client, lang)
     ids = read(find(client, page, typed)).values("medicine")
     response = not_sure(client, page, ids, medicine_text=typed)
-    address = response.history[0].headers["location"]
+    moved = response.history[0]
+    address = moved.headers["location"]
     assert "/each?ticked=" in address
-    assert sorted(parse_qs(urlsplit(address).query)["medicine"]) == sorted(ids)
+    # Not in the address (the browser's history keeps it): in a short-lived cookie.
+    assert "medicine" not in parse_qs(urlsplit(address).query)
+    assert not any(i in unquote(address) for i in ids)
+    carried = moved.cookies.get(medicine_names.CARRIED_COOKIE)
+    assert medicine_names.carried_ids(carried) == ids
     # The typed text stays in the form it was typed in.
     assert "зюзюмбра" not in address
+    assert "зюзюмбра" not in unquote(carried or "")
     assert "зюзюмбра" not in response.text
     assert "medicine_text" not in response.text
     each = read(response)
@@ -389,11 +395,17 @@ def test_back_from_the_page_of_each_sign_keeps_nothing(
     )
 
 
-def test_an_address_names_only_the_tables_medicines(client: TestClient) -> None:
+def test_the_cookie_names_only_the_tables_medicines(client: TestClient) -> None:
     page = to_medicines(client, "uk")
-    each = client.get(f"{page.action}/each?ticked=&medicine=sertraline&medicine=<b>x</b>")
+    cookie = quote("sertraline\n<b>x</b>", safe="")  # a cookie may say anything
+    client.cookies.set(medicine_names.CARRIED_COOKIE, cookie)
+    each = client.get(f"{page.action}/each?ticked=")
     assert read(each).checked("medicine") == ["sertraline"]
     assert "<b>x</b>" not in each.text
+    # An address that still names medicines (an older page) carries nothing.
+    client.cookies.delete(medicine_names.CARRIED_COOKIE)
+    old = client.get(f"{page.action}/each?ticked=&medicine=sertraline")
+    assert read(old).checked("medicine") == []
 
 
 def test_change_from_the_check_page_keeps_the_medicines_either_way(

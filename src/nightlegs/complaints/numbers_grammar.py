@@ -7,7 +7,7 @@ the number to its unit), "a year and a half", "рік з половиною" (a 
 два місяці" (years and months: one length).
 """
 
-# ruff: noqa: RUF001 - Cyrillic examples and dashes are meant
+# ruff: noqa: RUF001, RUF002, RUF003 - Cyrillic examples and dashes are meant
 
 from __future__ import annotations
 
@@ -233,9 +233,7 @@ def _unit_first(
 
 def _months_follow(position: int, kinds: Sequence[frozenset[str]]) -> bool:
     """A month word at ``position`` or right after it ("і місяць", "і два місяці")."""
-    return any(
-        p < len(kinds) and _unit(kinds[p]) == "month" for p in (position, position + 1)
-    )
+    return any(p < len(kinds) and _unit(kinds[p]) == "month" for p in (position, position + 1))
 
 
 def _unit(kinds: frozenset[str]) -> str | None:

@@ -33,9 +33,7 @@ def of_table(medicine: SavedMedicine) -> Medicine | None:
     return _by_key().get((medicine.inn, medicine.atc))
 
 
-def unknown(
-    medicines: Sequence[SavedMedicine], stored: Sequence[SavedMedicine] = ()
-) -> list[int]:
+def unknown(medicines: Sequence[SavedMedicine], stored: Sequence[SavedMedicine] = ()) -> list[int]:
     """The positions of the medicines the table does not have and ``stored`` (the night's
     entry as saved) does not hold."""
     return [

@@ -215,9 +215,7 @@ def _known(values: Sequence[str]) -> tuple[str, ...]:
     the order sent."""
     by_id = _by_id()
     return tuple(
-        value
-        for value in dict.fromkeys(values)
-        if value in by_id or _stored(value) is not None
+        value for value in dict.fromkeys(values) if value in by_id or _stored(value) is not None
     )
 
 

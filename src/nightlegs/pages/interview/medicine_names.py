@@ -8,8 +8,10 @@ findings among the question's signs when the form is sent on, and is kept with t
 interview as its INN and ATC code. The typed text is read, never stored nor logged.
 
 "Not sure" leads to the page that asks each sign with Yes / No / I don't know. The
-medicines confirmed go there in its address (their table ids, never the typed text) and
-are shown on it ticked, so that they are kept when it is sent, or unticked. There a
+medicines confirmed go there in a short-lived cookie (their table ids, never the typed
+text; not in the address, which the browser's history would keep) and are shown on it
+ticked, so that they are kept when it is sent, or unticked. Nothing is stored with the
+interview until a step is answered. There a
 medicine's class answered "I don't know" is taken as "yes" (the name answers it), and
 answered "No" is refused as a clash, naming the medicine: the person may not know the
 class of a medicine they know by name, and either answer may be the wrong one, so
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
+from urllib.parse import quote, unquote
 
 from nightlegs.engine import KnowledgeBase, Question, Value
 from nightlegs.i18n import N_, Translator
@@ -36,6 +38,10 @@ ABSENT = "absent"
 TEXT_FIELD = "medicine_text"
 FIND_FIELD = "find_medicines"
 CONFIRM_FIELD = "medicine"
+#: The cookie that carries the medicines confirmed from "Not sure" to the page of each sign,
+#: and for how long (seconds): long enough to answer that page, reloads included.
+CARRIED_COOKIE = "nightlegs_not_sure_medicines"
+CARRIED_AGE = 60 * 60
 #: As the lookup endpoint: a longer text is cut, not read.
 MAX_CHARACTERS = 2000
 
@@ -206,9 +212,16 @@ def for_step(
 
 
 def carried(form: Mapping[str, Sequence[str]]) -> str:
-    """The medicines confirmed in ``form`` for the per-sign page's address ("&medicine=…"),
-    by their table ids: the typed text never leaves the form it was typed in."""
-    return "".join("&" + urlencode({CONFIRM_FIELD: i}) for i in confirmed_ids(form))
+    """The medicines confirmed in ``form``, for the per-sign page's cookie: their table
+    ids ("" for none). The typed text never leaves the form it was typed in."""
+    return quote("\n".join(confirmed_ids(form)), safe="")
+
+
+def carried_ids(value: str | None) -> list[str] | None:
+    """The table ids a cookie of :func:`carried` holds (None: no cookie)."""
+    if value is None:
+        return None
+    return [i for i in unquote(value).split("\n") if i]
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,11 +64,13 @@ def each_page(
     web: WebDep,
     came_from: FromQuery = None,
     ticked: Annotated[str | None, Query()] = None,
-    medicine: Annotated[list[str] | None, Query()] = None,
 ) -> Response:
-    """A group's signs one by one; ``ticked``: the places of the signs ticked before, and
-    ``medicine``: the medicines confirmed there (:mod:`.medicine_names`)."""
+    """A group's signs one by one; ``ticked``: the places of the signs ticked before (the
+    medicines confirmed there come in a cookie, :mod:`.medicine_names`)."""
     from_check = came_from == "check"
+    carried = None
+    if ticked is not None:
+        carried = medicine_names.carried_ids(cookies.read(request, medicine_names.CARRIED_COOKIE))
     return show_step(
         web,
         request,
@@ -77,7 +79,7 @@ def each_page(
         each=True,
         from_check=from_check,
         ticked=ticked,
-        carried=medicine,
+        carried=carried,
     )
 
 
@@ -121,7 +123,8 @@ def show_step(
         place = place.with_readback(read_back(kb, previous, values, t, f"/{lang}{here}"))
     t = web.pages.translators[lang]
     # From "Not sure" (``ticked``): the medicines confirmed on the page of boxes.
-    from_boxes = (carried or []) if mode == "each" and ticked is not None else None
+    # (No cookie, as after an hour: the medicines stored with the interview instead.)
+    from_boxes = carried if mode == "each" and ticked is not None else None
     names = medicine_names.for_step(question, mode, medicines, from_boxes, lang, t)
     return question_response(web, request, lang, question, place, mode, raw=raw, names=names)
 
@@ -244,10 +247,18 @@ def store_step(
         if mode == "group" and groups.pressed(form) == "not_sure":
             places = ",".join(map(str, groups.positions(question, groups.ticked(question, form))))
             here = step_path(number, each=True, from_check=from_check)
-            confirmed = medicine_names.carried(form) if names else ""
-            return page.redirect(
-                f"/{lang}{here}{'&' if from_check else '?'}ticked={places}{confirmed}"
-            )
+            moved = page.redirect(f"/{lang}{here}{'&' if from_check else '?'}ticked={places}")
+            if names:
+                # The medicines go in a cookie: an address stays in the browser's history.
+                carried = medicine_names.carried(form)
+                cookies.put(
+                    moved,
+                    request,
+                    medicine_names.CARRIED_COOKIE,
+                    carried,
+                    medicine_names.CARRIED_AGE,
+                )
+            return moved
         refused = _refused(web, request, lang, question, at, mode, form, interview.values, clashes)
         if isinstance(refused, HTMLResponse):
             return refused
@@ -266,6 +277,8 @@ def store_step(
     page.keep_interview(
         response, request, context, cookies.read(request, page.INTERVIEW_COOKIE) or ""
     )
+    if cookies.read(request, medicine_names.CARRIED_COOKIE) is not None:
+        cookies.forget(response, request, medicine_names.CARRIED_COOKIE)  # its step is done
     return response
 
 
