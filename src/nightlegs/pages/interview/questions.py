@@ -245,20 +245,7 @@ def store_step(
         elif names:
             form = medicine_names.with_confirmed(question, form)
         if mode == "group" and groups.pressed(form) == "not_sure":
-            places = ",".join(map(str, groups.positions(question, groups.ticked(question, form))))
-            here = step_path(number, each=True, from_check=from_check)
-            moved = page.redirect(f"/{lang}{here}{'&' if from_check else '?'}ticked={places}")
-            if names:
-                # The medicines go in a cookie: an address stays in the browser's history.
-                carried = medicine_names.carried(form)
-                cookies.put(
-                    moved,
-                    request,
-                    medicine_names.CARRIED_COOKIE,
-                    carried,
-                    medicine_names.CARRIED_AGE,
-                )
-            return moved
+            return _to_each_sign(request, lang, number, question, form, names, from_check)
         refused = _refused(web, request, lang, question, at, mode, form, interview.values, clashes)
         if isinstance(refused, HTMLResponse):
             return refused
@@ -280,6 +267,29 @@ def store_step(
     if cookies.read(request, medicine_names.CARRIED_COOKIE) is not None:
         cookies.forget(response, request, medicine_names.CARRIED_COOKIE)  # its step is done
     return response
+
+
+def _to_each_sign(
+    request: Request,
+    lang: str,
+    number: int,
+    question: Question,
+    form: Mapping[str, list[str]],
+    names: bool,
+    from_check: bool,
+) -> Response:
+    """ "Not sure": the page of each sign, with the signs ticked (their places) and the
+    medicines confirmed by name, which go in a cookie: an address stays in the browser's
+    history."""
+    places = ",".join(map(str, groups.positions(question, groups.ticked(question, form))))
+    here = step_path(number, each=True, from_check=from_check)
+    moved = page.redirect(f"/{lang}{here}{'&' if from_check else '?'}ticked={places}")
+    if names:
+        carried = medicine_names.carried(form)
+        cookies.put(
+            moved, request, medicine_names.CARRIED_COOKIE, carried, medicine_names.CARRIED_AGE
+        )
+    return moved
 
 
 def _refused(
