@@ -21,8 +21,8 @@ from nightlegs.knowledge.units import normalise_unit
 
 #: A temperature under fever: the word "температура" then says no fever (and denies none).
 BELOW = "below"
-#: How many words after its name the value may stand ("феритин був 12").
-REACH = 3
+#: How many words after its name the value may stand ("феритин був 12", "ferritin came back at 19").
+REACH = 4
 #: How many words a unit may be spelled in ("нг / мл", "mmol/L").
 _UNIT_WORDS = 3
 

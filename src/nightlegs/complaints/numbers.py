@@ -286,6 +286,8 @@ def _episode(text: _Text, q: Quantity, rules: PhraseRules) -> NumberReading | No
         return None
     if text.kind(q.positions[0] - 1, "within") or text.kind(unit_at + 1, "ago"):
         return None  # "за годину", "годину тому": when, not how long
+    if text.segment_has(q.positions[0], "activity"):
+        return None  # "14 годин за кермом", "12 hour shifts": a drive or a day's work
     minutes = {"second": 1 / 60, "minute": 1.0, "hour": 60.0}[unit] * q.value
     value = "under_10_min" if minutes < rules.episode_minutes else "over_10_min"
     return NumberReading("episode_duration", value, tuple(sorted({*q.positions, unit_at})))

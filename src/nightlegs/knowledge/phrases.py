@@ -93,6 +93,7 @@ NUMBER_KINDS = (
     "pregnant",  # "вагітна": weeks and months are of the pregnancy
     "birth",  # "народила", "gave birth": weeks since are postpartum (or long past)
     "joins",  # "of", "and": "a couple of years", "a year and a half"
+    "activity",  # "за кермом", "drove", "shift": hours of it are no episode's length
 )
 _VALUE_KEYS = frozenset({"present", "absent", "denied"})
 _PHRASE = re.compile(r"^\S+( \S+)*$")
