@@ -283,3 +283,77 @@ def test_long_standing_is_now_not_the_past(
 )
 def test_long_ago_is_still_the_past(pairs: Read, text: str, language: str, finding: str) -> None:
     assert finding not in dict(pairs(text, language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "finding"),
+    [
+        ("since friday my left calf has been swollen", "en", "sudden_unilateral_swelling"),
+        ("третій день права гомілка роздулась", "uk", "sudden_unilateral_swelling"),
+        ("со вчерашнего дня отекла левая голень", "ru", "sudden_unilateral_swelling"),
+        ("the calf is swollen and tender", "en", "calf_tenderness_one_leg"),
+        ("ліва литка болить якщо натиснути", "uk", "calf_tenderness_one_leg"),
+        ("my foot is cold and pale", "en", "cold_pale_foot"),
+        ("стопа белая и холодная", "ru", "cold_pale_foot"),
+        ("I can barely move my toes", "en", "leg_weakness"),
+        ("пальцями ледве ворушу", "uk", "leg_weakness"),
+        ("червоне вже поповзло вище коліна", "uk", "redness_spreading_fast"),
+        ("the redness has spread up my thigh", "en", "redness_spreading_fast"),
+        ("поцарапал голень, теперь она красная и горячая", "ru", "after_injury"),
+        ("иногда думаю что проще не жить", "ru", "suicidal_thoughts"),
+        ("I get out of breath just going up to the bedroom", "en", BREATHLESS),
+    ],
+)
+def test_urgent_signs_as_people_tell_them(
+    pairs: Read, text: str, language: str, finding: str
+) -> None:
+    """Urgent signs in the words of the blind set's kind (other words than its own)."""
+    assert (finding, "present") in pairs(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "pair"),
+    [
+        ("calf cramps wake me up", "en", ("sleep_disturbance", "present")),
+        ("drove 12 hours on saturday", "en", ("recent_long_travel", "present")),
+        ("маю цукровий діабет", "uk", ("diabetes", "present")),
+        ("8 годин за кермом, ноги гудуть", "uk", ("recent_long_travel", "present")),
+        ("курить бросить не могу", "ru", ("smoking", "present")),
+        (
+            "after 300 metres of walking the calf hurts",
+            "en",
+            ("calf_pain_walking_relieved_by_rest", "present"),
+        ),
+        ("маю 64 роки, крутить ноги", "uk", ("age", 64)),
+        ("ferritin came back at 15", "en", ("ferritin", 15)),
+    ],
+)
+def test_more_ways_from_the_blind_set(
+    pairs: Read, text: str, language: str, pair: tuple[str, Value]
+) -> None:
+    found = dict(pairs(text, language))
+    assert found.get(pair[0]) == pair[1], found
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("drove 9 hours yesterday, legs ache at night", "en"),
+        ("14 годин за кермом, ноги гудуть", "uk"),
+        ("на смене по 12 часов, ноги крутит", "ru"),
+    ],
+)
+def test_hours_of_driving_or_work_are_no_episode(pairs: Read, text: str, language: str) -> None:
+    assert "episode_duration" not in dict(pairs(text, language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Прамипексол пить не захотел", "ru"), ("мирапекс пить отказалась", "ru")],
+)
+def test_a_medicine_refused_says_nothing_of_its_class(
+    pairs: Read, text: str, language: str
+) -> None:
+    """Not taking one medicine says nothing of the others of its class (left out, as a
+    medicine denied always is), and never "yes"."""
+    assert "med_dopamine_agonist" not in dict(pairs(text, language))
