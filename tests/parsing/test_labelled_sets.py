@@ -77,7 +77,7 @@ def test_the_held_out_set_keeps_the_safety_promise() -> None:
 #: never read the parser. Its figures miss the targets; these floors keep what the third
 #: round of phrases won from slipping back, and the safety promise holds on it too.
 BLIND_FLOORS = {
-    "complaints-blind.yaml": {"precision": 0.87, "recall": 0.84, "urgent_recall": 0.76},
+    "complaints-blind.yaml": {"precision": 0.87, "recall": 0.85, "urgent_recall": 0.76},
     "complaints-blind-holdout.yaml": {"precision": 0.83, "recall": 0.81, "urgent_recall": 0.65},
 }
 

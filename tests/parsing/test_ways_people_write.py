@@ -325,6 +325,10 @@ def test_urgent_signs_as_people_tell_them(
             ("calf_pain_walking_relieved_by_rest", "present"),
         ),
         ("маю 64 роки, крутить ноги", "uk", ("age", 64)),
+        ("pain is 7 out of 10 most nights", "en", ("severity", 7)),
+        ("seven out of ten on a bad night", "en", ("severity", 7)),
+        ("болить балів на сім з десяти", "uk", ("severity", 7)),
+        ("сила где-то 8 из десяти", "ru", ("severity", 8)),
         ("ferritin came back at 15", "en", ("ferritin", 15)),
     ],
 )
@@ -357,3 +361,19 @@ def test_a_medicine_refused_says_nothing_of_its_class(
     """Not taking one medicine says nothing of the others of its class (left out, as a
     medicine denied always is), and never "yes"."""
     assert "med_dopamine_agonist" not in dict(pairs(text, language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "months"),
+    [
+        ("Been vegetarian for 8 years. For the last 4 months my feet tingle at night", "en", 4),
+        ("п'ю метформін 10 років. Останні пів року печуть стопи", "uk", 6),
+        ("Работаю 20 лет на заводе. Ноги крутит уже 3 года", "ru", 36),
+        ("ноги крутить вже 2 роки, працюю там 15 років", "uk", 24),
+    ],
+)
+def test_the_length_of_the_complaint_not_of_something_else(
+    pairs: Read, text: str, language: str, months: float
+) -> None:
+    """Of several lengths, the one said with the leg complaint."""
+    assert dict(pairs(text, language)).get("duration_months") == pytest.approx(months)

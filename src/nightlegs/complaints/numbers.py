@@ -68,6 +68,8 @@ class _Text:
     segment: Sequence[int]
     sentence: Sequence[int]
     gaps: Sequence[str]
+    #: Each word's number value ("10", "десяти", "ten"), None for a word that is none.
+    values: Sequence[float | None]
 
     def kind(self, position: int, name: str) -> bool:
         return 0 <= position < len(self.kinds) and name in self.kinds[position]
@@ -92,7 +94,8 @@ def read_numbers(
     """Every number reading of the text, each quantity read once (``where``: each word's
     segment and sentence)."""
     kinds = [grammar.kinds_of(f) for f in forms]
-    text = _Text(words, kinds, where[0], where[1], gaps)
+    values = [grammar.value_of(w) for w in words]
+    text = _Text(words, kinds, where[0], where[1], gaps, values)
     readings: list[NumberReading] = []
     taken: set[int] = set()
     for every in _every_night(text):
@@ -143,8 +146,11 @@ def _read(text: _Text, q: Quantity, rules: PhraseRules) -> NumberReading | None:
 
 def _score(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading | None:
     after = q.end + 1
-    if text.kind(after, "out_of") and _is_ten(text, after + 1):
-        return NumberReading("severity", q.value, (*q.positions, after, after + 1))
+    ten = after
+    while ten < after + 2 and text.kind(ten, "out_of"):
+        ten += 1  # "з", «из», "out of"
+    if ten > after and _is_ten(text, ten):
+        return NumberReading("severity", q.value, (*q.positions, *range(after, ten + 1)))
     if after < len(text.gaps) and "/" in text.gaps[after] and _is_ten(text, after):
         return NumberReading("severity", q.value, (*q.positions, after))
     if text.kind(after, "point"):
@@ -153,7 +159,8 @@ def _score(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading | Non
 
 
 def _is_ten(text: _Text, position: int) -> bool:
-    return position < len(text.words) and text.words[position].norm == "10"
+    """Ten, in digits or in words ("з 10", «из десяти», "out of ten")."""
+    return position < len(text.values) and text.values[position] == 10
 
 
 def _frequency(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading | None:

@@ -75,7 +75,7 @@ class Resolver:
                 family.append(Reading(self.rules.family_finding, value, reading.positions))
         own = self._with_implied(own)
         family.extend(self._same_as_mine(context, own))
-        chosen = _one_per_finding([*own, *family])
+        chosen = _one_per_finding(_lengths_of_the_complaint([*own, *family], context))
         kept = [r for r in chosen if not (r.finding in self.never and r.value in NO)]
         return sorted(kept, key=lambda r: (min(r.positions), r.finding))
 
@@ -149,6 +149,43 @@ class Resolver:
             Reading(self.rules.family_finding, "absent" if negated else "present", positions)
             for positions, negated in context.family_mentions()
         ]
+
+
+def _lengths_of_the_complaint(readings: list[Reading], context: Context) -> list[Reading]:
+    """Of several lengths of time, those said in a sentence with a leg complaint ("For the
+    last 4 months, pins and needles in both feet" over "vegan for 8 years", "on lithium
+    for 10 years"): the others are the length of something else. None such: all kept,
+    and the first said wins as before."""
+    lengths = [r for r in readings if r.finding == _LENGTH]
+    if len({r.value for r in lengths}) < 2:
+        return readings
+    sentence = context.where.sentence
+    complaint = {
+        sentence[min(r.positions)]
+        for r in readings
+        if r.finding in _LEG_COMPLAINT and r.value == "present"
+    }
+    with_complaint = [r for r in lengths if sentence[min(r.positions)] in complaint]
+    if not with_complaint:
+        return readings
+    return [r for r in readings if r.finding != _LENGTH or r in with_complaint]
+
+
+#: The length of the complaint, and the findings that say a leg complaint is there.
+_LENGTH = "duration_months"
+_LEG_COMPLAINT = frozenset(
+    {
+        "leg_symptoms",
+        "urge_to_move",
+        "unpleasant_sensations",
+        "sudden_muscle_contraction",
+        "burning_feet",
+        "numbness",
+        "tingling",
+        "leg_heaviness",
+        "calf_pain_walking_relieved_by_rest",
+    }
+)
 
 
 def _one_per_finding(readings: Sequence[Reading]) -> list[Reading]:
