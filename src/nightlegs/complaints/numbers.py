@@ -101,7 +101,7 @@ def read_numbers(
     for every in _every_night(text):
         readings.append(every)
         taken.update(every.positions)
-    for quantity in quantities(words, kinds, gaps, grammar):
+    for quantity in quantities(values, kinds, gaps):
         if taken.intersection(quantity.positions):
             continue
         reading = _read(text, quantity, rules)

@@ -78,16 +78,15 @@ class NumberWords:
 
 
 def quantities(
-    words: Sequence[Token],
+    values: Sequence[float | None],
     kinds: Sequence[frozenset[str]],
     gaps: Sequence[str],
-    grammar: NumberWords,
 ) -> Iterator[Quantity]:
-    """Each quantity of the text, in order, none sharing a word with another (``kinds``:
-    each word's number kinds, :meth:`NumberWords.kinds_of`)."""
-    values = [grammar.value_of(w) for w in words]
+    """Each quantity of the text, in order, none sharing a word with another (``values``:
+    each word's number value, :meth:`NumberWords.value_of`; ``kinds``: its number kinds,
+    :meth:`NumberWords.kinds_of`)."""
     position = 0
-    while position < len(words):
+    while position < len(values):
         quantity = _at(position, values, kinds, gaps)
         if quantity is None:
             position += 1
@@ -104,8 +103,7 @@ def _years_and_months(
     gaps: Sequence[str],
 ) -> Quantity:
     """ "рік і два місяці", "2 years and 3 months": one length, in months."""
-    unit_at = quantity.end if quantity.unit else quantity.end + 1
-    unit = quantity.unit or (_unit(kinds[unit_at]) if unit_at < len(kinds) else None)
+    unit, unit_at = _unit_of(quantity, kinds)
     joining = unit_at + 1
     if unit != "year" or joining + 1 >= len(kinds) or "joins" not in kinds[joining]:
         return quantity
@@ -119,8 +117,8 @@ def _years_and_months(
         months = Quantity(1.0, (joining + 1,), "month", implicit=True)  # "і місяць"
     if months is None:
         return quantity
-    months_at = months.end if months.unit else months.end + 1
-    if (months.unit or (_unit(kinds[months_at]) if months_at < len(kinds) else None)) != "month":
+    month, months_at = _unit_of(months, kinds)
+    if month != "month":
         return quantity
     if _PUNCTUATION.intersection(gaps[months_at]) and months_at > months.end:
         return quantity
@@ -229,6 +227,14 @@ def _unit_first(
     if unit in _IMPLICIT and not said_before and (unit == "times" or marked):
         return Quantity(1.0, (position,), unit, implicit=True)
     return None
+
+
+def _unit_of(quantity: Quantity, kinds: Sequence[frozenset[str]]) -> tuple[str | None, int]:
+    """A quantity's unit and the word that says it: its own, or the word after it."""
+    if quantity.unit is not None:
+        return quantity.unit, quantity.end
+    after = quantity.end + 1
+    return (_unit(kinds[after]) if after < len(kinds) else None), after
 
 
 def _months_follow(position: int, kinds: Sequence[frozenset[str]]) -> bool:

@@ -56,6 +56,14 @@ class Resolver:
         self.kb = kb
         self.rules = rules
         self.never = never
+        #: The findings that say a leg complaint is there: leg symptoms, and every finding
+        #: the rules make imply them (``implies``).
+        self.leg_complaint = frozenset(
+            {
+                _LEG_SYMPTOMS,
+                *(f for f, implied in rules.implies.items() if _LEG_SYMPTOMS in implied),
+            }
+        )
 
     def resolve(self, readings: Sequence[Reading], context: Context) -> list[Reading]:
         own: list[Reading] = []
@@ -75,7 +83,7 @@ class Resolver:
                 family.append(Reading(self.rules.family_finding, value, reading.positions))
         own = self._with_implied(own)
         family.extend(self._same_as_mine(context, own))
-        chosen = _one_per_finding(_lengths_of_the_complaint([*own, *family], context))
+        chosen = _one_per_finding(self._lengths_of_the_complaint([*own, *family], context))
         kept = [r for r in chosen if not (r.finding in self.never and r.value in NO)]
         return sorted(kept, key=lambda r: (min(r.positions), r.finding))
 
@@ -142,6 +150,25 @@ class Resolver:
                     given.add(implied)
         return [*readings, *added]
 
+    def _lengths_of_the_complaint(self, readings: list[Reading], context: Context) -> list[Reading]:
+        """Of several lengths of time, those said in a sentence with a leg complaint ("For
+        the last 4 months, pins and needles in both feet" over "vegan for 8 years", "on
+        lithium for 10 years"): the others are the length of something else. None such:
+        all kept, and the first said wins as before."""
+        lengths = [r for r in readings if r.finding == _LENGTH]
+        if len({r.value for r in lengths}) < 2:
+            return readings
+        sentence = context.where.sentence
+        complaint = {
+            sentence[min(r.positions)]
+            for r in readings
+            if r.finding in self.leg_complaint and r.value == "present"
+        }
+        with_complaint = [r for r in lengths if sentence[min(r.positions)] in complaint]
+        if not with_complaint:
+            return readings
+        return [r for r in readings if r.finding != _LENGTH or r in with_complaint]
+
     def _same_as_mine(self, context: Context, own: Sequence[Reading]) -> list[Reading]:
         if not any(r.finding in self.rules.family_own and r.value == "present" for r in own):
             return []
@@ -151,41 +178,9 @@ class Resolver:
         ]
 
 
-def _lengths_of_the_complaint(readings: list[Reading], context: Context) -> list[Reading]:
-    """Of several lengths of time, those said in a sentence with a leg complaint ("For the
-    last 4 months, pins and needles in both feet" over "vegan for 8 years", "on lithium
-    for 10 years"): the others are the length of something else. None such: all kept,
-    and the first said wins as before."""
-    lengths = [r for r in readings if r.finding == _LENGTH]
-    if len({r.value for r in lengths}) < 2:
-        return readings
-    sentence = context.where.sentence
-    complaint = {
-        sentence[min(r.positions)]
-        for r in readings
-        if r.finding in _LEG_COMPLAINT and r.value == "present"
-    }
-    with_complaint = [r for r in lengths if sentence[min(r.positions)] in complaint]
-    if not with_complaint:
-        return readings
-    return [r for r in readings if r.finding != _LENGTH or r in with_complaint]
-
-
-#: The length of the complaint, and the findings that say a leg complaint is there.
+#: The length of the complaint, and the finding of leg symptoms (vocabulary ids).
 _LENGTH = "duration_months"
-_LEG_COMPLAINT = frozenset(
-    {
-        "leg_symptoms",
-        "urge_to_move",
-        "unpleasant_sensations",
-        "sudden_muscle_contraction",
-        "burning_feet",
-        "numbness",
-        "tingling",
-        "leg_heaviness",
-        "calf_pain_walking_relieved_by_rest",
-    }
-)
+_LEG_SYMPTOMS = "leg_symptoms"
 
 
 def _one_per_finding(readings: Sequence[Reading]) -> list[Reading]:
