@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from nightlegs.diary import medicines as diary_medicines
 from nightlegs.diary.model import SavedMedicine
 from nightlegs.i18n import N_, Translator
+from nightlegs.knowledge.medicine_schema import ATC_PATTERN
 from nightlegs.knowledge.medicine_table import Medicine
 from nightlegs.languages import Language, is_language
 from nightlegs.medicines import load_table, read_list
@@ -55,8 +56,8 @@ CONFIRM_FIELD = "medicine"
 OFFERED_FIELD = "medicine_offered"
 #: The value of a box for a medicine the table no longer has: ``stored:ATC:INN``.
 STORED = "stored:"
-#: A WHO ATC code, from a group (5 characters) to a substance (7).
-_ATC = re.compile(r"[A-Z][0-9]{2}[A-Z]{1,2}(?:[0-9]{2})?")
+#: A WHO ATC code, as the medicine table writes one.
+_ATC = re.compile(ATC_PATTERN)
 _LONGEST_INN = 200
 #: As the lookup endpoint and the interview: a longer text is cut, not read.
 MAX_CHARACTERS = 2000
