@@ -78,7 +78,10 @@ class Context:
         # "у мами теж" is a whole statement: what follows it is the person's own again.
         closed = self.same
         first = self._reach(by_kind.get("relatives_first", []), by_kind.get("self", []), closed)
-        other = self._reach(by_kind.get("relatives_other", []), by_kind.get("self", []), closed)
+        # A spouse a finding's own phrase names ("з дружиною нічого не виходить") is not
+        # whose finding it is.
+        spouses = [m for m in by_kind.get("relatives_other", []) if not set(m.positions) <= taken]
+        other = self._reach(spouses, by_kind.get("self", []), closed)
         self.others: dict[int, Other] = dict.fromkeys(other, "other")
         self.others.update(dict.fromkeys(first, "first"))
         self.relatives = by_kind.get("relatives_first", [])

@@ -26,6 +26,8 @@ from nightlegs.complaints.text import Break, Token
 
 #: Words a finding's phrase may have besides its own, in all.
 GAP = 3
+#: The same for an urgent sign's phrase, which may reach over commas within its sentence.
+WIDE_GAP = 6
 #: Languages whose phrases keep their words' order (English word order says who does
 #: what: "my back hurts" is not "hurts, flew back"); Ukrainian and Russian word order is free.
 IN_ORDER = frozenset({"en"})
@@ -192,7 +194,8 @@ def _place(
     and :data:`GAP`. A ``generous`` placement (an urgent sign's) takes English words in
     any order too ("my leg is red" for "red leg")."""
     count = len(phrase.slots)
-    reach = count - 1 + GAP
+    gap = WIDE_GAP if generous else GAP
+    reach = count - 1 + gap
     part = parts[start]
     chosen = [start]
     by_slot = {anchor: start}
@@ -209,7 +212,7 @@ def _place(
         if ordered != sorted(ordered):
             return None
     placed = tuple(sorted(chosen))
-    return placed if placed[-1] - placed[0] + 1 <= count + GAP else None
+    return placed if placed[-1] - placed[0] + 1 <= count + gap else None
 
 
 def _nearest(

@@ -13,6 +13,7 @@ letters typed for a Ukrainian or Russian text ("nogi krutit") are transliterated
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
 import re
 import threading
@@ -189,7 +190,7 @@ class Morphology:
         """
         script = _script(word)
         shortest = 6 if script == "latin" else 4
-        if len(word) < shortest or word in self._ordinary:
+        if len(word) < shortest or word in self._ordinary or self._in_vocabulary(word):
             return None
         limit = 1 if len(word) < 9 else 2  # edits: one, two from nine letters
         # English words keep their first letter ("turning" is no typo of "burning");
@@ -207,6 +208,13 @@ class Morphology:
                     if found != word and (best is None or distance < best[1]):
                         best = (found, int(distance))
         return best[0] if best else None
+
+    def _in_vocabulary(self, word: str) -> bool:
+        """A word of the phrases is itself, never a typo of its neighbour ("fatter" is not
+        "father")."""
+        words = self.vocabulary.get((len(word), word[:1]), [])
+        at = bisect.bisect_left(words, word)
+        return at < len(words) and words[at] == word
 
     def _cyrillic_forms(self, word: str) -> frozenset[str]:
         forms = {word} | self.lemmas(word, "uk") | self.lemmas(word, "ru")
