@@ -103,3 +103,93 @@ def test_what_it_still_reads(
         assert not found, found
     else:
         assert pair in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "finding", "value"),
+    [
+        (
+            "I drink about 10 drinks a week, legs twitch at night",
+            "en",
+            ALCOHOL := "alcohol_drinks_per_week",
+            10,
+        ),
+        ("4 pints a week at the pub", "en", ALCOHOL, 4),
+        ("выпиваю 3 бутылки пива в неделю", "ru", ALCOHOL, 3),
+        ("п'ю 2 келихи вина на день", "uk", ALCOHOL, 14),
+        ("п'ю енергетики по 3 банки в день", "uk", CAFFEINE := "caffeine_cups_per_day", 3),
+        ("2 банки энергетика в день", "ru", CAFFEINE, 2),
+    ],
+)
+def test_drinks_as_numbers(
+    pairs: Read, text: str, language: str, finding: str, value: float
+) -> None:
+    assert dict(pairs(text, language)).get(finding) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("3 cans of beer most days", "en"),  # vague: the question asks
+        ("выпиваю 2 бутылки воды в день", "ru"),  # water is no alcohol
+        ("5 energy drinks a day", "en"),  # caffeine, not alcohol
+        ("пиво пью, бутылки 3", "ru"),  # no "a week" or "a day"
+    ],
+)
+def test_no_alcohol_number_without_alcohol_and_a_period(
+    pairs: Read, text: str, language: str
+) -> None:
+    assert ALCOHOL not in dict(pairs(text, language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "pair"),
+    [
+        ("кольнуло в боку при вдохе", "ru", ("sudden_breathlessness_chest_pain", "present")),
+        ("болить в грудях коли вдихаю", "uk", ("sudden_breathlessness_chest_pain", "present")),
+        (
+            "stabbing pain in my chest when I breathe",
+            "en",
+            ("sudden_breathlessness_chest_pain", "present"),
+        ),
+        ("вечером ноги не тревожат, днём ноют", "ru", ("evening_night_predominance", "absent")),
+        ("вночі сплю спокійно, болить лише вдень", "uk", ("evening_night_predominance", "absent")),
+        (
+            "my legs are ok at night, it's walking that hurts",
+            "en",
+            ("evening_night_predominance", "absent"),
+        ),
+        ("they feel fine in bed", "en", ("worse_at_rest", "absent")),
+    ],
+)
+def test_chest_pain_on_breathing_and_quiet_nights(
+    pairs: Read, text: str, language: str, pair: tuple[str, str]
+) -> None:
+    found = pairs(text, language)
+    assert pair in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("can only walk about 5 minutes before my calves go numb", "en"),
+        ("пройду хвилин 10 і литку зводить", "uk"),
+        ("после 5 минут ходьбы икру сжимает", "ru"),
+    ],
+)
+def test_minutes_of_walking_are_no_episode(pairs: Read, text: str, language: str) -> None:
+    assert "episode_duration" not in dict(pairs(text, language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "score"),
+    [
+        ("Якщо оцінити від 0 до 10, то 8.", "uk", 8),
+        ("по шкале от 1 до 10 где-то на 6", "ru", 6),
+        ("on a scale from 0 to 10, a solid 9", "en", 9),
+    ],
+)
+def test_a_score_after_a_scale_said_in_words(
+    pairs: Read, text: str, language: str, score: float
+) -> None:
+    assert dict(pairs(text, language)).get("severity") == score

@@ -123,6 +123,7 @@ class Morphology:
         self.known = lru_cache(maxsize=50_000)(self._known)
         self.cyrillic_forms = lru_cache(maxsize=50_000)(self._cyrillic_forms)
         self.latin_forms = lru_cache(maxsize=50_000)(self._latin_forms)
+        self.parses = lru_cache(maxsize=50_000)(self._parses)
 
     @property
     def analyzers(self) -> dict[str, Any]:
@@ -145,6 +146,16 @@ class Morphology:
         parses = analyzer.parse(word)
         small = [p for p in parses if p.tag.POS in _FUNCTION_WORDS]
         return frozenset(p.normal_form.replace("ё", "е") for p in (small or parses))
+
+    def _parses(self, word: str, language: str) -> tuple[Any, ...]:
+        """pymorphy's readings of a Cyrillic word: in ``language``'s dictionary when it
+        knows the word, else in the first other that does; empty when none does."""
+        order = [language, *(code for code in self.analyzers if code != language)]
+        for code in order:
+            analyzer = self.analyzers.get(code)
+            if analyzer is not None and analyzer.word_is_known(word):
+                return tuple(analyzer.parse(word))
+        return ()
 
     def _known(self, word: str) -> bool:
         """Whether a dictionary knows the word (cached as :attr:`known`)."""

@@ -17,7 +17,8 @@ with the words it was read from. The patterns, in the order they take words:
 - minutes and hours of one episode -> ``episode_duration``;
 - a laboratory value or a temperature after its name ("феритин 12 нг/мл",
   "температура 38,5") -> that finding, with the unit when the text gave one;
-- cups of coffee -> ``caffeine_cups_per_day``.
+- cups of coffee -> ``caffeine_cups_per_day``;
+- glasses, bottles or pints of alcohol a week or a day -> ``alcohol_drinks_per_week``.
 
 Vague amounts ("кілька разів", "часто") give nothing: the interview asks for the number.
 """
@@ -44,6 +45,11 @@ __all__ = ["AGO", "NumberReading", "NumberWords", "read_numbers"]
 AGO = "ago"
 #: How many weeks a month counts for in a frequency ("раз на місяць": a quarter night).
 WEEKS_PER_MONTH = 4
+#: A score is out of ten; a number so many words after "від 0 до 10" is the score.
+_TEN = 10
+_SCALE_REACH = 6
+#: Days in a week: "2 бутылки в день" is 14 drinks a week.
+DAYS_PER_WEEK = 7
 #: The ages a number standing alone at the end of a sentence may be ("Чоловік, 52").
 _BARE_AGE = (18, 110)
 #: What stands around such a number (a comma, a sentence's end, one of them at least),
@@ -136,7 +142,17 @@ def _every_night(text: _Text) -> Iterator[NumberReading]:
 
 
 def _read(text: _Text, q: Quantity, rules: PhraseRules) -> NumberReading | None:
-    readers = (_score, _frequency, _age, _pregnancy, _birth, _duration, _episode, _coffee)
+    readers = (
+        _score,
+        _frequency,
+        _age,
+        _pregnancy,
+        _birth,
+        _duration,
+        _episode,
+        _coffee,
+        _alcohol,
+    )
     for reader in readers:
         reading = reader(text, q, rules)
         if reading is not None:
@@ -155,6 +171,25 @@ def _score(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading | Non
         return NumberReading("severity", q.value, (*q.positions, after))
     if text.kind(after, "point"):
         return NumberReading("severity", q.value, (*q.positions, after))
+    return _on_a_scale(text, q)
+
+
+def _on_a_scale(text: _Text, q: Quantity) -> NumberReading | None:
+    """ "Якщо від 0 до 10, то 9", "on a scale from 1 to 10 it's an 8": a number up to ten
+    within a few words after a scale of ten said in words."""
+    first = q.positions[0]
+    if q.unit is not None or not 0 <= q.value <= _TEN:
+        return None
+    for ten in range(first - 1, max(first - _SCALE_REACH, 2) - 1, -1):
+        if (
+            _is_ten(text, ten)
+            and text.kind(ten - 1, "scale_to")
+            and text.values[ten - 2] in (0, 1)
+            and text.kind(ten - 3, "scale_from")
+        ):
+            return NumberReading(
+                "severity", q.value, (ten - 3, *range(ten - 2, ten + 1), *q.positions)
+            )
     return None
 
 
@@ -311,6 +346,30 @@ def _coffee(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading | No
         return None
     extra = (after,) if cup_after or text.kind(after, "coffee") else ()
     return NumberReading("caffeine_cups_per_day", q.value, (*q.positions, *extra))
+
+
+def _alcohol(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading | None:
+    """ "14 drinks a week", "3 келихи вина на тиждень", «2 бутылки пива в день» (seven a
+    week): each glass, bottle, can or pint counted as a drink, as the question counts
+    them; without "a week" or "a day" the number is left to the question."""
+    after = q.end + 1
+    if q.unit is not None or not text.kind(after, "drink"):
+        return None
+    near = range(q.positions[0] - 3, after + 4)
+    if any(text.kind(p, "coffee") for p in near) or not any(text.kind(p, "alcohol") for p in near):
+        return None
+    for position in range(after + 1, after + 5):
+        if text.kind(position, "vague"):
+            return None  # "most days": the question asks for the number
+        if text.kind(position, "week"):
+            days = 1
+        elif text.kind(position, "day"):
+            days = DAYS_PER_WEEK
+        else:
+            continue
+        words = (*q.positions, after, position)
+        return NumberReading("alcohol_drinks_per_week", q.value * days, words)
+    return None
 
 
 def in_range(reading: NumberReading, findings: Mapping[str, FindingDef]) -> bool:

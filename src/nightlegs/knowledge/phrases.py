@@ -63,6 +63,8 @@ CONTEXT_KINDS = (
     "since_medicine",  # "відтоді", "since then" after a medicine named: it started with it
     "condition",  # "коли", "якщо", "when": its clause belongs to the one it explains
     "ordinary",  # words never taken for a typo of a phrase word ("right" is not "night")
+    "not_self_verbs",  # verbs whose subject is mostly a thing, the complaint or a body part
+    # ("була", "боліла"): their gender says nothing of the writer's sex
 )
 #: The lists of number words every language file has (``numbers:``), besides ``words``.
 NUMBER_KINDS = (
@@ -80,6 +82,8 @@ NUMBER_KINDS = (
     "point",  # "бал": a score
     "per",  # "на", "в", "a": "3 рази на тиждень"
     "out_of",  # "з", "из", "out of": "7 з 10"
+    "scale_from",  # "від", "от", "from": "від 0 до 10, то 9"
+    "scale_to",  # "до", "to"
     "every_night",  # "щоночі": 7 nights a week
     "every",  # "кожну" (ніч), "every" (night)
     "every_other",  # "через" (ніч), "other" (every other night): 3.5 a week
@@ -90,6 +94,8 @@ NUMBER_KINDS = (
     "started",  # "почалося", "started": "... тому" is when it began
     "cup",  # "чашка"
     "coffee",  # "кава", "coffee"
+    "drink",  # "келих", "пляшка", "glass", "pint": a drink's container
+    "alcohol",  # "пиво", "вино", "горілка", "beer": what is drunk is alcohol
     "pregnant",  # "вагітна": weeks and months are of the pregnancy
     "birth",  # "народила", "gave birth": weeks since are postpartum (or long past)
     "joins",  # "of", "and": "a couple of years", "a year and a half"
