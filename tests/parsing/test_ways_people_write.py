@@ -370,6 +370,9 @@ def test_a_medicine_refused_says_nothing_of_its_class(
         ("п'ю метформін 10 років. Останні пів року печуть стопи", "uk", 6),
         ("Работаю 20 лет на заводе. Ноги крутит уже 3 года", "ru", 36),
         ("ноги крутить вже 2 роки, працюю там 15 років", "uk", 24),
+        # The length of taking a medicine is the medicine's.
+        ("On ropinirole for 5 years. Legs got worse over the last 3 months", "en", 3),
+        ("ноги крутить 2 роки, п'ю магній 3 місяці", "uk", 24),
     ],
 )
 def test_the_length_of_the_complaint_not_of_something_else(

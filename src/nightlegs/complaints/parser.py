@@ -20,7 +20,7 @@ from nightlegs.complaints.models import Candidate, MedicineMention, ParseResult
 from nightlegs.complaints.morphology import Morphology
 from nightlegs.complaints.numbers import AGO, NumberReading, NumberWords, in_range, read_numbers
 from nightlegs.complaints.phrasebook import NUMBER, CompiledBook, compile_book, normal, vocabulary
-from nightlegs.complaints.resolve import Reading, Resolver, never_absent
+from nightlegs.complaints.resolve import LENGTH, Reading, Resolver, never_absent
 from nightlegs.complaints.speaker import SEX, sex_readings
 from nightlegs.complaints.text import Break, Token, gap, tokenize
 from nightlegs.knowledge import KnowledgeBase, load_kb
@@ -103,6 +103,15 @@ class Parser:
             words, language, context, (after, since), results
         )
         readings = [r for r in readings if named.isdisjoint(r.positions)]
+        # "On pramipexole for 6 years": the length of taking a medicine, not of the complaint.
+        medicine_parts = {where.segment[p] for p in named}
+        readings = [
+            r
+            for r in readings
+            if not (
+                r.finding == LENGTH and medicine_parts & {where.segment[p] for p in r.positions}
+            )
+        ]
         readings.extend(self._speaker(words, language, context_matches, readings, where))
         resolved = self.resolver.resolve([*readings, *medicine_readings], context)
         candidates = tuple(self._candidate(words, r) for r in resolved)

@@ -155,7 +155,7 @@ class Resolver:
         the last 4 months, pins and needles in both feet" over "vegan for 8 years", "on
         lithium for 10 years"): the others are the length of something else. None such:
         all kept, and the first said wins as before."""
-        lengths = [r for r in readings if r.finding == _LENGTH]
+        lengths = [r for r in readings if r.finding == LENGTH]
         if len({r.value for r in lengths}) < 2:
             return readings
         sentence = context.where.sentence
@@ -167,7 +167,7 @@ class Resolver:
         with_complaint = [r for r in lengths if sentence[min(r.positions)] in complaint]
         if not with_complaint:
             return readings
-        return [r for r in readings if r.finding != _LENGTH or r in with_complaint]
+        return [r for r in readings if r.finding != LENGTH or r in with_complaint]
 
     def _same_as_mine(self, context: Context, own: Sequence[Reading]) -> list[Reading]:
         if not any(r.finding in self.rules.family_own and r.value == "present" for r in own):
@@ -179,7 +179,7 @@ class Resolver:
 
 
 #: The length of the complaint, and the finding of leg symptoms (vocabulary ids).
-_LENGTH = "duration_months"
+LENGTH = "duration_months"
 _LEG_SYMPTOMS = "leg_symptoms"
 
 
