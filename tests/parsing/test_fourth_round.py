@@ -193,3 +193,10 @@ def test_a_score_after_a_scale_said_in_words(
     pairs: Read, text: str, language: str, score: float
 ) -> None:
     assert dict(pairs(text, language)).get("severity") == score
+
+
+def test_a_word_of_the_sentence_before_marks_no_age(pairs: Read) -> None:
+    """ "Женщина." ends its sentence: "года три" after it is how long, not an age of 3."""
+    found = dict(pairs("Мне 60 лет, женщина. Уже года четыре ноги крутит", "ru"))
+    assert found.get("age") == 60
+    assert found.get("duration_months") == 48

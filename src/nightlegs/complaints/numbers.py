@@ -221,8 +221,10 @@ def _frequency(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading |
 
 def _age(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading | None:
     start = q.positions[0]
+    # "Мне 52 года, женщина. Уже года три ...": a word of another sentence marks nothing.
+    same = start >= 2 and text.sentence[start - 2] == text.sentence[start]
     marked_before = text.kind(start - 1, "age_before") or (
-        text.kind(start - 2, "age_before") and text.kind(start - 1, "duration")
+        same and text.kind(start - 2, "age_before") and text.kind(start - 1, "duration")
     )
     if q.unit not in (None, "year"):
         return None
