@@ -21,7 +21,7 @@ from nightlegs.complaints.morphology import Morphology
 from nightlegs.complaints.numbers import AGO, NumberReading, NumberWords, in_range, read_numbers
 from nightlegs.complaints.phrasebook import NUMBER, CompiledBook, compile_book, normal, vocabulary
 from nightlegs.complaints.resolve import LENGTH, Reading, Resolver, never_absent
-from nightlegs.complaints.speaker import SEX, sex_readings
+from nightlegs.complaints.speaker import NOT_SELF, SEX, speaker_readings
 from nightlegs.complaints.text import Break, Token, gap, tokenize
 from nightlegs.knowledge import KnowledgeBase, load_kb
 from nightlegs.knowledge.phrases import PhraseBook, load_phrases
@@ -112,7 +112,11 @@ class Parser:
                 r.finding == LENGTH and medicine_parts & {where.segment[p] for p in r.positions}
             )
         ]
-        readings.extend(self._speaker(words, language, context_matches, readings, where))
+        if not any(r.finding == SEX for r in readings):  # a phrase said it: "я жінка", "66F"
+            body = [p for m in context_matches if m.phrase.value == NOT_SELF for p in m.positions]
+            readings.extend(
+                speaker_readings(words.tokens, language, self.morphology, where.clause, body)
+            )
         resolved = self.resolver.resolve([*readings, *medicine_readings], context)
         candidates = tuple(self._candidate(words, r) for r in resolved)
         return ParseResult(language, candidates, medicines, _unrecognised(words, resolved))
@@ -169,28 +173,6 @@ class Parser:
                 words_said = tuple(sorted({*positions, *later.positions}))
                 readings.append(Reading("started_after_new_medicine", "present", words_said))
         return tuple(mentions), readings, named
-
-    def _speaker(
-        self,
-        words: _Words,
-        language: str,
-        context_matches: Sequence[matcher.Match],
-        readings: Sequence[Reading],
-        where: matcher.Layout,
-    ) -> list[Reading]:
-        """The writer's sex from the grammar of their words (:mod:`.speaker`), unless a
-        phrase already says it ("я жінка", "66F")."""
-        if any(r.finding == SEX for r in readings):
-            return []
-        parses = [
-            self.morphology.parses(t.norm, language) if t.script == "cyrillic" else ()
-            for t in words.tokens
-        ]
-        body = [
-            p for m in context_matches if m.phrase.value == "not_self_verbs" for p in m.positions
-        ]
-        found = sex_readings(words.tokens, where.clause, parses, body)
-        return [Reading(SEX, value, (position,)) for value, position in found]
 
     def _rough_numbers(self, words: _Words, matches: list[matcher.Match]) -> list[matcher.Match]:
         """A doubt word right before a number says the number is rough, not that the

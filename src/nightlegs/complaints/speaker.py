@@ -26,10 +26,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from nightlegs.complaints.morphology import Morphology
+from nightlegs.complaints.resolve import Reading
 from nightlegs.complaints.text import Token
 
-__all__ = ["SEX", "sex_readings"]
+__all__ = ["NOT_SELF", "SEX", "sex_readings", "speaker_readings"]
 
+#: The phrase book's word list of verbs whose subject is mostly not the writer.
+NOT_SELF = "not_self_verbs"
 #: The finding and its values, by grammatical gender (vocabulary ids).
 SEX = "sex"
 _VALUES = {"femn": "female", "masc": "male"}
@@ -37,6 +41,20 @@ _VALUES = {"femn": "female", "masc": "male"}
 _I = "я"
 _ADJECTIVES = frozenset({"ADJF", "ADJS", "PRTF", "PRTS"})
 _SUBJECTS = frozenset({"NOUN", "NPRO"})
+
+
+def speaker_readings(
+    tokens: Sequence[Token],
+    language: str,
+    morphology: Morphology,
+    clause: Sequence[int],
+    excluded: Iterable[int],
+) -> list[Reading]:
+    """The sex readings of a text's words (:func:`sex_readings`), each word's parses taken
+    from the dictionary of the page's language first."""
+    parses = [morphology.parses(t.norm, language) if t.script == "cyrillic" else () for t in tokens]
+    found = sex_readings(tokens, clause, parses, excluded)
+    return [Reading(SEX, value, (position,)) for value, position in found]
 
 
 def sex_readings(
