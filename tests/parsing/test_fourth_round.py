@@ -200,3 +200,36 @@ def test_a_word_of_the_sentence_before_marks_no_age(pairs: Read) -> None:
     found = dict(pairs("Мне 60 лет, женщина. Уже года четыре ноги крутит", "ru"))
     assert found.get("age") == 60
     assert found.get("duration_months") == 48
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "finding", "value"),
+    [
+        ("спиртного не вживаю, ноги крутить", "uk", ALCOHOL, 0),
+        ("алкоголь не употребляю", "ru", ALCOHOL, 0),
+        ("I don't drink at all", "en", ALCOHOL, 0),
+        ("no alcohol for years", "en", ALCOHOL, 0),
+    ],
+)
+def test_not_drinking_is_none_a_week(
+    pairs: Read, text: str, language: str, finding: str, value: float
+) -> None:
+    assert dict(pairs(text, language)).get(finding) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("таблетки не пью вообще", "ru"),
+        ("I don't drink enough water", "en"),
+        ("без кави не можу", "uk"),
+        ("алкоголь п'ю по святах", "uk"),
+        # No coffee says nothing of tea or cola, which count too.
+        ("каву не п'ю, тільки чай", "uk"),
+        ("кофе не пью", "ru"),
+    ],
+)
+def test_no_number_of_drinks_from_other_denials(pairs: Read, text: str, language: str) -> None:
+    found = dict(pairs(text, language))
+    assert ALCOHOL not in found
+    assert CAFFEINE not in found

@@ -94,6 +94,21 @@ def test_a_mistake_is_named_with_its_file_and_line(
     assert abs(issues[0].line - line) <= 2, (issues[0], line)
 
 
+def test_a_denied_number_needs_its_value_in_the_rules(tmp_path: Path) -> None:
+    """A denied phrase of a number finding ("не п'ю алкоголь") gives the number of
+    rules.yaml's ``negated_number``; without one it is named in every language file."""
+    directory = _copy(tmp_path)
+    rules = directory / "rules.yaml"
+    text = rules.read_text(encoding="utf-8")
+    old = "negated_number:\n  alcohol_drinks_per_week: 0\n"
+    assert old in text
+    rules.write_text(text.replace(old, "negated_number: {}\n"), encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError) as caught:
+        read_phrases(directory, load_kb().findings)
+    named = {i.file for i in caught.value.issues if "alcohol_drinks_per_week (number)" in i.message}
+    assert named == {"phrases/uk.yaml", "phrases/ru.yaml", "phrases/en.yaml"}
+
+
 def test_a_missing_file_is_named(tmp_path: Path) -> None:
     directory = _copy(tmp_path)
     (directory / "en.yaml").unlink()

@@ -106,6 +106,8 @@ class Resolver:
             return "absent" if negated else "present"
         if value == "absent":
             return None if negated else "absent"
+        if value == "denied" and reading.finding in self.rules.negated_number:
+            return self.rules.negated_number[reading.finding] if negated else None
         if value == "denied" and self._is_choice(reading.finding):
             return self.rules.negated.get(reading.finding) if negated else None
         if value == "denied":

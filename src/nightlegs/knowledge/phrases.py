@@ -131,6 +131,7 @@ class _Rules(_Strict):
     never_absent: list[str]
     past: dict[str, str]
     negated: dict[str, str]
+    negated_number: dict[str, float] = {}
     implies: dict[str, list[str]]
     overrides: dict[str, list[str]]
     overrides_nearby: dict[str, list[str]]
@@ -166,6 +167,8 @@ class PhraseRules:
     past: Mapping[str, str]
     #: choice finding -> its value when a phrase for it is denied ("не вагітна").
     negated: Mapping[str, str]
+    #: number finding -> its value when a phrase for it is denied ("не п'ю алкоголь": 0).
+    negated_number: Mapping[str, float]
     implies: Mapping[str, tuple[str, ...]]
     #: finding -> findings it replaces when both are read from the same words.
     overrides: Mapping[str, tuple[str, ...]]
@@ -230,6 +233,8 @@ class _Check:
         self.files = files
         self.findings = findings
         self.issues: list[Issue] = []
+        #: The number findings rules.yaml gives a value when denied (read with the rules).
+        self.negated_number: frozenset[str] = frozenset()
 
     def complain(self, name: str, path: NodePath, message: str) -> None:
         self.issues.append(self.files[name].issue(path, message))
@@ -251,6 +256,7 @@ class _Check:
             *(("never_absent", f) for f in data.never_absent),
             *(("past", f) for f in data.past),
             *(("negated", f) for f in data.negated),
+            *(("negated_number", f) for f in data.negated_number),
             *(("implies", f) for f in data.implies),
             *(("implies", f) for fs in data.implies.values() for f in fs),
             *(("overrides", f) for f in data.overrides),
@@ -265,12 +271,14 @@ class _Check:
         for key, finding in named:
             if finding not in self.findings:
                 self.complain("rules", (key,), f"unknown finding {finding}")
+        self.negated_number = frozenset(data.negated_number)
         for finding, value in {**data.past, **data.negated}.items():
             self._value_known("rules", ("past",), finding, value, extra={"keep"})
         return PhraseRules(
             never_absent=frozenset(data.never_absent),
             past=dict(data.past),
             negated=dict(data.negated),
+            negated_number=dict(data.negated_number),
             implies={k: tuple(v) for k, v in data.implies.items()},
             overrides={k: tuple(v) for k, v in data.overrides.items()},
             overrides_nearby={k: tuple(v) for k, v in data.overrides_nearby.items()},
@@ -333,7 +341,8 @@ class _Check:
         allowed = {
             # A yes/no finding's number is a temperature (fever: rules.yaml fever_celsius).
             "boolean": {"present", "absent", "denied", "number"},
-            "number": {"number"},
+            # A denied phrase of a number gives rules.yaml's negated_number (none: an issue).
+            "number": {"number", "denied"} if finding in self.negated_number else {"number"},
             "choice": set(definition.values) | {"denied"},
         }[definition.type]
         if value not in allowed and not (value == "keep" and "keep" in extra):
