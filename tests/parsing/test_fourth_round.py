@@ -233,3 +233,17 @@ def test_no_number_of_drinks_from_other_denials(pairs: Read, text: str, language
     found = dict(pairs(text, language))
     assert ALCOHOL not in found
     assert CAFFEINE not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "taken"),
+    [
+        ("пью Ярину третий год, икра болит", "ru", True),
+        ("on Microgynon, left calf swollen", "en", True),
+        ("п'ю Фемостон, ноги ниють", "uk", True),
+        # A value after a name that is also a laboratory test is a result.
+        ("естрадіол 150 пмоль/л, ноги крутить", "uk", False),
+    ],
+)
+def test_estrogens_by_name(pairs: Read, text: str, language: str, taken: bool) -> None:
+    assert (("estrogen_therapy", "present") in pairs(text, language)) is taken

@@ -149,6 +149,8 @@ class Parser:
             if results.intersection(positions):
                 continue  # the name of a laboratory result
             named.update(positions)
+            if match.lab_name and _number_after(words.tokens, positions):
+                continue  # "естрадіол 150": a result the vocabulary has no finding for
             situation = context.situation(positions) if positions else None
             if situation is None or situation.other or situation.uncertain:
                 continue
@@ -329,6 +331,11 @@ def _letter_apart(words: _Words, positions: Sequence[int], age_words: frozenset[
         and not (p > 0 and words.tokens[p - 1].norm in age_words)
         for p in positions
     )
+
+
+def _number_after(tokens: Sequence[Token], positions: Sequence[int]) -> bool:
+    after = positions[-1] + 1 if positions else len(tokens)
+    return after < len(tokens) and tokens[after].kind == "number"
 
 
 def _same_words(reading: Reading, other: Reading) -> bool:

@@ -88,4 +88,7 @@ class MedicineFile(Strict):
     confirm: Confirm
     words: Words
     classes: dict[str, MedicineClassModel]
+    #: Findings besides the ``med_*`` ones that say a medicine is taken
+    #: (``estrogen_therapy``): a class may imply them too.
+    other_findings: list[str] = Field(default_factory=list)
     medicines: list[MedicineModel] = Field(min_length=1)

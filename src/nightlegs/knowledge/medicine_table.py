@@ -151,13 +151,21 @@ def check(model: MedicineFile, source: SourceFile, findings: Mapping[str, Any]) 
     """Every problem of the table, each with its line."""
     issues: list[Issue] = []
     med_findings = {f for f, d in findings.items() if f.startswith("med_") and _boolean(d)}
+    others = {f for f in model.other_findings if _boolean(findings.get(f))}
+    for finding in sorted(set(model.other_findings) - others):
+        issues.append(
+            source.issue(
+                ("other_findings",), f"'{finding}' is not a yes/no finding of the vocabulary"
+            )
+        )
     for class_id, klass in model.classes.items():
         for finding in klass.findings:
-            if finding not in med_findings:
+            if finding not in med_findings | others:
                 issues.append(
                     source.issue(
                         ("classes", class_id, "findings"),
-                        f"class {class_id}: '{finding}' is not a med_* finding of the vocabulary",
+                        f"class {class_id}: '{finding}' is not a med_* finding of the vocabulary"
+                        " nor one of other_findings",
                     )
                 )
     source_ids = {s.id for s in model.sources}
