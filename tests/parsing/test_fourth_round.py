@@ -247,3 +247,50 @@ def test_no_number_of_drinks_from_other_denials(pairs: Read, text: str, language
 )
 def test_estrogens_by_name(pairs: Read, text: str, language: str, taken: bool) -> None:
     assert (("estrogen_therapy", "present") in pairs(text, language)) is taken
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "pair"),
+    [
+        ("засинаю хіба о третій", "uk", ("sleep_disturbance", "present")),
+        ("засыпаю под утро, ноги крутит", "ru", ("sleep_disturbance", "present")),
+        ("сплю всього 5 годин", "uk", ("sleep_disturbance", "present")),
+        ("всю ніч кручуся в ліжку", "uk", ("sleep_disturbance", "present")),
+        ("просипаюся тричі за ніч", "uk", ("wakes_from_sleep", "present")),
+        ("на работе сплю на ходу", "ru", ("daytime_impact", "present")),
+        ("на лекціях клюю носом", "uk", ("daytime_impact", "present")),
+    ],
+)
+def test_short_nights_and_sleepy_days(
+    pairs: Read, text: str, language: str, pair: tuple[str, str]
+) -> None:
+    found = pairs(text, language)
+    assert pair in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "pair"),
+    [
+        ("увечері ноги не знаходять собі місця", "uk", ("urge_to_move", "present")),
+        ("так і тягне рухатися, коли лежу", "uk", ("urge_to_move", "present")),
+        ("хочется их растирать и дрыгать", "ru", ("urge_to_move", "present")),
+        ("в ногах ніби бульбашки в венах", "uk", ("unpleasant_sensations", "present")),
+        ("в икрах будто кто-то скребется", "ru", ("unpleasant_sensations", "present")),
+        ("встаю — легче, ложусь — опять", "ru", ("worse_at_rest", "present")),
+    ],
+)
+def test_restless_legs_in_more_words(
+    pairs: Read, text: str, language: str, pair: tuple[str, str]
+) -> None:
+    found = pairs(text, language)
+    assert pair in found, found
+
+
+def test_the_legs_finding_no_place_are_the_legs_not_the_whole_body(pairs: Read) -> None:
+    found = dict(pairs("ноги не находят себе места по вечерам", "ru"))
+    assert found.get("urge_to_move") == "present"
+    assert "whole_body_restlessness" not in found
+    assert (
+        dict(pairs("не нахожу себе места, всё тело трясёт", "ru")).get("whole_body_restlessness")
+        == "present"
+    )
