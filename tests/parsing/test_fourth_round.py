@@ -294,3 +294,15 @@ def test_the_legs_finding_no_place_are_the_legs_not_the_whole_body(pairs: Read) 
         dict(pairs("не нахожу себе места, всё тело трясёт", "ru")).get("whole_body_restlessness")
         == "present"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("сиджу за компом по 10 годин, ноги крутить", "uk"),
+        ("стою у станка 8 часов, вечером ноги гудят", "ru"),
+        ("по 4 години в кріслі на діалізі", "uk"),
+    ],
+)
+def test_hours_of_sitting_or_standing_are_no_episode(pairs: Read, text: str, language: str) -> None:
+    assert "episode_duration" not in dict(pairs(text, language))
