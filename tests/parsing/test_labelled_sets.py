@@ -73,21 +73,31 @@ def test_the_held_out_set_keeps_the_safety_promise() -> None:
     assert report["urgent_absent"] == 0
 
 
-#: The blind set (docs/parsing.md, "The blind set"): long complaints written by someone who
-#: never read the parser. Its figures miss the targets; these floors keep what the third
-#: round of phrases won from slipping back, and the safety promise holds on it too.
+#: The blind sets (docs/parsing.md, "The blind set", "The second blind set"): long
+#: complaints written by someone who never read the parser. Their figures miss the
+#: targets; these floors keep what the rounds of phrases won from slipping back, and the
+#: safety promise holds on them too. Each with its number of complaints.
 BLIND_FLOORS = {
-    "complaints-blind.yaml": {"precision": 0.87, "recall": 0.85, "urgent_recall": 0.76},
-    "complaints-blind-holdout.yaml": {"precision": 0.83, "recall": 0.81, "urgent_recall": 0.65},
+    "complaints-blind.yaml": (60, {"precision": 0.88, "recall": 0.88, "urgent_recall": 0.95}),
+    "complaints-blind-holdout.yaml": (
+        60,
+        {"precision": 0.84, "recall": 0.82, "urgent_recall": 0.68},
+    ),
+    "complaints-blind2.yaml": (40, {"precision": 0.86, "recall": 0.79, "urgent_recall": 0.85}),
+    "complaints-blind2-holdout.yaml": (
+        40,
+        {"precision": 0.80, "recall": 0.75, "urgent_recall": 0.69},
+    ),
 }
 
 
 @pytest.mark.parametrize("name", sorted(BLIND_FLOORS))
 def test_the_blind_set_does_not_slip_back(name: str) -> None:
     _code, report = run(HERE / name)
-    assert report["complaints"] == 60
+    count, floors = BLIND_FLOORS[name]
+    assert report["complaints"] == count
     assert report["urgent_absent"] == 0
-    for figure, floor in BLIND_FLOORS[name].items():
+    for figure, floor in floors.items():
         assert report[figure] >= floor, (figure, report[figure])
 
 
