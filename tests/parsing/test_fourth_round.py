@@ -306,3 +306,37 @@ def test_the_legs_finding_no_place_are_the_legs_not_the_whole_body(pairs: Read) 
 )
 def test_hours_of_sitting_or_standing_are_no_episode(pairs: Read, text: str, language: str) -> None:
     assert "episode_duration" not in dict(pairs(text, language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "finding"),
+    [
+        ("it feels numb down below and I can't pee properly", "en", "bladder_bowel_dysfunction"),
+        ("numb down there when I wipe", "en", "saddle_numbness"),
+        ("my leg went cold and whitish out of nowhere", "en", "acute_cold_painful_leg"),
+        ("my legs went wobbly and my feet slap down", "en", "leg_weakness"),
+        ("the big toe has gone black", "en", FOOT := "foot_wound"),
+        ("I feel muddled today and not right at all", "en", "very_unwell"),
+    ],
+)
+def test_urgent_signs_in_english_in_more_words(
+    pairs: Read, text: str, language: str, finding: str
+) -> None:
+    found = dict(pairs(text, language))
+    assert finding in found, found
+    if finding == FOOT:
+        assert found[FOOT] == "black_or_dark_skin"
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("guy, 47, office job", ("sex", "male")),
+        ("10 hrs on my feet at the warehouse", ("prolonged_sitting_standing", "present")),
+        ("two pints a night at the pub", (ALCOHOL, 14)),
+        ("on letrozole after breast ca", ("active_cancer", "present")),
+    ],
+)
+def test_more_english_ways(pairs: Read, text: str, pair: tuple[str, str | float]) -> None:
+    found = dict(pairs(text, "en"))
+    assert found.get(pair[0]) == pair[1], found

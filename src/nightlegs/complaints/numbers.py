@@ -365,8 +365,8 @@ def _alcohol(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading | N
             return None  # "most days": the question asks for the number
         if text.kind(position, "week"):
             days = 1
-        elif text.kind(position, "day"):
-            days = DAYS_PER_WEEK
+        elif text.kind(position, "day") or text.kind(position, "night"):
+            days = DAYS_PER_WEEK  # "a day", "a night": every day of the week
         else:
             continue
         words = (*q.positions, after, position)
