@@ -48,8 +48,11 @@ WEEKS_PER_MONTH = 4
 #: A score is out of ten; a number so many words after "від 0 до 10" is the score.
 _TEN = 10
 _SCALE_REACH = 6
-#: Days in a week: "2 бутылки в день" is 14 drinks a week.
+#: Days in a week: "щоночі" is 7 nights a week, "через ніч" half of them, and
+#: "2 бутылки в день" 14 drinks a week.
 DAYS_PER_WEEK = 7
+EVERY_NIGHT = float(DAYS_PER_WEEK)
+EVERY_OTHER_NIGHT = DAYS_PER_WEEK / 2
 #: The ages a number standing alone at the end of a sentence may be ("Чоловік, 52").
 _BARE_AGE = (18, 110)
 #: What stands around such a number (a comma, a sentence's end, one of them at least),
@@ -124,19 +127,21 @@ def _every_night(text: _Text) -> Iterator[NumberReading]:
         if text.kind(position - 1, "vague"):
             pass  # "майже щоночі": too vague to be a number of nights
         elif text.kind(position, "every_night"):
-            yield NumberReading("nights_per_week", 7.0, (position,))
+            yield NumberReading("nights_per_week", EVERY_NIGHT, (position,))
         elif text.kind(position, "every") and text.kind(position + 1, "night"):
-            yield NumberReading("nights_per_week", 7.0, (position, position + 1))
+            yield NumberReading("nights_per_week", EVERY_NIGHT, (position, position + 1))
             position += 1
         elif text.kind(position, "every_other") and text.kind(position + 1, "night"):
-            yield NumberReading("nights_per_week", 3.5, (position, position + 1))
+            yield NumberReading("nights_per_week", EVERY_OTHER_NIGHT, (position, position + 1))
             position += 1
         elif (
             text.kind(position, "every")
             and text.kind(position + 1, "every_other")
             and text.kind(position + 2, "night")
         ):
-            yield NumberReading("nights_per_week", 3.5, (position, position + 1, position + 2))
+            yield NumberReading(
+                "nights_per_week", EVERY_OTHER_NIGHT, (position, position + 1, position + 2)
+            )
             position += 2
         position += 1
 

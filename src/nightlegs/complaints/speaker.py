@@ -68,12 +68,13 @@ def sex_readings(
     that know it (empty for numbers and Latin words); ``excluded``: the positions of the
     verbs whose subject is the complaint (``not_self_verbs``)."""
     skip = set(excluded)
+    with_i = {clause[p] for p, t in enumerate(tokens) if t.norm == _I}
     found: list[tuple[str, int]] = []
     for position, token in enumerate(tokens):
         if position in skip or token.kind != "word" or not parses[position]:
             continue
         gender = _verb_gender(parses[position])
-        if gender is None and _has_i(tokens, clause, position):
+        if gender is None and clause[position] in with_i:
             gender = _adjective_gender(parses[position])
         if gender is None or _subject_of_gender(parses, clause, position, gender):
             continue
@@ -115,11 +116,6 @@ def _one(genders: set[Any]) -> str | None:
         (gender,) = genders
         return gender if gender in _VALUES else None
     return None
-
-
-def _has_i(tokens: Sequence[Token], clause: Sequence[int], position: int) -> bool:
-    own = clause[position]
-    return any(t.norm == _I and clause[p] == own for p, t in enumerate(tokens))
 
 
 def _subject_of_gender(

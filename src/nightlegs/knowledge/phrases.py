@@ -131,7 +131,7 @@ class _Rules(_Strict):
     never_absent: list[str]
     past: dict[str, str]
     negated: dict[str, str]
-    negated_number: dict[str, float] = {}
+    negated_number: dict[str, float] = Field(default_factory=dict)
     implies: dict[str, list[str]]
     overrides: dict[str, list[str]]
     overrides_nearby: dict[str, list[str]]
