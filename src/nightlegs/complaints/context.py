@@ -7,6 +7,8 @@ The rules (docs/parsing.md has them with examples):
   an "there is none" word ("немає", "нет", "none") at most :data:`REACH_AFTER` words
   after it, in the same segment, denies it. Words like "не тільки", "не дуже" deny
   nothing. A phrase's own words ("не можу заснути") never deny it.
+- **nearly** ("майже не", «почти нет», "hardly"): where a negation would deny the
+  phrase, it is neither denied nor said: left out.
 - **doubt** ("здається", "наверное", "maybe", "I think"): the segment is left out; when
   the word stands alone ("здається, ..."), the next segment too.
 - **the past** ("раніше", "колись", "used to"): from its segment to the end of the
@@ -50,6 +52,8 @@ class Situation:
     denied_now: bool = False
     #: The words of the negation that denies it (shown with it: "набряків немає").
     negation: tuple[int, ...] = ()
+    #: Nearly denied ("майже не п'ю", "hardly"): neither yes nor no.
+    hedged: bool = False
 
 
 class Context:
@@ -65,7 +69,14 @@ class Context:
         by_kind: dict[str, list[Match]] = {}
         for match in matches:
             by_kind.setdefault(match.phrase.value, []).append(match)
-        ignored = {p for m in by_kind.get("not_negation", []) for p in m.positions}
+        # "Майже не", "hardly": a negation that is only nearly one (:meth:`hedged`).
+        self.hedges = [m for m in by_kind.get("almost_not", []) if not set(m.positions) <= taken]
+        ignored = {
+            p
+            for kind in ("not_negation", "almost_not")
+            for m in by_kind.get(kind, [])
+            for p in m.positions
+        }
         self.before = [m for m in by_kind.get("negation_before", []) if m.first not in ignored]
         self.after = [m for m in by_kind.get("negation_after", []) if m.first not in ignored]
         self.uncertain = self._uncertain_segments(by_kind.get("uncertainty", []))
@@ -98,6 +109,23 @@ class Context:
             same=other is not None and self._same_reach(segments),
             denied_now=max(segments) + 1 in self.denied_now,
             negation=negation,
+            hedged=self._hedged(positions),
+        )
+
+    def _hedged(self, positions: Sequence[int]) -> bool:
+        """Whether "майже не", "почти нет", "hardly" stands where a negation would deny
+        the words at ``positions``: «алкоголь почти нет» is neither none nor some."""
+        first, last = min(positions), max(positions)
+        segments = {self.where.segment[p] for p in positions}
+        return any(
+            self.where.segment[m.first] in segments
+            and not set(m.positions) & set(positions)
+            and (
+                0 < first - m.last <= REACH_BEFORE
+                or 0 < m.first - last <= REACH_AFTER
+                or first < m.first < last
+            )
+            for m in self.hedges
         )
 
     def negation(self, positions: Sequence[int]) -> tuple[int, ...]:

@@ -23,6 +23,8 @@ from nightlegs.knowledge.units import normalise_unit
 BELOW = "below"
 #: How many words after its name the value may stand ("феритин був 12", "ferritin came back at 19").
 REACH = 4
+#: What may stand between a name and its value across a part of a sentence.
+_LABEL_MARKS = frozenset("/:\u2014\u2013-")
 #: How many words a unit may be spelled in ("нг / мл", "mmol/L").
 _UNIT_WORDS = 3
 
@@ -40,7 +42,8 @@ def read_lab(
 ) -> NumberReading | None:
     last = name_positions[-1]
     for position in range(last + 1, min(last + 1 + REACH, len(words))):
-        if segment[position] != segment[last] and "/" not in gaps[position]:
+        # "B12 — 145", "ферритин: 12": a dash or a colon before the value is its label's.
+        if segment[position] != segment[last] and not _LABEL_MARKS.intersection(gaps[position]):
             break
         if words[position].kind != "number":
             continue

@@ -79,6 +79,8 @@ class _Text:
     gaps: Sequence[str]
     #: Each word's number value ("10", "десяти", "ten"), None for a word that is none.
     values: Sequence[float | None]
+    #: Written for someone else ("пишу за батька"): "йому 67" is the patient's age.
+    for_someone: bool = False
 
     def kind(self, position: int, name: str) -> bool:
         return 0 <= position < len(self.kinds) and name in self.kinds[position]
@@ -99,12 +101,13 @@ def read_numbers(
     gaps: Sequence[str],
     grammar: NumberWords,
     rules: PhraseRules,
+    for_someone: bool = False,
 ) -> list[NumberReading]:
     """Every number reading of the text, each quantity read once (``where``: each word's
     segment and sentence)."""
     kinds = [grammar.kinds_of(f) for f in forms]
     values = [grammar.value_of(w) for w in words]
-    text = _Text(words, kinds, where[0], where[1], gaps, values)
+    text = _Text(words, kinds, where[0], where[1], gaps, values, for_someone)
     readings: list[NumberReading] = []
     taken: set[int] = set()
     for every in _every_night(text):
@@ -126,6 +129,12 @@ def _every_night(text: _Text) -> Iterator[NumberReading]:
     while position < len(text.words):
         if text.kind(position - 1, "vague"):
             pass  # "майже щоночі": too vague to be a number of nights
+        elif _every(text, position) and text.segment_has(position, "alcohol"):
+            # «пляшку пива кожен вечір»: how often they drink, not a night of the complaint
+            drinks = _drinks_said(text, position)
+            if drinks is not None:
+                count, words = drinks
+                yield NumberReading("alcohol_drinks_per_week", count * DAYS_PER_WEEK, words)
         elif text.kind(position, "every_night"):
             yield NumberReading("nights_per_week", EVERY_NIGHT, (position,))
         elif text.kind(position, "every") and text.kind(position + 1, "night"):
@@ -144,6 +153,29 @@ def _every_night(text: _Text) -> Iterator[NumberReading]:
             )
             position += 2
         position += 1
+
+
+def _every(text: _Text, position: int) -> bool:
+    """ "Щовечора", "кожен вечір", "every night": every day of the week."""
+    return text.kind(position, "every_night") or (
+        text.kind(position, "every") and text.kind(position + 1, "night")
+    )
+
+
+def _drinks_said(text: _Text, position: int) -> tuple[float, tuple[int, ...]] | None:
+    """The drinks of one day in the segment of an "every night" at ``position``: the
+    number before a glass, bottle or can ("2 бокала вина"), or one ("пляшку пива");
+    None when no container is named ("п'ю пиво щовечора": the question asks how much)."""
+    own = text.segment[position]
+    for at, kinds in enumerate(text.kinds):
+        if text.segment[at] != own or "drink" not in kinds:
+            continue
+        before = text.values[at - 1] if at > 0 and text.segment[at - 1] == own else None
+        count = before if before is not None else 1.0
+        said = (at - 1, at) if before is not None else (at,)
+        every = (position, position + 1) if text.kind(position, "every") else (position,)
+        return count, (*said, *every)
+    return None
 
 
 def _read(text: _Text, q: Quantity, rules: PhraseRules) -> NumberReading | None:
@@ -228,8 +260,10 @@ def _age(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading | None:
     start = q.positions[0]
     # "Мне 52 года, женщина. Уже года три ...": a word of another sentence marks nothing.
     same = start >= 2 and text.sentence[start - 2] == text.sentence[start]
-    marked_before = text.kind(start - 1, "age_before") or (
-        same and text.kind(start - 2, "age_before") and text.kind(start - 1, "duration")
+    marked_before = (
+        text.kind(start - 1, "age_before")
+        or (same and text.kind(start - 2, "age_before") and text.kind(start - 1, "duration"))
+        or (text.for_someone and text.kind(start - 1, "age_of_them"))
     )
     if q.unit not in (None, "year"):
         return None

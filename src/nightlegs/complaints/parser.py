@@ -20,8 +20,10 @@ from nightlegs.complaints.models import Candidate, MedicineMention, ParseResult
 from nightlegs.complaints.morphology import Morphology
 from nightlegs.complaints.numbers import AGO, NumberReading, NumberWords, in_range, read_numbers
 from nightlegs.complaints.phrasebook import NUMBER, CompiledBook, compile_book, normal, vocabulary
+from nightlegs.complaints.proxy import Proxy
 from nightlegs.complaints.resolve import LENGTH, Reading, Resolver, never_absent
 from nightlegs.complaints.speaker import NOT_SELF, SEX, speaker_readings
+from nightlegs.complaints.taking import NOT_TAKING, not_taken
 from nightlegs.complaints.text import Break, Token, gap, tokenize
 from nightlegs.knowledge import KnowledgeBase, load_kb
 from nightlegs.knowledge.phrases import PhraseBook, load_phrases
@@ -84,6 +86,8 @@ class Parser:
             words,
             matcher.context_matches(self.compiled, found, words.tokens, words.forms, words.breaks),
         )
+        writer = Proxy(context_matches)
+        context_matches = writer.context(context_matches)
         where = matcher.layout(words.breaks, context_matches)
         matches = matcher.finding_matches(
             self.compiled, found, words.tokens, words.forms, where, wide=self.urgent
@@ -95,12 +99,14 @@ class Parser:
         context = Context(context_matches, where, taken)
         after = {m.last for m in context_matches if m.phrase.value == "after_medicine"}
         since = [m for m in context_matches if m.phrase.value == "since_medicine"]
-        readings = self._readings(words, matches, where)
+        stops = [m for m in context_matches if m.phrase.value == NOT_TAKING]
+        contrast = {m.first for m in context_matches if m.phrase.value == "boundary"}
+        readings = self._readings(words, matches, where, writer.for_someone)
         # "Калій 3,2" is a result, not the potassium tablets: a name with its value is a lab.
         labs = {m.phrase.finding for m in matches if m.phrase.value == "number"}
         results = {p for r in readings if r.number and r.finding in labs for p in r.positions}
         medicines, medicine_readings, named = self._medicines(
-            words, language, context, (after, since), results
+            words, language, context, (after, since), results, (stops, contrast)
         )
         readings = [r for r in readings if named.isdisjoint(r.positions)]
         # "On pramipexole for 6 years": the length of taking a medicine, not of the complaint.
@@ -112,7 +118,9 @@ class Parser:
                 r.finding == LENGTH and medicine_parts & {where.segment[p] for p in r.positions}
             )
         ]
-        if not any(r.finding == SEX for r in readings):  # a phrase said it: "я жінка", "66F"
+        if writer.for_someone:  # the writer's grammar is not the patient's
+            readings = [r for r in readings if r.finding != SEX] + writer.sex()
+        elif not any(r.finding == SEX for r in readings):  # a phrase said it: "я жінка", "66F"
             body = [p for m in context_matches if m.phrase.value == NOT_SELF for p in m.positions]
             readings.extend(
                 speaker_readings(words.tokens, language, self.morphology, where.clause, body)
@@ -128,6 +136,7 @@ class Parser:
         context: Context,
         started: tuple[set[int], Sequence[matcher.Match]],
         results: set[int],
+        stopped: tuple[Sequence[matcher.Match], set[int]],
     ) -> tuple[tuple[MedicineMention, ...], list[Reading], set[int]]:
         """The medicines the person says they take (:mod:`nightlegs.medicines`), and their
         class findings as readings, and the words that name them (no one's complaint). A
@@ -135,26 +144,30 @@ class Parser:
         findings are confirmed for what is taken now. It began with the medicine: "після
         аторвастатину", "after sertraline" (an ``after_medicine`` word just before the
         name), or "п'ю індапамід, з нього все почалося", "started on X, since then ..." (a
-        ``since_medicine`` phrase after the name, in its sentence or the next)."""
+        ``since_medicine`` phrase after the name, in its sentence or the next). One stopped
+        or not yet begun is not taken (:mod:`.taking`)."""
         after, since = started
         sentence = context.where.sentence
         mentions: list[MedicineMention] = []
         readings: list[Reading] = []
         named: set[int] = set()
         page = language if is_language(language) else DEFAULT_LANGUAGE
-        for match in lookup(self.table, words.text, page, known_word=self.morphology.known):
-            positions = tuple(
-                i for i, t in enumerate(words.tokens) if t.start < match.end and match.start < t.end
-            )
+        found = [
+            (match, positions)
+            for match in lookup(self.table, words.text, page, known_word=self.morphology.known)
+            if (positions := _positions(words.tokens, match))
+        ]
+        spans = [positions for _, positions in found]
+        for index, (match, positions) in enumerate(found):
             if results.intersection(positions):
                 continue  # the name of a laboratory result
             named.update(positions)
             if match.lab_name and _number_after(words.tokens, positions):
                 continue  # "естрадіол 150": a result the vocabulary has no finding for
-            situation = context.situation(positions) if positions else None
-            if situation is None or situation.other or situation.uncertain:
+            situation = context.situation(positions)
+            if situation.other or situation.uncertain or situation.negated or situation.past:
                 continue
-            if situation.negated or situation.past:
+            if not_taken(spans, index, stopped[0], context.where, stopped[1]):
                 continue
             mentions.append(_mention(match))
             readings.extend(Reading(f, "present", positions) for f in match.findings)
@@ -212,7 +225,11 @@ class Parser:
         return _Words(text, tokens, forms, breaks, gaps)
 
     def _readings(
-        self, words: _Words, matches: Sequence[matcher.Match], where: matcher.Layout
+        self,
+        words: _Words,
+        matches: Sequence[matcher.Match],
+        where: matcher.Layout,
+        for_someone: bool,
     ) -> list[Reading]:
         readings: list[Reading] = []
         below: list[Reading] = []  # "температура 37": no fever said, none denied
@@ -251,6 +268,7 @@ class Parser:
             words.gaps,
             self.numbers,
             self.book.rules,
+            for_someone,
         )
         ago = [r for r in numbers if r.finding == AGO]
         # "температура, 38": the value of a name the lab reader did not reach, not an age.
@@ -260,9 +278,19 @@ class Parser:
                 continue
             if reading.finding == "age" and named_values.intersection(reading.positions):
                 continue
-            if not owned.intersection(where.segment[p] for p in reading.positions):
+            mine = reading.finding == "age" and self._marked_age(words, reading.positions[0])
+            if mine or not owned.intersection(where.segment[p] for p in reading.positions):
                 readings.append(_from_number(reading))
+        # "A bottle of wine every night": the drinking's time, not the complaint's.
+        drinking = {p for r in readings if r.number and r.finding == DRINKS for p in r.positions}
+        readings = [r for r in readings if r.number or not drinking.issuperset(r.positions)]
         return [r for r in readings if self._recent(r, ago, where)]
+
+    def _marked_age(self, words: _Words, first: int) -> bool:
+        """An age said as one ("мені 69", "she's 80"): no condition's number, even in a
+        run of words with a condition in it ("мені 69 років, синдром неспокійних ніг")."""
+        kinds = self.numbers.kinds_of(words.forms[first - 1]) if first else frozenset()
+        return bool(kinds & _AGE_MARKS)
 
     def _recent(
         self, reading: Reading, ago: Sequence[NumberReading], where: matcher.Layout
@@ -331,6 +359,17 @@ def _letter_apart(words: _Words, positions: Sequence[int], age_words: frozenset[
         and not (p > 0 and words.tokens[p - 1].norm in age_words)
         for p in positions
     )
+
+
+#: The number kinds of the words that mark the number after them as an age.
+_AGE_MARKS = frozenset({"age_before", "age_of_them"})
+#: The number finding of alcohol.
+DRINKS = "alcohol_drinks_per_week"
+
+
+def _positions(tokens: Sequence[Token], match: Match) -> tuple[int, ...]:
+    """The words a medicine's name stands in."""
+    return tuple(i for i, t in enumerate(tokens) if t.start < match.end and match.start < t.end)
 
 
 def _number_after(tokens: Sequence[Token], positions: Sequence[int]) -> bool:

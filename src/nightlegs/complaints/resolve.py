@@ -88,7 +88,8 @@ class Resolver:
         return sorted(kept, key=lambda r: (min(r.positions), r.finding))
 
     def _value(self, reading: Reading, situation: Situation) -> str | float | None:
-        if situation.uncertain or situation.other == "other":
+        doubted = situation.uncertain and reading.finding not in self.rules.never_doubted
+        if doubted or situation.hedged or situation.other == "other":
             return None
         negated = situation.negated
         if situation.past and situation.other is None:

@@ -41,6 +41,8 @@ _VALUES = {"femn": "female", "masc": "male"}
 _I = "я"
 _ADJECTIVES = frozenset({"ADJF", "ADJS", "PRTF", "PRTS"})
 _SUBJECTS = frozenset({"NOUN", "NPRO"})
+#: A word that may be one of these is that word, not a rare noun («як»: "how", not "yak").
+_FUNCTION_WORDS = frozenset({"CONJ", "PRCL", "PREP", "INTJ", "ADVB", "PRED"})
 
 
 def speaker_readings(
@@ -127,19 +129,28 @@ def _subject_of_gender(
     for other, readings in enumerate(parses):
         if other == position or clause[other] != own:
             continue
-        subjects = [p for p in readings if _may_be_subject(p.tag, gender)]
+        function_word = any(p.tag.POS in _FUNCTION_WORDS for p in readings)
+        subjects = [p for p in readings if _may_be_subject(p.tag, gender, function_word)]
         if subjects and not _object_too(subjects, readings, gender):
             return True
     return False
 
 
-def _may_be_subject(tag: Any, gender: str) -> bool:
+def _may_be_subject(tag: Any, gender: str, function_word: bool) -> bool:
     return bool(
         tag.POS in _SUBJECTS
         and tag.person != "1per"
         and tag.case in ("nomn", None)  # some Ukrainian entries have no case («дружина»)
         and tag.number != "plur"
-        and tag.gender == gender
+        and (tag.gender == gender or (not function_word and _woman_in_a_mans_word(tag, gender)))
+    )
+
+
+def _woman_in_a_mans_word(tag: Any, gender: str) -> bool:
+    """A person named by a masculine noun may be a woman: «терапевт сказала», «лікар
+    призначила», «врач отменила» (the word for her work has no feminine of its own)."""
+    return bool(
+        gender == "femn" and tag.POS == "NOUN" and tag.animacy == "anim" and tag.gender == "masc"
     )
 
 

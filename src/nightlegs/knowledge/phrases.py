@@ -47,6 +47,7 @@ CONTEXT_KINDS = (
     "negation_before",  # "не", "no": denies the phrase that follows within a few words
     "negation_after",  # "немає", "нет": denies the phrase just before it
     "not_negation",  # "не тільки", "not only": a negation word that denies nothing
+    "almost_not",  # "майже не", "hardly": nearly a negation; the phrase is left out
     "uncertainty",  # "здається", "maybe": the clause is left out
     "past",  # "раніше", "used to": the clause is about the past
     "not_past",  # "started years ago": a past word that dates the start of what is now
@@ -61,6 +62,9 @@ CONTEXT_KINDS = (
     "greeting",  # "доброго вечора", "good evening": no finding's words
     "after_medicine",  # "після", "after" a medicine's name: it started after it
     "since_medicine",  # "відтоді", "since then" after a medicine named: it started with it
+    "not_taking",  # "кинула", "stopped", «ще не почала»: a medicine named is not taken now
+    "for_a_man",  # "пишу за батька", "typing this for my husband": the patient is a man
+    "for_a_woman",  # "пишу за маму", "writing for my mum": the patient is a woman
     "condition",  # "коли", "якщо", "when": its clause belongs to the one it explains
     "ordinary",  # words never taken for a typo of a phrase word ("right" is not "night")
     "not_self_verbs",  # verbs whose subject is mostly a thing, the complaint or a body part
@@ -89,6 +93,7 @@ NUMBER_KINDS = (
     "every_other",  # "через" (ніч), "other" (every other night): 3.5 a week
     "age_before",  # "мені", "I'm": the number after is the age
     "age_after",  # "old": the number before is the age
+    "age_of_them",  # "йому", "she's": the age of the patient a proxy writes for
     "duration",  # "вже", "for": the quantity is how long
     "ago",  # "тому", "ago"
     "started",  # "почалося", "started": "... тому" is when it began
@@ -136,6 +141,7 @@ class _Rules(_Strict):
     overrides: dict[str, list[str]]
     overrides_nearby: dict[str, list[str]]
     numbers_belong_to: list[str]
+    never_doubted: list[str] = Field(default_factory=list)
     family: _Family
     recent_weeks: dict[str, float]
     fever_celsius: float = Field(gt=35, lt=42)
@@ -176,6 +182,7 @@ class PhraseRules:
     overrides_nearby: Mapping[str, tuple[str, ...]]
     #: Findings whose own are the numbers of their segment ("діабет 10 років").
     numbers_belong_to: frozenset[str]
+    never_doubted: frozenset[str]
     family_finding: str
     family_own: frozenset[str]
     recent_weeks: Mapping[str, float]
@@ -264,6 +271,7 @@ class _Check:
             *(("overrides_nearby", f) for f in data.overrides_nearby),
             *(("overrides_nearby", f) for fs in data.overrides_nearby.values() for f in fs),
             *(("numbers_belong_to", f) for f in data.numbers_belong_to),
+            *(("never_doubted", f) for f in data.never_doubted),
             *(("recent_weeks", f) for f in data.recent_weeks),
             ("family", data.family.finding),
             *(("family", f) for f in data.family.own),
@@ -283,6 +291,7 @@ class _Check:
             overrides={k: tuple(v) for k, v in data.overrides.items()},
             overrides_nearby={k: tuple(v) for k, v in data.overrides_nearby.items()},
             numbers_belong_to=frozenset(data.numbers_belong_to),
+            never_doubted=frozenset(data.never_doubted),
             family_finding=data.family.finding,
             family_own=frozenset(data.family.own),
             recent_weeks=dict(data.recent_weeks),
