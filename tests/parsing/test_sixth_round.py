@@ -175,3 +175,44 @@ def test_an_age_said_as_one(pairs: Read, text: str, language: str) -> None:
 )
 def test_other_ways_of_saying_it(pairs: Read, text: str, language: str, finding: str) -> None:
     assert (finding, "present") in pairs(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("невролог призначив праміпексол 0,25 мг на ніч", "uk"),
+        ("димедрол на ночь чтобы уснуть", "ru"),
+        ("I take magnesium at night", "en"),
+    ],
+)
+def test_the_time_a_medicine_is_taken_is_not_the_complaint_s(
+    pairs: Read, text: str, language: str
+) -> None:
+    assert "evening_night_predominance" not in {f for f, _ in pairs(text, language)}
+
+
+def test_the_complaint_s_time_after_a_medicine_in_another_clause(pairs: Read) -> None:
+    assert ("evening_night_predominance", "present") in pairs(
+        "пью магний, а ноги все равно крутит ночью", "ru"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("нічні судоми в литках", "uk", ("evening_night_predominance", "present")),
+        ("nocturnal cramps in both calves", "en", ("evening_night_predominance", "present")),
+        # Surzhyk: «неділя» for a week.
+        ("литки зводить рази три на неділю", "uk", ("nights_per_week", 3.0)),
+    ],
+)
+def test_night_words_and_weeks(
+    pairs: Read, text: str, language: str, expected: tuple[str, object]
+) -> None:
+    assert expected in pairs(text, language)
+
+
+def test_restless_all_day_is_not_long_sitting(pairs: Read) -> None:
+    read = {f for f, _ in pairs("после таблеток не могу сидеть на месте весь день", "ru")}
+    assert "whole_body_restlessness" in read
+    assert "prolonged_sitting_standing" not in read

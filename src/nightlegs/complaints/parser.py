@@ -109,6 +109,7 @@ class Parser:
             words, language, context, (after, since), results, (stops, contrast)
         )
         readings = [r for r in readings if named.isdisjoint(r.positions)]
+        readings = self._without_medicine_times(words, readings, named, where)
         # "On pramipexole for 6 years": the length of taking a medicine, not of the complaint.
         medicine_parts = {where.segment[p] for p in named}
         readings = [
@@ -286,6 +287,32 @@ class Parser:
         readings = [r for r in readings if r.number or not drinking.issuperset(r.positions)]
         return [r for r in readings if self._recent(r, ago, where)]
 
+    def _without_medicine_times(
+        self,
+        words: _Words,
+        readings: list[Reading],
+        named: set[int],
+        where: matcher.Layout,
+    ) -> list[Reading]:
+        """Without a time of day said of a medicine: «мірапекс 0,25 на ніч», "supra at
+        night" (``medicine_times``: within :data:`_DOSE_WORDS` words after the name, in its
+        segment, with only its dose between)."""
+
+        def of_a_medicine(reading: Reading) -> bool:
+            first = min(reading.positions)
+            for gap_words in range(_DOSE_WORDS + 1):
+                name = first - 1 - gap_words
+                if name < 0 or where.segment[name] != where.segment[first]:
+                    return False
+                if name in named:
+                    return True
+                if not _dose_word(words.tokens[name]):
+                    return False
+            return False
+
+        times = self.book.rules.medicine_times
+        return [r for r in readings if r.finding not in times or not of_a_medicine(r)]
+
     def _marked_age(self, words: _Words, first: int) -> bool:
         """An age said as one ("мені 69", "she's 80"): no condition's number, even in a
         run of words with a condition in it ("мені 69 років, синдром неспокійних ніг")."""
@@ -361,10 +388,19 @@ def _letter_apart(words: _Words, positions: Sequence[int], age_words: frozenset[
     )
 
 
+#: How many words of a dose may stand between a medicine's name and the time it is taken.
+_DOSE_WORDS = 3
+#: The longest word taken for part of a dose ("мг", "таб", "по").
+_DOSE_LETTERS = 3
 #: The number kinds of the words that mark the number after them as an age.
 _AGE_MARKS = frozenset({"age_before", "age_of_them"})
 #: The number finding of alcohol.
 DRINKS = "alcohol_drinks_per_week"
+
+
+def _dose_word(token: Token) -> bool:
+    """A number or a short word of a dose ("0,25", "мг", "по", "1/2", "mg")."""
+    return token.kind == "number" or len(token.norm) <= _DOSE_LETTERS
 
 
 def _positions(tokens: Sequence[Token], match: Match) -> tuple[int, ...]:

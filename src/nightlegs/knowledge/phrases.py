@@ -142,6 +142,7 @@ class _Rules(_Strict):
     overrides_nearby: dict[str, list[str]]
     numbers_belong_to: list[str]
     never_doubted: list[str] = Field(default_factory=list)
+    medicine_times: list[str] = Field(default_factory=list)
     family: _Family
     recent_weeks: dict[str, float]
     fever_celsius: float = Field(gt=35, lt=42)
@@ -183,6 +184,7 @@ class PhraseRules:
     #: Findings whose own are the numbers of their segment ("діабет 10 років").
     numbers_belong_to: frozenset[str]
     never_doubted: frozenset[str]
+    medicine_times: frozenset[str]
     family_finding: str
     family_own: frozenset[str]
     recent_weeks: Mapping[str, float]
@@ -272,6 +274,7 @@ class _Check:
             *(("overrides_nearby", f) for fs in data.overrides_nearby.values() for f in fs),
             *(("numbers_belong_to", f) for f in data.numbers_belong_to),
             *(("never_doubted", f) for f in data.never_doubted),
+            *(("medicine_times", f) for f in data.medicine_times),
             *(("recent_weeks", f) for f in data.recent_weeks),
             ("family", data.family.finding),
             *(("family", f) for f in data.family.own),
@@ -292,6 +295,7 @@ class _Check:
             overrides_nearby={k: tuple(v) for k, v in data.overrides_nearby.items()},
             numbers_belong_to=frozenset(data.numbers_belong_to),
             never_doubted=frozenset(data.never_doubted),
+            medicine_times=frozenset(data.medicine_times),
             family_finding=data.family.finding,
             family_own=frozenset(data.family.own),
             recent_weeks=dict(data.recent_weeks),
