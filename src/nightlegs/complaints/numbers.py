@@ -26,8 +26,9 @@ Vague amounts ("кілька разів", "часто") give nothing: the interv
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 
+from nightlegs.complaints.drinks import alcohol, coffee, drinks_every_day, every_day
+from nightlegs.complaints.number_text import DAYS_PER_WEEK, NumberReading, NumberText
 from nightlegs.complaints.numbers_grammar import (
     DAYS_PER_MONTH,
     MONTHS,
@@ -48,9 +49,6 @@ WEEKS_PER_MONTH = 4
 #: A score is out of ten; a number so many words after "від 0 до 10" is the score.
 _TEN = 10
 _SCALE_REACH = 6
-#: Days in a week: "щоночі" is 7 nights a week, "через ніч" half of them, and
-#: "2 бутылки в день" 14 drinks a week.
-DAYS_PER_WEEK = 7
 EVERY_NIGHT = float(DAYS_PER_WEEK)
 EVERY_OTHER_NIGHT = DAYS_PER_WEEK / 2
 #: The ages a number standing alone at the end of a sentence may be ("Чоловік, 52").
@@ -60,38 +58,6 @@ _BARE_AGE = (18, 110)
 _PUNCTUATION = frozenset(",.!?;\n")
 _SENTENCE_END = frozenset(".!?;\n")
 _NOT_BARE = frozenset("/-\u2013:%+")
-
-
-@dataclass(frozen=True, slots=True)
-class NumberReading:
-    finding: str
-    value: float | str
-    positions: tuple[int, ...]
-    unit: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class _Text:
-    words: Sequence[Token]
-    kinds: Sequence[frozenset[str]]
-    segment: Sequence[int]
-    sentence: Sequence[int]
-    gaps: Sequence[str]
-    #: Each word's number value ("10", "десяти", "ten"), None for a word that is none.
-    values: Sequence[float | None]
-    #: Written for someone else ("пишу за батька"): "йому 67" is the patient's age.
-    for_someone: bool = False
-
-    def kind(self, position: int, name: str) -> bool:
-        return 0 <= position < len(self.kinds) and name in self.kinds[position]
-
-    def segment_has(self, position: int, name: str) -> bool:
-        own = self.segment[position]
-        return any(name in k for k, s in zip(self.kinds, self.segment, strict=True) if s == own)
-
-    def sentence_has(self, position: int, name: str) -> bool:
-        own = self.sentence[position]
-        return any(name in k for k, s in zip(self.kinds, self.sentence, strict=True) if s == own)
 
 
 def read_numbers(
@@ -107,7 +73,7 @@ def read_numbers(
     segment and sentence)."""
     kinds = [grammar.kinds_of(f) for f in forms]
     values = [grammar.value_of(w) for w in words]
-    text = _Text(words, kinds, where[0], where[1], gaps, values, for_someone)
+    text = NumberText(words, kinds, where[0], where[1], gaps, values, for_someone)
     readings: list[NumberReading] = []
     taken: set[int] = set()
     for every in _every_night(text):
@@ -123,18 +89,17 @@ def read_numbers(
     return readings
 
 
-def _every_night(text: _Text) -> Iterator[NumberReading]:
+def _every_night(text: NumberText) -> Iterator[NumberReading]:
     """ "щоночі", "кожну ніч", "every night" (7); "через ніч", "every other night" (3.5)."""
     position = 0
     while position < len(text.words):
         if text.kind(position - 1, "vague"):
             pass  # "майже щоночі": too vague to be a number of nights
-        elif _every(text, position) and text.segment_has(position, "alcohol"):
+        elif every_day(text, position) and text.segment_has(position, "alcohol"):
             # «пляшку пива кожен вечір»: how often they drink, not a night of the complaint
-            drinks = _drinks_said(text, position)
+            drinks = drinks_every_day(text, position)
             if drinks is not None:
-                count, words = drinks
-                yield NumberReading("alcohol_drinks_per_week", count * DAYS_PER_WEEK, words)
+                yield drinks
         elif text.kind(position, "every_night"):
             yield NumberReading("nights_per_week", EVERY_NIGHT, (position,))
         elif text.kind(position, "every") and text.kind(position + 1, "night"):
@@ -155,30 +120,7 @@ def _every_night(text: _Text) -> Iterator[NumberReading]:
         position += 1
 
 
-def _every(text: _Text, position: int) -> bool:
-    """ "Щовечора", "кожен вечір", "every night": every day of the week."""
-    return text.kind(position, "every_night") or (
-        text.kind(position, "every") and text.kind(position + 1, "night")
-    )
-
-
-def _drinks_said(text: _Text, position: int) -> tuple[float, tuple[int, ...]] | None:
-    """The drinks of one day in the segment of an "every night" at ``position``: the
-    number before a glass, bottle or can ("2 бокала вина"), or one ("пляшку пива");
-    None when no container is named ("п'ю пиво щовечора": the question asks how much)."""
-    own = text.segment[position]
-    for at, kinds in enumerate(text.kinds):
-        if text.segment[at] != own or "drink" not in kinds:
-            continue
-        before = text.values[at - 1] if at > 0 and text.segment[at - 1] == own else None
-        count = before if before is not None else 1.0
-        said = (at - 1, at) if before is not None else (at,)
-        every = (position, position + 1) if text.kind(position, "every") else (position,)
-        return count, (*said, *every)
-    return None
-
-
-def _read(text: _Text, q: Quantity, rules: PhraseRules) -> NumberReading | None:
+def _read(text: NumberText, q: Quantity, rules: PhraseRules) -> NumberReading | None:
     readers = (
         _score,
         _frequency,
@@ -187,8 +129,8 @@ def _read(text: _Text, q: Quantity, rules: PhraseRules) -> NumberReading | None:
         _birth,
         _duration,
         _episode,
-        _coffee,
-        _alcohol,
+        coffee,
+        alcohol,
     )
     for reader in readers:
         reading = reader(text, q, rules)
@@ -197,7 +139,7 @@ def _read(text: _Text, q: Quantity, rules: PhraseRules) -> NumberReading | None:
     return None
 
 
-def _score(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading | None:
+def _score(text: NumberText, q: Quantity, _rules: PhraseRules) -> NumberReading | None:
     after = q.end + 1
     ten = after
     while ten < after + 2 and text.kind(ten, "out_of"):
@@ -211,7 +153,7 @@ def _score(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading | Non
     return _on_a_scale(text, q)
 
 
-def _on_a_scale(text: _Text, q: Quantity) -> NumberReading | None:
+def _on_a_scale(text: NumberText, q: Quantity) -> NumberReading | None:
     """ "Якщо від 0 до 10, то 9", "on a scale from 1 to 10 it's an 8": a number up to ten
     within a few words after a scale of ten said in words."""
     first = q.positions[0]
@@ -230,12 +172,12 @@ def _on_a_scale(text: _Text, q: Quantity) -> NumberReading | None:
     return None
 
 
-def _is_ten(text: _Text, position: int) -> bool:
+def _is_ten(text: NumberText, position: int) -> bool:
     """Ten, in digits or in words ("з 10", «из десяти», "out of ten")."""
     return position < len(text.values) and text.values[position] == 10
 
 
-def _frequency(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading | None:
+def _frequency(text: NumberText, q: Quantity, _rules: PhraseRules) -> NumberReading | None:
     position = q.end + 1
     counted = q.unit in ("times", "night")
     # "рік з половиною, раз на місяць": a comma between says the "раз" is another number's.
@@ -256,7 +198,7 @@ def _frequency(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading |
     return None
 
 
-def _age(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading | None:
+def _age(text: NumberText, q: Quantity, _rules: PhraseRules) -> NumberReading | None:
     start = q.positions[0]
     # "Мне 52 года, женщина. Уже года три ...": a word of another sentence marks nothing.
     same = start >= 2 and text.sentence[start - 2] == text.sentence[start]
@@ -285,7 +227,7 @@ def _age(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading | None:
     return None
 
 
-def _bare(text: _Text, q: Quantity) -> bool:
+def _bare(text: NumberText, q: Quantity) -> bool:
     """A whole number of an adult's years standing alone between punctuation at the start
     or the end of a sentence ("smoker, 74.", "... day and night. 35", "59, мужчина"): how
     people add their age. Never a number with a unit ("10 хвилин") or part of another
@@ -305,7 +247,7 @@ def _bare(text: _Text, q: Quantity) -> bool:
     return alone and bool(_SENTENCE_END.intersection(before + after))
 
 
-def _said_how_long(text: _Text, q: Quantity, unit_at: int) -> bool:
+def _said_how_long(text: NumberText, q: Quantity, unit_at: int) -> bool:
     start = q.positions[0]
     return (
         text.kind(start - 1, "duration")
@@ -315,7 +257,7 @@ def _said_how_long(text: _Text, q: Quantity, unit_at: int) -> bool:
     )
 
 
-def _pregnancy(text: _Text, q: Quantity, rules: PhraseRules) -> NumberReading | None:
+def _pregnancy(text: NumberText, q: Quantity, rules: PhraseRules) -> NumberReading | None:
     unit_at = q.end if q.unit else q.end + 1
     unit = q.unit or next((u for u in ("week", "month") if text.kind(unit_at, u)), None)
     if unit not in ("week", "month") or not text.sentence_has(q.positions[0], "pregnant"):
@@ -326,7 +268,7 @@ def _pregnancy(text: _Text, q: Quantity, rules: PhraseRules) -> NumberReading | 
     return NumberReading("pregnancy", value, tuple(sorted({*q.positions, unit_at})))
 
 
-def _birth(text: _Text, q: Quantity, rules: PhraseRules) -> NumberReading | None:
+def _birth(text: NumberText, q: Quantity, rules: PhraseRules) -> NumberReading | None:
     """ "Три тижні як народила", "gave birth 3 weeks ago": postpartum up to
     ``postpartum_weeks``; longer ago, when it was (no finding, and no complaint's length)."""
     unit_at = q.end if q.unit else q.end + 1
@@ -341,7 +283,7 @@ def _birth(text: _Text, q: Quantity, rules: PhraseRules) -> NumberReading | None
     return NumberReading(AGO, weeks, words)
 
 
-def _duration(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading | None:
+def _duration(text: NumberText, q: Quantity, _rules: PhraseRules) -> NumberReading | None:
     unit_at = q.end if q.unit else q.end + 1
     unit = q.unit or next((u for u in MONTHS if text.kind(unit_at, u)), None)
     if unit not in MONTHS:
@@ -362,7 +304,7 @@ def _duration(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading | 
     return NumberReading("duration_months", months, tuple(sorted({*q.positions, unit_at})))
 
 
-def _episode(text: _Text, q: Quantity, rules: PhraseRules) -> NumberReading | None:
+def _episode(text: NumberText, q: Quantity, rules: PhraseRules) -> NumberReading | None:
     unit_at = q.end if q.unit else q.end + 1
     unit = q.unit or next((u for u in ("second", "minute", "hour") if text.kind(unit_at, u)), None)
     if unit not in ("second", "minute", "hour"):
@@ -374,43 +316,6 @@ def _episode(text: _Text, q: Quantity, rules: PhraseRules) -> NumberReading | No
     minutes = {"second": 1 / 60, "minute": 1.0, "hour": 60.0}[unit] * q.value
     value = "under_10_min" if minutes < rules.episode_minutes else "over_10_min"
     return NumberReading("episode_duration", value, tuple(sorted({*q.positions, unit_at})))
-
-
-def _coffee(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading | None:
-    """ "3 чашки кави", "кави чашок 5", "4 cups of coffee", "2 кави на день"."""
-    after = q.end + 1
-    cup_after = text.kind(after, "cup")
-    if not (q.unit == "cup" or cup_after or text.kind(after, "coffee")):
-        return None
-    near = range(q.positions[0] - 2, after + 3)
-    if not any(text.kind(p, "coffee") for p in near):
-        return None
-    extra = (after,) if cup_after or text.kind(after, "coffee") else ()
-    return NumberReading("caffeine_cups_per_day", q.value, (*q.positions, *extra))
-
-
-def _alcohol(text: _Text, q: Quantity, _rules: PhraseRules) -> NumberReading | None:
-    """ "14 drinks a week", "3 келихи вина на тиждень", «2 бутылки пива в день» (seven a
-    week): each glass, bottle, can or pint counted as a drink, as the question counts
-    them; without "a week" or "a day" the number is left to the question."""
-    after = q.end + 1
-    if q.unit is not None or not text.kind(after, "drink"):
-        return None
-    near = range(q.positions[0] - 3, after + 4)
-    if any(text.kind(p, "coffee") for p in near) or not any(text.kind(p, "alcohol") for p in near):
-        return None
-    for position in range(after + 1, after + 5):
-        if text.kind(position, "vague"):
-            return None  # "most days": the question asks for the number
-        if text.kind(position, "week"):
-            days = 1
-        elif text.kind(position, "day") or text.kind(position, "night"):
-            days = DAYS_PER_WEEK  # "a day", "a night": every day of the week
-        else:
-            continue
-        words = (*q.positions, after, position)
-        return NumberReading("alcohol_drinks_per_week", q.value * days, words)
-    return None
 
 
 def in_range(reading: NumberReading, findings: Mapping[str, FindingDef]) -> bool:

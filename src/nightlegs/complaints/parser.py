@@ -15,20 +15,21 @@ from dataclasses import dataclass
 
 from nightlegs.complaints import matcher
 from nightlegs.complaints.context import Context
+from nightlegs.complaints.drinks import DRINKS
 from nightlegs.complaints.labs import BELOW, read_lab
-from nightlegs.complaints.models import Candidate, MedicineMention, ParseResult
+from nightlegs.complaints.medicine_mentions import medicines_taken, without_the_medicines
+from nightlegs.complaints.models import Candidate, ParseResult
 from nightlegs.complaints.morphology import Morphology
 from nightlegs.complaints.numbers import AGO, NumberReading, NumberWords, in_range, read_numbers
 from nightlegs.complaints.phrasebook import NUMBER, CompiledBook, compile_book, normal, vocabulary
 from nightlegs.complaints.proxy import Proxy
-from nightlegs.complaints.resolve import LENGTH, Reading, Resolver, never_absent
+from nightlegs.complaints.resolve import Reading, Resolver, never_absent
 from nightlegs.complaints.speaker import NOT_SELF, SEX, speaker_readings
-from nightlegs.complaints.taking import NOT_TAKING, not_taken
 from nightlegs.complaints.text import Break, Token, gap, tokenize
 from nightlegs.knowledge import KnowledgeBase, load_kb
 from nightlegs.knowledge.phrases import PhraseBook, load_phrases
 from nightlegs.languages import DEFAULT_LANGUAGE, is_language
-from nightlegs.medicines import Match, load_table, lookup
+from nightlegs.medicines import load_table, lookup
 
 __all__ = ["MAX_CHARACTERS", "Parser", "parse", "parser"]
 
@@ -97,28 +98,17 @@ class Parser:
         matches = [m for m in matches if greeting.isdisjoint(m.positions)]
         taken = frozenset(p for match in matches for p in match.positions)
         context = Context(context_matches, where, taken)
-        after = {m.last for m in context_matches if m.phrase.value == "after_medicine"}
-        since = [m for m in context_matches if m.phrase.value == "since_medicine"]
-        stops = [m for m in context_matches if m.phrase.value == NOT_TAKING]
-        contrast = {m.first for m in context_matches if m.phrase.value == "boundary"}
         readings = self._readings(words, matches, where, writer.for_someone)
         # "Калій 3,2" is a result, not the potassium tablets: a name with its value is a lab.
         labs = {m.phrase.finding for m in matches if m.phrase.value == "number"}
         results = {p for r in readings if r.number and r.finding in labs for p in r.positions}
-        medicines, medicine_readings, named = self._medicines(
-            words, language, context, (after, since), results, (stops, contrast)
+        page = language if is_language(language) else DEFAULT_LANGUAGE
+        named_here = lookup(self.table, words.text, page, known_word=self.morphology.known)
+        taken_now = medicines_taken(named_here, words.tokens, context, context_matches, results)
+        readings = without_the_medicines(
+            readings, taken_now.named, words.tokens, where, self.book.rules.medicine_times
         )
-        readings = [r for r in readings if named.isdisjoint(r.positions)]
-        readings = self._without_medicine_times(words, readings, named, where)
-        # "On pramipexole for 6 years": the length of taking a medicine, not of the complaint.
-        medicine_parts = {where.segment[p] for p in named}
-        readings = [
-            r
-            for r in readings
-            if not (
-                r.finding == LENGTH and medicine_parts & {where.segment[p] for p in r.positions}
-            )
-        ]
+        medicines, medicine_readings = taken_now.mentions, taken_now.readings
         if writer.for_someone:  # the writer's grammar is not the patient's
             readings = [r for r in readings if r.finding != SEX] + writer.sex()
         elif not any(r.finding == SEX for r in readings):  # a phrase said it: "я жінка", "66F"
@@ -129,66 +119,6 @@ class Parser:
         resolved = self.resolver.resolve([*readings, *medicine_readings], context)
         candidates = tuple(self._candidate(words, r) for r in resolved)
         return ParseResult(language, candidates, medicines, _unrecognised(words, resolved))
-
-    def _medicines(
-        self,
-        words: _Words,
-        language: str,
-        context: Context,
-        started: tuple[set[int], Sequence[matcher.Match]],
-        results: set[int],
-        stopped: tuple[Sequence[matcher.Match], set[int]],
-    ) -> tuple[tuple[MedicineMention, ...], list[Reading], set[int]]:
-        """The medicines the person says they take (:mod:`nightlegs.medicines`), and their
-        class findings as readings, and the words that name them (no one's complaint). A
-        medicine denied, doubted, in the past or another person's is left out: the class
-        findings are confirmed for what is taken now. It began with the medicine: "після
-        аторвастатину", "after sertraline" (an ``after_medicine`` word just before the
-        name), or "п'ю індапамід, з нього все почалося", "started on X, since then ..." (a
-        ``since_medicine`` phrase after the name, in its sentence or the next). One stopped
-        or not yet begun is not taken (:mod:`.taking`)."""
-        after, since = started
-        sentence = context.where.sentence
-        mentions: list[MedicineMention] = []
-        readings: list[Reading] = []
-        named: set[int] = set()
-        page = language if is_language(language) else DEFAULT_LANGUAGE
-        found = [
-            (match, positions)
-            for match in lookup(self.table, words.text, page, known_word=self.morphology.known)
-            if (positions := _positions(words.tokens, match))
-        ]
-        spans = [positions for _, positions in found]
-        for index, (match, positions) in enumerate(found):
-            if results.intersection(positions):
-                continue  # the name of a laboratory result
-            named.update(positions)
-            if match.lab_name and _number_after(words.tokens, positions):
-                continue  # "естрадіол 150": a result the vocabulary has no finding for
-            situation = context.situation(positions)
-            if situation.other or situation.uncertain or situation.negated or situation.past:
-                continue
-            if not_taken(spans, index, stopped[0], context.where, stopped[1]):
-                continue
-            mentions.append(_mention(match))
-            readings.extend(Reading(f, "present", positions) for f in match.findings)
-            if positions[0] - 1 in after:
-                words_said = (positions[0] - 1, *positions)
-                readings.append(Reading("started_after_new_medicine", "present", words_said))
-                continue
-            own = sentence[positions[-1]]
-            later = next(
-                (
-                    m
-                    for m in since
-                    if m.first > positions[-1] and sentence[m.first] in (own, own + 1)
-                ),
-                None,
-            )
-            if later is not None and not _denied_part(context, later):
-                words_said = tuple(sorted({*positions, *later.positions}))
-                readings.append(Reading("started_after_new_medicine", "present", words_said))
-        return tuple(mentions), readings, named
 
     def _rough_numbers(self, words: _Words, matches: list[matcher.Match]) -> list[matcher.Match]:
         """A doubt word right before a number says the number is rough, not that the
@@ -232,28 +162,7 @@ class Parser:
         where: matcher.Layout,
         for_someone: bool,
     ) -> list[Reading]:
-        readings: list[Reading] = []
-        below: list[Reading] = []  # "температура 37": no fever said, none denied
-        for match in matches:
-            finding, value = match.phrase.finding, match.phrase.value
-            if value != "number":
-                if not _letter_apart(words, match.positions, self.age_words):
-                    readings.append(Reading(finding, value, match.positions))
-                continue
-            lab = read_lab(
-                finding,
-                match.positions,
-                words.text,
-                words.tokens,
-                where.segment,
-                words.gaps,
-                self.kb.findings,
-                self.kb.units,
-                self.book.rules,
-            )
-            if lab is not None:
-                (below if lab.value == BELOW else readings).append(_from_number(lab))
-        readings = [r for r in readings if not any(_same_words(r, b) for b in below)]
+        readings, below = self._phrase_readings(words, matches, where)
         taken = {p for r in [*readings, *below] if r.number for p in r.positions}
         # A number beside a condition is the condition's ("діабет 10 років").
         owned = {
@@ -287,31 +196,34 @@ class Parser:
         readings = [r for r in readings if r.number or not drinking.issuperset(r.positions)]
         return [r for r in readings if self._recent(r, ago, where)]
 
-    def _without_medicine_times(
-        self,
-        words: _Words,
-        readings: list[Reading],
-        named: set[int],
-        where: matcher.Layout,
-    ) -> list[Reading]:
-        """Without a time of day said of a medicine: «мірапекс 0,25 на ніч», "supra at
-        night" (``medicine_times``: within :data:`_DOSE_WORDS` words after the name, in its
-        segment, with only its dose between)."""
-
-        def of_a_medicine(reading: Reading) -> bool:
-            first = min(reading.positions)
-            for gap_words in range(_DOSE_WORDS + 1):
-                name = first - 1 - gap_words
-                if name < 0 or where.segment[name] != where.segment[first]:
-                    return False
-                if name in named:
-                    return True
-                if not _dose_word(words.tokens[name]):
-                    return False
-            return False
-
-        times = self.book.rules.medicine_times
-        return [r for r in readings if r.finding not in times or not of_a_medicine(r)]
+    def _phrase_readings(
+        self, words: _Words, matches: Sequence[matcher.Match], where: matcher.Layout
+    ) -> tuple[list[Reading], list[Reading]]:
+        """The readings of the phrases, laboratory values included; and the temperatures
+        under fever ("температура 37": no fever said, none denied)."""
+        readings: list[Reading] = []
+        below: list[Reading] = []
+        for match in matches:
+            finding, value = match.phrase.finding, match.phrase.value
+            if value != "number":
+                if not _letter_apart(words, match.positions, self.age_words):
+                    readings.append(Reading(finding, value, match.positions))
+                continue
+            lab = read_lab(
+                finding,
+                match.positions,
+                words.text,
+                words.tokens,
+                where.segment,
+                words.gaps,
+                self.kb.findings,
+                self.kb.units,
+                self.book.rules,
+            )
+            if lab is not None:
+                (below if lab.value == BELOW else readings).append(_from_number(lab))
+        readings = [r for r in readings if not any(_same_words(r, b) for b in below)]
+        return readings, below
 
     def _marked_age(self, words: _Words, first: int) -> bool:
         """An age said as one ("мені 69", "she's 80"): no condition's number, even in a
@@ -362,17 +274,6 @@ class Parser:
         return frozenset(words)
 
 
-def _denied_part(context: Context, match: matcher.Match) -> bool:
-    """A negation anywhere in the part of the text a phrase stands in ("відтоді нічого не
-    змінилося": nothing began with it)."""
-    segment = context.where.segment
-    own = segment[match.first]
-    return any(
-        segment[n.first] == own and not set(n.positions) <= context.taken
-        for n in (*context.before, *context.after)
-    )
-
-
 def _letter_apart(words: _Words, positions: Sequence[int], age_words: frozenset[str]) -> bool:
     """A number and a one-letter word set apart from it ("50 m" is metres): a mark such as
     "31M", "66F" is written onto its number, or follows a number said to be an age ("I'm
@@ -388,39 +289,12 @@ def _letter_apart(words: _Words, positions: Sequence[int], age_words: frozenset[
     )
 
 
-#: How many words of a dose may stand between a medicine's name and the time it is taken.
-_DOSE_WORDS = 3
-#: The longest word taken for part of a dose ("мг", "таб", "по").
-_DOSE_LETTERS = 3
 #: The number kinds of the words that mark the number after them as an age.
 _AGE_MARKS = frozenset({"age_before", "age_of_them"})
-#: The number finding of alcohol.
-DRINKS = "alcohol_drinks_per_week"
-
-
-def _dose_word(token: Token) -> bool:
-    """A number or a short word of a dose ("0,25", "мг", "по", "1/2", "mg")."""
-    return token.kind == "number" or len(token.norm) <= _DOSE_LETTERS
-
-
-def _positions(tokens: Sequence[Token], match: Match) -> tuple[int, ...]:
-    """The words a medicine's name stands in."""
-    return tuple(i for i, t in enumerate(tokens) if t.start < match.end and match.start < t.end)
-
-
-def _number_after(tokens: Sequence[Token], positions: Sequence[int]) -> bool:
-    after = positions[-1] + 1 if positions else len(tokens)
-    return after < len(tokens) and tokens[after].kind == "number"
 
 
 def _same_words(reading: Reading, other: Reading) -> bool:
     return reading.finding == other.finding and bool(set(reading.positions) & set(other.positions))
-
-
-def _mention(match: Match) -> MedicineMention:
-    return MedicineMention(
-        match.text, match.start, match.end, match.inn, match.atc, match.name, match.findings
-    )
 
 
 def _from_number(reading: NumberReading) -> Reading:
