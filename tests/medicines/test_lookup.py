@@ -126,6 +126,8 @@ KNOWN_NEAR = {
     ("Магнікор", "Магнікум"),
     ("тіамазол", "трамадол"),
     ("methimazole", "metamizole"),
+    # Two older antihistamines of the same class: a mix-up implies the same finding.
+    ("chlorpheniramine", "chloropyramine"),
 }
 
 

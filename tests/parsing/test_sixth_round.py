@@ -216,3 +216,50 @@ def test_restless_all_day_is_not_long_sitting(pairs: Read) -> None:
     read = {f for f, _ in pairs("после таблеток не могу сидеть на месте весь день", "ru")}
     assert "whole_body_restlessness" in read
     assert "prolonged_sitting_standing" not in read
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("I have iron deficiency, ferritin 9", "en"),
+        ("my iron is low", "en"),
+        ("низьке залізо, феритин 8", "uk"),
+    ],
+)
+def test_a_medicine_s_name_in_another_finding_s_words_is_no_medicine(
+    reader: Parser, text: str, language: str
+) -> None:
+    result = reader.parse(text, language)
+    assert ("iron_deficiency_known", "present") in {(c.finding, c.value) for c in result.candidates}
+    assert not result.medicines
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("I take Piriton most nights for my hay fever", "med_sedating_antihistamine"),
+        ("on Lipitor 20", "med_statin"),
+        ("bendroflumethiazide 2.5 mg in the morning", "med_thiazide_diuretic"),
+        ("Stemetil for the dizziness", "med_dopamine_antagonist"),
+    ],
+)
+def test_names_on_english_boxes(reader: Parser, text: str, finding: str) -> None:
+    assert finding in medicine_findings(reader, text, "en")
+
+
+def test_one_maybe_does_not_doubt_a_whole_run_on(pairs: Read) -> None:
+    text = (
+        "my calves ache day and night and the last two days my wee is dark like cola i am 70 "
+        "i dont drink much water maybe that is why"
+    )
+    assert ("dark_urine_with_muscle_pain", "present") in pairs(text, "en")
+
+
+def test_a_relative_introduced_with_their_age_is_the_patient(pairs: Read) -> None:
+    read = pairs("Respected doctor my father age 72 is having cramps at night", "en")
+    assert {("sex", "male"), ("age", 72.0)} <= read
+
+
+def test_i_think_is_the_thought_itself(pairs: Read) -> None:
+    read = pairs("sometimes i think my family would be better off without me", "en")
+    assert ("suicidal_thoughts", "present") in read

@@ -9,8 +9,9 @@ The rules (docs/parsing.md has them with examples):
   nothing. A phrase's own words ("не можу заснути") never deny it.
 - **nearly** ("майже не", «почти нет», "hardly"): where a negation would deny the
   phrase, it is neither denied nor said: left out.
-- **doubt** ("здається", "наверное", "maybe", "I think"): the segment is left out; when
-  the word stands alone ("здається, ..."), the next segment too.
+- **doubt** ("здається", "наверное", "maybe", "I think"): its segment is left out, up to
+  :data:`DOUBT_REACH` words either side of it (a run-on typed without a stop is not
+  doubted whole); when the word stands alone ("здається, ..."), the next segment too.
 - **the past** ("раніше", "колись", "used to"): from its segment to the end of the
   sentence, until a word of the present ("зараз", "now"); not when it dates the start of
   what is there now ("it started years ago").
@@ -35,6 +36,8 @@ REACH_BEFORE = 3
 REACH_AFTER = 2
 #: A segment of at most this many words that holds a doubt word is the doubt word alone.
 ALONE = 3
+#: How many words before and after it a doubt word reaches in its segment.
+DOUBT_REACH = 8
 
 Other = Literal["first", "other"]
 
@@ -79,7 +82,7 @@ class Context:
         }
         self.before = [m for m in by_kind.get("negation_before", []) if m.first not in ignored]
         self.after = [m for m in by_kind.get("negation_after", []) if m.first not in ignored]
-        self.uncertain = self._uncertain_segments(by_kind.get("uncertainty", []))
+        self.uncertain = self._uncertain_words(by_kind.get("uncertainty", []))
         # "It started years ago" dates what is there now: not the past.
         onset = {p for m in by_kind.get("not_past", []) for p in m.positions}
         past = [m for m in by_kind.get("past", []) if not onset.intersection(m.positions)]
@@ -103,7 +106,7 @@ class Context:
         other = next((self.others[s] for s in sorted(segments) if s in self.others), None)
         return Situation(
             negated=bool(negation := self.negation(positions)),
-            uncertain=bool(segments & self.uncertain),
+            uncertain=bool(self.uncertain.intersection(positions)),
             past=bool(segments & self.past),
             other=other,
             same=other is not None and self._same_reach(segments),
@@ -157,7 +160,7 @@ class Context:
         for relative in self.relatives:
             own = segment[relative.first]
             same = [m for m in self.same_words if segment[m.first] in (own, own + 1)]
-            if not same or own in self.uncertain:
+            if not same or relative.first in self.uncertain:
                 continue
             positions = tuple(sorted({*relative.positions, *same[0].positions}))
             reach = {segment[p] for p in positions}
@@ -178,17 +181,23 @@ class Context:
                 found.add(own)
         return found
 
-    def _uncertain_segments(self, markers: Sequence[Match]) -> set[int]:
+    def _uncertain_words(self, markers: Sequence[Match]) -> set[int]:
+        """The words a doubt word reaches: those of its segment at most
+        :data:`DOUBT_REACH` words from it (a run-on typed without a stop is not doubted
+        whole for one "maybe"); when it stands alone ("здається, ..."), the next segment
+        of its sentence too."""
         segment, sentence = self.where.segment, self.where.sentence
-        found = set()
+        found: set[int] = set()
         for marker in markers:
             own = segment[marker.first]
-            found.add(own)
             words = [p for p, s in enumerate(segment) if s == own]
+            found.update(
+                p for p in words if marker.first - DOUBT_REACH <= p <= marker.last + DOUBT_REACH
+            )
             following = [p for p, s in enumerate(segment) if s == own + 1]
             alone = len(words) <= ALONE
             if alone and following and sentence[following[0]] == sentence[marker.first]:
-                found.add(own + 1)
+                found.update(following)
         return found
 
     def _reach(

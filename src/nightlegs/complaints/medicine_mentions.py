@@ -26,6 +26,8 @@ __all__ = ["MedicinesTaken", "medicines_taken", "without_the_medicines"]
 
 #: The finding of a complaint that began with a medicine.
 STARTED_AFTER = "started_after_new_medicine"
+#: The value of a phrase that names a laboratory result ("феритин").
+_RESULT = "number"
 #: How many words of a dose may stand between a medicine's name and the time it is taken.
 _DOSE_WORDS = 3
 #: The longest word taken for part of a dose ("мг", "таб", "по").
@@ -47,9 +49,12 @@ def medicines_taken(
     context: Context,
     context_matches: Sequence[matcher.Match],
     results: Collection[int],
+    phrases: Sequence[matcher.Match] = (),
 ) -> MedicinesTaken:
     """The medicines of ``found`` (the table's lookup of the text) that the person takes
-    now. ``results``: the words of a laboratory result ("калій 3,2" is no potassium tablet)."""
+    now. ``results``: the words of a laboratory result ("калій 3,2" is no potassium tablet);
+    ``phrases``: the findings' phrases, of which a name may be a word ("iron deficiency",
+    «низьке залізо»: no iron tablet)."""
     after = {m.last for m in context_matches if m.phrase.value == "after_medicine"}
     since = [m for m in context_matches if m.phrase.value == "since_medicine"]
     stops = [m for m in context_matches if m.phrase.value == NOT_TAKING]
@@ -62,6 +67,12 @@ def medicines_taken(
     for index, (match, positions) in enumerate(spans):
         if set(results).intersection(positions):
             continue  # the name of a laboratory result
+        if any(
+            m.phrase.finding not in match.findings and set(positions) <= set(m.positions)
+            for m in phrases
+            if m.phrase.value != _RESULT  # a result's name: ``results`` says when it is one
+        ):
+            continue  # a word of what another finding's phrase says
         named.update(positions)
         if match.lab_name and _number_after(tokens, positions):
             continue  # "естрадіол 150": a result the vocabulary has no finding for

@@ -104,7 +104,9 @@ class Parser:
         results = {p for r in readings if r.number and r.finding in labs for p in r.positions}
         page = language if is_language(language) else DEFAULT_LANGUAGE
         named_here = lookup(self.table, words.text, page, known_word=self.morphology.known)
-        taken_now = medicines_taken(named_here, words.tokens, context, context_matches, results)
+        taken_now = medicines_taken(
+            named_here, words.tokens, context, context_matches, results, matches
+        )
         readings = without_the_medicines(
             readings, taken_now.named, words.tokens, where, self.book.rules.medicine_times
         )

@@ -75,6 +75,8 @@ class MedicineModel(Strict):
     #: Other spellings that also name a laboratory value ("вітамін Д", "B12").
     lab_also: list[str] = Field(default_factory=list)
     brands: list[BrandModel] = Field(default_factory=list)
+    #: Names on the box in the UK or the US, for complaints typed in English ("Piriton").
+    brands_abroad: list[str] = Field(default_factory=list)
     sources: list[str] = Field(min_length=1)
 
     @property

@@ -98,6 +98,10 @@ class MedicineTable:
     words: Words
 
 
+#: The source of the names on boxes in the UK and the US (``brands_abroad``).
+ABROAD = "emc-dailymed"
+
+
 def load_medicine_table(directory: Path | None = None) -> MedicineTable:
     """The checked table of ``directory`` (the package's ``kb/``); read once per process."""
     return _load_cached(str((directory or default_kb_dir()).resolve()))
@@ -209,6 +213,11 @@ def _check_entry(
             )
     if entry.brands and "drlz-register" not in entry.sources:
         issues.append(source.issue((*path, "sources"), f"{where}: brands need drlz-register"))
+    if entry.brands_abroad and ABROAD not in entry.sources:
+        issues.append(source.issue((*path, "sources"), f"{where}: brands abroad need {ABROAD}"))
+    for name in entry.brands_abroad:
+        if not name.isascii():
+            issues.append(source.issue((*path, "brands_abroad"), f"{where}: '{name}' is not Latin"))
     if "who-atc-ddd" not in entry.sources:
         issues.append(source.issue((*path, "sources"), f"{where}: the ATC code needs who-atc-ddd"))
     spelled = [("uk", entry.name.uk), ("ru", entry.name.ru)]
@@ -258,7 +267,8 @@ def _resolve(model: MedicineFile) -> MedicineTable:
             classes=tuple(classes[c] for c in entry.classes),
             name={language: entry.name.get(language) for language in LANGUAGES},
             name_is_key=entry.name_is_key,
-            also=tuple(entry.also),
+            # A brand abroad is read like another spelling of the INN: it names it.
+            also=(*entry.also, *entry.brands_abroad),
             brands=tuple(Brand(b.uk, b.ru, b.latin, tuple(b.also)) for b in entry.brands),
             sources=tuple(entry.sources),
             name_is_lab=entry.name_is_lab,
