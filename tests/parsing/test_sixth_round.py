@@ -263,3 +263,19 @@ def test_a_relative_introduced_with_their_age_is_the_patient(pairs: Read) -> Non
 def test_i_think_is_the_thought_itself(pairs: Read) -> None:
     read = pairs("sometimes i think my family would be better off without me", "en")
     assert ("suicidal_thoughts", "present") in read
+
+
+def test_a_relative_s_statement_in_a_run_on_ends_after_its_too(pairs: Read) -> None:
+    text = (
+        "ноги крутит как ляжешь и надо вставать ходить по квартире до ночи у папы тоже такое "
+        "было невролог выписал мирапекс полгода назад а теперь хуже"
+    )
+    read = pairs(text, "ru")
+    assert ("urge_to_move", "present") in read  # before the statement: the person's
+    assert ("family_history_rls", "present") in read  # the statement
+    assert ("med_dopamine_agonist", "present") in read  # after it: the person's again
+
+
+def test_a_short_statement_is_the_relative_s_whole(pairs: Read) -> None:
+    read = pairs("у мами теж крутить ноги вночі", "uk")
+    assert "evening_night_predominance" not in {f for f, _ in read}

@@ -17,7 +17,8 @@ The rules (docs/parsing.md has them with examples):
   what is there now ("it started years ago").
 - **other people** ("у мами", "my father"): from their segment to the end of the
   sentence, until the person speaks of themself again ("а в мене", "I"); "у мами теж",
-  a whole statement, reaches its own segment only.
+  a whole statement, reaches its own segment only, and in a run-on typed without a stop
+  only a word or two past its "теж".
 """
 
 # ruff: noqa: RUF002, RUF003 - Ukrainian and Russian examples are meant to be Cyrillic
@@ -38,6 +39,10 @@ REACH_AFTER = 2
 ALONE = 3
 #: How many words before and after it a doubt word reaches in its segment.
 DOUBT_REACH = 8
+#: A segment of more than this many words is a run-on typed without a stop.
+RUN_ON = 12
+#: How many words after its "тоже" a relative's statement ("у мамы тоже такое было") goes on.
+STATEMENT_TAIL = 2
 
 Other = Literal["first", "other"]
 
@@ -98,12 +103,16 @@ class Context:
         other = self._reach(spouses, by_kind.get("self", []), closed)
         self.others: dict[int, Other] = dict.fromkeys(other, "other")
         self.others.update(dict.fromkeys(first, "first"))
+        relatives = [*by_kind.get("relatives_first", []), *spouses]
+        self.own_again = self._after_the_statement(relatives)
         self.relatives = by_kind.get("relatives_first", [])
         self.denied_now = self._denied_now(by_kind.get("now", []))
 
     def situation(self, positions: Sequence[int]) -> Situation:
         segments = {self.where.segment[p] for p in positions}
         other = next((self.others[s] for s in sorted(segments) if s in self.others), None)
+        if self.own_again.issuperset(positions):
+            other = None
         return Situation(
             negated=bool(negation := self.negation(positions)),
             uncertain=bool(self.uncertain.intersection(positions)),
@@ -224,6 +233,24 @@ class Context:
                 reached.add(segment[position])
                 position += 1
         return reached
+
+    def _after_the_statement(self, relatives: Sequence[Match]) -> set[int]:
+        """The words around "у мамы тоже такое было" in a run-on typed without a stop: the
+        statement is over a word or two after its "тоже" (:data:`STATEMENT_TAIL`), and
+        what stands before or after it in a segment of more than :data:`RUN_ON` words is
+        the person's own. A short segment ("у мами теж крутить ноги") is the relative's."""
+        segment = self.where.segment
+        found: set[int] = set()
+        for relative in relatives:
+            own = segment[relative.first]
+            words = [p for p, s in enumerate(segment) if s == own]
+            same = [m for m in self.same_words if segment[m.first] == own]
+            if len(words) <= RUN_ON or not same:
+                continue
+            start = min(relative.first, *(m.first for m in same))
+            end = max(relative.last, *(m.last for m in same)) + STATEMENT_TAIL
+            found.update(p for p in words if p < start or p > end)
+        return found
 
     def _same_reach(self, segments: set[int]) -> bool:
         return any(s in self.same or s - 1 in self.same for s in segments)
