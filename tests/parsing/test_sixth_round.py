@@ -279,3 +279,22 @@ def test_a_relative_s_statement_in_a_run_on_ends_after_its_too(pairs: Read) -> N
 def test_a_short_statement_is_the_relative_s_whole(pairs: Read) -> None:
     read = pairs("у мами теж крутить ноги вночі", "uk")
     assert "evening_night_predominance" not in {f for f, _ in read}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "finding"),
+    [
+        # The neighbour said to draw the line: the spreading is the person's own.
+        (
+            "нога червона, обвела ручкою як сусідка порадила і за 3 години вилізло за лінію",
+            "uk",
+            "redness_spreading_fast",
+        ),
+        ("жена говорит что я всю ночь дергаю ногами", "ru", "urge_to_move"),
+        ("my wife says I kick my legs all night", "en", "urge_to_move"),
+    ],
+)
+def test_a_relative_who_says_it_is_its_source_not_its_subject(
+    pairs: Read, text: str, language: str, finding: str
+) -> None:
+    assert (finding, "present") in pairs(text, language)

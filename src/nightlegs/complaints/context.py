@@ -39,6 +39,8 @@ REACH_AFTER = 2
 ALONE = 3
 #: How many words before and after it a doubt word reaches in its segment.
 DOUBT_REACH = 8
+#: How many words after a relative a word of speech makes them the one who says it.
+SPEECH_REACH = 2
 #: A segment of more than this many words is a run-on typed without a stop.
 RUN_ON = 12
 #: How many words after its "тоже" a relative's statement ("у мамы тоже такое было") goes on.
@@ -96,6 +98,14 @@ class Context:
         self.same = {where.segment[m.first] for m in self.same_words}
         # "у мами теж" is a whole statement: what follows it is the person's own again.
         closed = self.same
+        # "Як соседка сказала", "my wife says": whoever says it is its source, not its subject.
+        sources = {m.first for m in by_kind.get("speech", [])}
+        speaking = [
+            m
+            for m in (*by_kind.get("relatives_first", []), *by_kind.get("relatives_other", []))
+            if sources & set(range(m.last + 1, m.last + 1 + SPEECH_REACH))
+        ]
+        closed = closed | {where.segment[m.first] for m in speaking}
         first = self._reach(by_kind.get("relatives_first", []), by_kind.get("self", []), closed)
         # A spouse a finding's own phrase names ("з дружиною нічого не виходить") is not
         # whose finding it is.
