@@ -298,3 +298,9 @@ def test_a_relative_who_says_it_is_its_source_not_its_subject(
     pairs: Read, text: str, language: str, finding: str
 ) -> None:
     assert (finding, "present") in pairs(text, language)
+
+
+def test_age_and_sex_as_a_sentence_of_their_own(pairs: Read) -> None:
+    read = pairs("Veins ache and itch by the evening. 52 f", "en")
+    assert {("age", 52.0), ("sex", "female")} <= read
+    assert "age" not in {f for f, _ in pairs("calf pain after 200 m. then it eases", "en")}

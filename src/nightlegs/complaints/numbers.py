@@ -214,7 +214,7 @@ def _age(text: NumberText, q: Quantity, _rules: PhraseRules) -> NumberReading | 
     after = unit_at + (1 if has_year else 0)
     # A one-letter mark ("31M", "45f") only written onto the number: "50 m" is metres.
     marked_after = text.kind(after, "age_after") and (
-        len(text.words[after].norm) > 1 or not text.gaps[after]
+        len(text.words[after].norm) > 1 or not text.gaps[after] or _a_sentence(text, start, after)
     )
     if marked_before or marked_after:
         extra = (unit_at,) if has_year and unit_at > q.end else ()
@@ -225,6 +225,15 @@ def _age(text: NumberText, q: Quantity, _rules: PhraseRules) -> NumberReading | 
     if _bare(text, q):
         return NumberReading("age", q.value, q.positions)
     return None
+
+
+def _a_sentence(text: NumberText, first: int, last: int) -> bool:
+    """Whether the words from ``first`` to ``last`` are a sentence of their own ("... my
+    legs. 52 f"): a one-letter mark set apart from its number is then no unit of length."""
+    own = text.sentence[first]
+    starts = first == 0 or text.sentence[first - 1] != own
+    ends = last + 1 >= len(text.sentence) or text.sentence[last + 1] != own
+    return starts and ends and text.sentence[last] == own
 
 
 def _bare(text: NumberText, q: Quantity) -> bool:

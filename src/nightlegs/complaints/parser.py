@@ -278,15 +278,22 @@ class Parser:
 
 def _letter_apart(words: _Words, positions: Sequence[int], age_words: frozenset[str]) -> bool:
     """A number and a one-letter word set apart from it ("50 m" is metres): a mark such as
-    "31M", "66F" is written onto its number, or follows a number said to be an age ("I'm
-    45 m")."""
+    "31M", "66F" is written onto its number, follows a number said to be an age ("I'm
+    45 m"), or stands with it alone as a sentence ("... my legs. 52 f")."""
+    tokens, breaks = words.tokens, words.breaks
+
+    def alone(p: int) -> bool:
+        starts = p == 0 or breaks[p] == "strong"
+        return starts and (p + 2 >= len(tokens) or breaks[p + 2] == "strong")
+
     return any(
-        words.tokens[p].kind == "number"
-        and p + 1 < len(words.tokens)
+        tokens[p].kind == "number"
+        and p + 1 < len(tokens)
         and p + 1 in positions
-        and len(words.tokens[p + 1].norm) == 1
+        and len(tokens[p + 1].norm) == 1
         and words.gaps[p + 1] != ""
-        and not (p > 0 and words.tokens[p - 1].norm in age_words)
+        and not (p > 0 and tokens[p - 1].norm in age_words)
+        and not alone(p)
         for p in positions
     )
 
