@@ -71,7 +71,7 @@ def read_numbers(
 ) -> list[NumberReading]:
     """Every number reading of the text, each quantity read once (``where``: each word's
     segment and sentence)."""
-    kinds = [grammar.kinds_of(f) for f in forms]
+    kinds = [grammar.kinds_of_word(w, f) for w, f in zip(words, forms, strict=True)]
     values = [grammar.value_of(w) for w in words]
     text = NumberText(words, kinds, where[0], where[1], gaps, values, for_someone)
     readings: list[NumberReading] = []

@@ -55,7 +55,10 @@ class NumberWords:
     def __init__(self, book: PhraseBook, morphology: Morphology) -> None:
         self.values: dict[str, float] = {}
         self.kinds: dict[str, set[str]] = {}
+        #: Plural unit words as written (not their lemmas: «місяць» is not plural).
+        self.plural: set[str] = set()
         for language, phrases in book.languages.items():
+            self.plural.update(normal(word) for word in phrases.plural_units)
             # Number words as written (their forms are listed): a lemma would make
             # "півгодини" of every "година".
             for word, value in phrases.number_words.items():
@@ -70,6 +73,11 @@ class NumberWords:
         for form in forms:
             found.update(self.kinds.get(form, ()))
         return frozenset(found)
+
+    def kinds_of_word(self, token: Token, forms: frozenset[str]) -> frozenset[str]:
+        """A word's number kinds, with "plural" for a unit word written in the plural."""
+        found = self.kinds_of(forms)
+        return found | {"plural"} if token.norm in self.plural else found
 
     def value_of(self, token: Token) -> float | None:
         if token.kind == "number":
@@ -224,7 +232,8 @@ def _unit_first(
         or halved
         or and_months
     )
-    if unit in _IMPLICIT and not said_before and (unit == "times" or marked):
+    plural = "plural" in kinds[position]  # «останні місяці»: some months, not one
+    if unit in _IMPLICIT and not said_before and not plural and (unit == "times" or marked):
         return Quantity(1.0, (position,), unit, implicit=True)
     return None
 

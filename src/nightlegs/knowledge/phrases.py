@@ -118,6 +118,9 @@ class _Strict(BaseModel):
 class _Numbers(_Strict):
     words: dict[str, float]
     kinds: dict[str, list[str]]
+    #: Unit words in the plural as written («місяці», "months"): with no number before
+    #: them they say "some", not "one" («останні місяці»).
+    plural_units: list[str] = Field(default_factory=list)
 
 
 class _LanguageFile(_Strict):
@@ -162,6 +165,7 @@ class LanguagePhrases:
     words: Mapping[str, tuple[str, ...]]
     number_words: Mapping[str, float]
     number_kinds: Mapping[str, tuple[str, ...]]
+    plural_units: frozenset[str]
     #: finding -> value ("present", "absent", "denied", a choice value, "number") -> phrases
     findings: Mapping[str, Mapping[str, tuple[str, ...]]]
 
@@ -328,6 +332,7 @@ class _Check:
             words={k: tuple(v) for k, v in data.words.items()},
             number_words=dict(data.numbers.words),
             number_kinds={k: tuple(v) for k, v in data.numbers.kinds.items()},
+            plural_units=frozenset(data.numbers.plural_units),
             findings={f: {v: tuple(p) for v, p in by.items()} for f, by in data.findings.items()},
         )
 
