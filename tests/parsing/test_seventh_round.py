@@ -2,8 +2,6 @@
 found while the fourth blind set was being written, each written here in other words
 than any set's own."""
 
-# ruff: noqa: RUF001 - Cyrillic complaints are meant
-
 from __future__ import annotations
 
 from collections.abc import Callable
