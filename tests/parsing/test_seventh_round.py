@@ -46,3 +46,17 @@ def test_one_unsaid_or_a_number_said_still_gives_the_length(
     pairs: Read, text: str, language: str, months: float
 ) -> None:
     assert lengths(pairs(text, language)) == {months}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("ноги крутить вечорами. Щотижня гірше", "uk"),
+        ("ноги гудят. С каждой неделей хуже и хуже", "ru"),
+        ("calves cramp at night, worse by the week", "en"),
+    ],
+)
+def test_worse_each_day_or_week_in_a_sentence_of_its_own(
+    pairs: Read, text: str, language: str
+) -> None:
+    assert ("worsening", "present") in pairs(text, language)
