@@ -2,6 +2,8 @@
 found while the fourth blind set was being written, each written here in other words
 than any set's own."""
 
+# ruff: noqa: RUF001 - Ukrainian and Russian text is meant to contain Cyrillic letters
+
 from __future__ import annotations
 
 from collections.abc import Callable
