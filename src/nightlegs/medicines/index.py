@@ -49,8 +49,9 @@ class Table:
 
     data: MedicineTable
     exact: dict[str, Key]
-    #: For typo-tolerant matching: the skeletons of the keys of each word count.
-    by_words: dict[int, tuple[list[str], list[Key]]]
+    #: For typo-tolerant matching: the skeletons of the keys of each word count and first
+    #: letter (a typo is never read in a name's first letter, so only these are compared).
+    by_words: dict[tuple[int, str], tuple[list[str], list[Key]]]
     roles: dict[str, Role | None]
     max_words: int = field(default=1)
     #: Every beginning of a name of several words (its skeleton cut anywhere): the words
@@ -94,9 +95,9 @@ def build_table(data: MedicineTable) -> Table:
     problems += [f"no spelling finds {m.id}" for m in data.medicines if m.id not in reached]
     if problems:
         raise TableError("; ".join(dict.fromkeys(problems)))
-    grouped: dict[int, tuple[list[str], list[Key]]] = defaultdict(lambda: ([], []))
+    grouped: dict[tuple[int, str], tuple[list[str], list[Key]]] = defaultdict(lambda: ([], []))
     for key in exact.values():
-        skeletons, keys = grouped[key.words]
+        skeletons, keys = grouped[key.words, key.skeleton[0]]
         skeletons.append(key.skeleton)
         keys.append(key)
     return Table(

@@ -201,7 +201,7 @@ def _may_be_misspelt(token: Token, known_word: KnownWord | None) -> bool:
 def _near(table: Table, query: str, words: int) -> Key | None:
     """The key within the typo tolerance of ``query``, if exactly one medicine is nearest."""
     limit = max_edits(len(query))
-    bucket = table.by_words.get(words)
+    bucket = table.by_words.get((words, query[0])) if query else None
     if limit == 0 or bucket is None:
         return None
     skeletons, keys = bucket
@@ -211,7 +211,7 @@ def _near(table: Table, query: str, words: int) -> Key | None:
     ):
         key = keys[position]
         shorter = min(len(query), len(key.skeleton))
-        if key.skeleton[0] == query[0] and distance <= max_edits(shorter):
+        if distance <= max_edits(shorter):
             nearest.append((int(distance), key))
     if not nearest:
         return None
