@@ -57,8 +57,8 @@ def test_the_held_out_set_takes_no_class_description_for_a_medicine(
 #: set"): written by helpers that never saw the table. Floors at the figures measured, so
 #: that nothing slips back; the held-out half is never tuned on.
 BLIND_FLOORS = {
-    "medicines-blind.yaml": (102, 0.89),
-    "medicines-blind-holdout.yaml": (98, 0.87),
+    "medicines-blind.yaml": (102, 0.99),
+    "medicines-blind-holdout.yaml": (98, 0.90),
 }
 
 
