@@ -11,7 +11,17 @@ text states are the patient's, not the writer's, and three things change:
 
 The phrases are the phrase book's (``words: for_a_man``, ``for_a_woman``), each with the
 person in it, so "пишу за порадою" (for advice) is nobody.
+
+Many write without saying so: «Сину 15, по вечорах ниють ноги», «Мама на гемодіалізі,
+їй 59», "My mum is 84 and has a red leg ... she's muddled". A text that opens with a
+relative (``opens_for_a_man``, ``opens_for_a_woman``; after a greeting at most), speaks
+of them (``them``: «їй», «у нее», "she"; a dative opener, «сину 15», is such a word
+itself) and never of the writer (no ``self`` word: «у мене», «я», "me"; no ``same``
+word: «у неї теж» is family history) is written for them. «Дочка помогла набрать: ...»
+(no word for "her" after it) stays the writer's own.
 """
+
+# ruff: noqa: RUF002, RUF003 - Ukrainian and Russian examples are meant
 
 from __future__ import annotations
 
@@ -24,15 +34,20 @@ __all__ = ["FOR_A_MAN", "FOR_A_WOMAN", "Proxy"]
 
 FOR_A_MAN = "for_a_man"
 FOR_A_WOMAN = "for_a_woman"
-_SEX = {FOR_A_MAN: "male", FOR_A_WOMAN: "female"}
+_OPENS = {"opens_for_a_man": "male", "opens_for_a_woman": "female"}
+_SEX = {FOR_A_MAN: "male", FOR_A_WOMAN: "female", **_OPENS}
 _RELATIVES = frozenset({"relatives_first", "relatives_other"})
+#: Words that say who the text is about, for the opener rule.
+_THEM, _SELF, _SAME, _GREETING = "them", "self", "same", "greeting"
 
 
 class Proxy:
     """Who the text is written for, from its context phrases."""
 
     def __init__(self, matches: Sequence[Match]) -> None:
-        self.phrases = [m for m in matches if m.phrase.value in _SEX]
+        self.phrases = [m for m in matches if m.phrase.value in (FOR_A_MAN, FOR_A_WOMAN)]
+        if not self.phrases:
+            self.phrases = _opener(matches)
         self.words = frozenset(p for m in self.phrases for p in m.positions)
 
     @property
@@ -55,3 +70,22 @@ class Proxy:
             for m in matches
             if not (m.phrase.value in _RELATIVES and self.words & set(m.positions))
         ]
+
+
+def _opener(matches: Sequence[Match]) -> list[Match]:
+    """The relative a text opens with, when it speaks of them and never of the writer."""
+    greeting = [p for m in matches if m.phrase.value == _GREETING for p in m.positions]
+    first = max(greeting) + 1 if greeting else 0
+    openers = [m for m in matches if m.phrase.value in _OPENS and min(m.positions) == first]
+    if not openers:
+        return []
+    opener = max(openers, key=lambda m: len(m.positions))
+    inside = set(opener.positions)
+    # "у мене", "me": the writer's own; «в неї теж», "she has it too": theirs is family history.
+    if any(
+        m.phrase.value == _SAME or (m.phrase.value == _SELF and inside.isdisjoint(m.positions))
+        for m in matches
+    ):
+        return []
+    # A dative opener («сину 15», «мамі 72») is in ``them`` too: a word about them itself.
+    return [opener] if any(m.phrase.value == _THEM for m in matches) else []

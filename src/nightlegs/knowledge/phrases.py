@@ -66,6 +66,9 @@ CONTEXT_KINDS = (
     "not_taking",  # "кинула", "stopped", «ще не почала»: a medicine named is not taken now
     "for_a_man",  # "пишу за батька", "typing this for my husband": the patient is a man
     "for_a_woman",  # "пишу за маму", "writing for my mum": the patient is a woman
+    "opens_for_a_man",  # «Сину 15, ...», «Чоловік ...» opening a text about him
+    "opens_for_a_woman",  # «Мама на діалізі ...», "My mum is 84 ..." opening a text about her
+    "them",  # «вона», «їй», "she": a word for the person the opener names
     "condition",  # "коли", "якщо", "when": its clause belongs to the one it explains
     "ordinary",  # words never taken for a typo of a phrase word ("right" is not "night")
     "not_self_verbs",  # verbs whose subject is mostly a thing, the complaint or a body part
