@@ -173,3 +173,50 @@ def test_an_opening_relative_is_not_the_patient_otherwise(
 ) -> None:
     # Each opens with a woman: read as written for her, the sex would be female.
     assert ("sex", "female") not in pairs(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("ввечері не можу всидіти ні хвилини", "uk"),
+        ("не могу усидеть ни минуты по вечерам", "ru"),
+    ],
+)
+def test_not_a_minute_says_how_much_it_denies_nothing(
+    pairs: Read, text: str, language: str
+) -> None:
+    read = pairs(text, language)
+    assert ("urge_to_move", "absent") not in read
+    assert ("urge_to_move", "present") in read
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "sex", "age"),
+    [
+        ("Пишу про маму, 81 рік, ночами крутить ноги", "uk", "female", 81.0),
+        ("Спрашиваю про отца, ему 77, жжёт ступни", "ru", "male", 77.0),
+        ("Мамі 66, ввечері в неї смикаються ноги", "uk", "female", 66.0),
+        ("Asking for my husband, 59, his calves cramp at night", "en", "male", 59.0),
+    ],
+)
+def test_the_age_of_the_person_written_for(
+    pairs: Read, text: str, language: str, sex: str, age: float
+) -> None:
+    read = pairs(text, language)
+    assert ("sex", sex) in read
+    assert ("age", age) in read
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        (
+            "at night I let my foot hang down over the edge, it aches less",
+            "rest_pain_relieved_by_dangling",
+        ),
+        ("the toes hurt at night, better dangling down", "rest_pain_relieved_by_dangling"),
+        ("feels like ants marching under the skin in the evening", "unpleasant_sensations"),
+    ],
+)
+def test_english_ways_of_the_seventh_round(pairs: Read, text: str, finding: str) -> None:
+    assert (finding, "present") in pairs(text, "en")
