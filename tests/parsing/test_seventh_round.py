@@ -220,3 +220,17 @@ def test_the_age_of_the_person_written_for(
 )
 def test_english_ways_of_the_seventh_round(pairs: Read, text: str, finding: str) -> None:
     assert (finding, "present") in pairs(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("донька набрала: ноги крутить вночі, спати не дають", "uk"),
+        ("сын напечатал за меня, ноги крутит по ночам", "ru"),
+        ("my daughter typed this, legs crawl at night", "en"),
+    ],
+)
+def test_a_relative_who_types_it_is_not_whose_complaint_it_is(
+    pairs: Read, text: str, language: str
+) -> None:
+    assert ("leg_symptoms", "present") in pairs(text, language)
