@@ -98,6 +98,11 @@ BLIND_FLOORS = {
         62,
         {"precision": 0.85, "recall": 0.70, "urgent_recall": 0.56},
     ),
+    "complaints-blind5.yaml": (45, {"precision": 0.81, "recall": 0.78, "urgent_recall": 0.70}),
+    "complaints-blind5-holdout.yaml": (
+        45,
+        {"precision": 0.83, "recall": 0.73, "urgent_recall": 0.64},
+    ),
 }
 
 
