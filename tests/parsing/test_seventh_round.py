@@ -234,3 +234,57 @@ def test_a_relative_who_types_it_is_not_whose_complaint_it_is(
     pairs: Read, text: str, language: str
 ) -> None:
     assert ("leg_symptoms", "present") in pairs(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "finding"),
+    [
+        # From the fifth blind set's tuning half, in other words.
+        ("my big toe turned grey and cold this afternoon", "en", "acute_cold_painful_leg"),
+        ("ступня біла, пальці не ворушаться, болить страшно", "uk", "leg_weakness"),
+        ("ступня вона біла й холодна, пальці не відчуває", "uk", "acute_cold_painful_leg"),
+        ("the calf is tight and shiny today", "en", "sudden_unilateral_swelling"),
+        ("з тих пір як упав, два дні як ліва гомілка товща", "uk", "sudden_unilateral_swelling"),
+        ("со вчера икра раздулась", "ru", "sudden_unilateral_swelling"),
+        ("права товстіша за ліву, литка тверда", "uk", "one_leg_swollen"),
+        ("I honestly don't want to be here any more", "en", "suicidal_thoughts"),
+        ("I can't feel the toilet paper since this morning", "en", "saddle_numbness"),
+        ("туалетную бумагу не чувствую, спина болит", "ru", "saddle_numbness"),
+        ("couldnt pee all night, back pain down both legs", "en", "bladder_bowel_dysfunction"),
+        ("пописать с трудом со вчера, поясница болит", "ru", "bladder_bowel_dysfunction"),
+        (
+            "с мужем ничего не чувствую уже два дня, поясница болит",
+            "ru",
+            "cauda_equina_sexual_dysfunction",
+        ),
+        ("вена як шнур, тягнеться до паху", "uk", "cord_reaches_groin"),
+        ("я обвела пятно маркером, а оно уже больше", "ru", "redness_spreading_fast"),
+        ("почервоніння поповзло до коліна", "uk", "redness_spreading_fast"),
+        ("вчера его сбили на тренировке, голень болит", "ru", "after_injury"),
+        ("стопа шлёпает, с каждым днём хуже", "ru", "progressive_weakness"),
+        ("слабкість піднімається вище, ледве ходжу", "uk", "progressive_weakness"),
+        ("на роботі вирубився на хвилину", "uk", "fainting"),
+        ("в магазине отключился, очнулся на полу", "ru", "fainting"),
+        ("her legs won't settle in the evening", "en", "urge_to_move"),
+    ],
+)
+def test_urgent_signs_of_the_fifth_set_in_other_words(
+    pairs: Read, text: str, language: str, finding: str
+) -> None:
+    assert (finding, "present") in pairs(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "finding"),
+    [
+        ("ноги не дають спокою ввечері", "uk", "evening_night_predominance"),
+        ("я вже не можу, щоночі ноги крутить", "uk", "evening_night_predominance"),
+        ("больше не могу, каждую ночь ноги крутит", "ru", "evening_night_predominance"),
+    ],
+)
+def test_a_negation_inside_words_of_despair_or_of_a_phrase_denies_nothing_else(
+    pairs: Read, text: str, language: str, finding: str
+) -> None:
+    read = pairs(text, language)
+    assert (finding, "present") in read
+    assert (finding, "absent") not in read
