@@ -1,4 +1,4 @@
-"""Medicines added in the seventh round (docs/parsing.md, "The seventh round and the fourth
+"""Medicines added in the seventh round (docs/parsing.md, "The seventh round, the fourth and fifth
 blind set"), each tried in other words than the blind set's own strings."""
 
 from __future__ import annotations
