@@ -146,6 +146,8 @@ def test_the_weeks_since_a_caesarean_birth_are_the_birth_s(pairs: Read) -> None:
         ("Мама після інсульту, їй 80, ночами смикає ногами", "uk", "female"),
         ("Муж на пенсии, ему 70, по ночам крутит ноги", "ru", "male"),
         ("My dad is 81 and his feet burn at night", "en", "male"),
+        ("Доброго вечора! Дружині 35, в неї ночами крутить ноги", "uk", "female"),
+        ("Мамі 72, в неї ночами крутить ноги. Добрий вечір", "uk", "female"),
     ],
 )
 def test_a_text_that_opens_with_a_relative_and_speaks_of_them_is_theirs(

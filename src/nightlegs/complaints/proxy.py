@@ -74,8 +74,10 @@ class Proxy:
 
 def _opener(matches: Sequence[Match]) -> list[Match]:
     """The relative a text opens with, when it speaks of them and never of the writer."""
-    greeting = [p for m in matches if m.phrase.value == _GREETING for p in m.positions]
-    first = max(greeting) + 1 if greeting else 0
+    first = 0  # the first word after the greetings the text opens with, if any
+    for m in sorted((m for m in matches if m.phrase.value == _GREETING), key=lambda m: m.first):
+        if m.first == first:
+            first = m.last + 1
     openers = [m for m in matches if m.phrase.value in _OPENS and min(m.positions) == first]
     if not openers:
         return []
