@@ -134,7 +134,7 @@ KNOWN_NEAR = {
 def test_the_medicines_one_typo_apart_are_known(table: Table) -> None:
     """A new brand one typo from another medicine's name must be looked at, and listed."""
     near = set()
-    for skeletons, keys in table.by_words.values():
+    for skeletons, keys in table.by_words_and_initial.values():
         for (a, ka), (b, kb) in itertools.combinations(zip(skeletons, keys, strict=True), 2):
             if ka.medicine.id == kb.medicine.id or a[0] != b[0]:
                 continue

@@ -190,10 +190,9 @@ class Parser:
                 continue
             if reading.finding == "age" and named_values.intersection(reading.positions):
                 continue
-            mine = reading.finding == "age" and self._marked_age(words, reading.positions[0])
-            # "Had my baby 3 weeks ago, c-section": the birth's weeks, read only beside a
-            # word of birth or pregnancy, are the birth's even beside the operation.
-            mine = mine or reading.finding == "pregnancy"
+            mine = reading.finding in self.book.rules.numbers_kept or (
+                reading.finding == "age" and self._marked_age(words, reading.positions[0])
+            )
             if mine or not owned.intersection(where.segment[p] for p in reading.positions):
                 readings.append(_from_number(reading))
         # "A bottle of wine every night": the drinking's time, not the complaint's.

@@ -78,7 +78,7 @@ def _opener(matches: Sequence[Match]) -> list[Match]:
     for m in sorted((m for m in matches if m.phrase.value == _GREETING), key=lambda m: m.first):
         if m.first == first:
             first = m.last + 1
-    openers = [m for m in matches if m.phrase.value in _OPENS and min(m.positions) == first]
+    openers = [m for m in matches if m.phrase.value in _OPENS and m.first == first]
     if not openers:
         return []
     opener = max(openers, key=lambda m: len(m.positions))

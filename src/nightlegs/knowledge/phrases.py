@@ -148,6 +148,7 @@ class _Rules(_Strict):
     overrides: dict[str, list[str]]
     overrides_nearby: dict[str, list[str]]
     numbers_belong_to: list[str]
+    numbers_kept: list[str] = Field(default_factory=list)
     never_doubted: list[str] = Field(default_factory=list)
     medicine_times: list[str] = Field(default_factory=list)
     family: _Family
@@ -191,6 +192,9 @@ class PhraseRules:
     overrides_nearby: Mapping[str, tuple[str, ...]]
     #: Findings whose own are the numbers of their segment ("діабет 10 років").
     numbers_belong_to: frozenset[str]
+    #: Findings whose numbers stay theirs beside such a finding: their reader ties the
+    #: number to its own words ("had my baby 3 weeks ago, c-section").
+    numbers_kept: frozenset[str]
     never_doubted: frozenset[str]
     medicine_times: frozenset[str]
     family_finding: str
@@ -281,6 +285,7 @@ class _Check:
             *(("overrides_nearby", f) for f in data.overrides_nearby),
             *(("overrides_nearby", f) for fs in data.overrides_nearby.values() for f in fs),
             *(("numbers_belong_to", f) for f in data.numbers_belong_to),
+            *(("numbers_kept", f) for f in data.numbers_kept),
             *(("never_doubted", f) for f in data.never_doubted),
             *(("medicine_times", f) for f in data.medicine_times),
             *(("recent_weeks", f) for f in data.recent_weeks),
@@ -302,6 +307,7 @@ class _Check:
             overrides={k: tuple(v) for k, v in data.overrides.items()},
             overrides_nearby={k: tuple(v) for k, v in data.overrides_nearby.items()},
             numbers_belong_to=frozenset(data.numbers_belong_to),
+            numbers_kept=frozenset(data.numbers_kept),
             never_doubted=frozenset(data.never_doubted),
             medicine_times=frozenset(data.medicine_times),
             family_finding=data.family.finding,

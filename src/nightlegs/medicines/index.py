@@ -51,7 +51,7 @@ class Table:
     exact: dict[str, Key]
     #: For typo-tolerant matching: the skeletons of the keys of each word count and first
     #: letter (a typo is never read in a name's first letter, so only these are compared).
-    by_words: dict[tuple[int, str], tuple[list[str], list[Key]]]
+    by_words_and_initial: dict[tuple[int, str], tuple[list[str], list[Key]]]
     roles: dict[str, Role | None]
     max_words: int = field(default=1)
     #: Every beginning of a name of several words (its skeleton cut anywhere): the words
@@ -103,7 +103,7 @@ def build_table(data: MedicineTable) -> Table:
     return Table(
         data=data,
         exact=exact,
-        by_words=dict(grouped),
+        by_words_and_initial=dict(grouped),
         roles=roles,
         max_words=max(key.words for key in exact.values()),
         by_id={medicine.id: medicine for medicine in data.medicines},

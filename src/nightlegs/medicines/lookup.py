@@ -201,7 +201,7 @@ def _may_be_misspelt(token: Token, known_word: KnownWord | None) -> bool:
 def _near(table: Table, query: str, words: int) -> Key | None:
     """The key within the typo tolerance of ``query``, if exactly one medicine is nearest."""
     limit = max_edits(len(query))
-    bucket = table.by_words.get((words, query[0])) if query else None
+    bucket = table.by_words_and_initial.get((words, query[0])) if query else None
     if limit == 0 or bucket is None:
         return None
     skeletons, keys = bucket
