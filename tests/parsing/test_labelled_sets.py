@@ -103,6 +103,11 @@ BLIND_FLOORS = {
         45,
         {"precision": 0.83, "recall": 0.74, "urgent_recall": 0.67},
     ),
+    "complaints-blind6.yaml": (69, {"precision": 0.83, "recall": 0.76, "urgent_recall": 0.58}),
+    "complaints-blind6-holdout.yaml": (
+        66,
+        {"precision": 0.79, "recall": 0.80, "urgent_recall": 0.68},
+    ),
 }
 
 
