@@ -81,32 +81,32 @@ BLIND_FLOORS = {
     "complaints-blind.yaml": (60, {"precision": 0.88, "recall": 0.88, "urgent_recall": 0.95}),
     "complaints-blind-holdout.yaml": (
         60,
-        {"precision": 0.84, "recall": 0.83, "urgent_recall": 0.79},
+        {"precision": 0.84, "recall": 0.83, "urgent_recall": 0.82},
     ),
     "complaints-blind2.yaml": (60, {"precision": 0.86, "recall": 0.80, "urgent_recall": 0.92}),
     "complaints-blind2-holdout.yaml": (
         60,
-        {"precision": 0.80, "recall": 0.76, "urgent_recall": 0.69},
+        {"precision": 0.81, "recall": 0.78, "urgent_recall": 0.73},
     ),
     "complaints-blind3.yaml": (59, {"precision": 0.90, "recall": 0.84, "urgent_recall": 0.97}),
     "complaints-blind3-holdout.yaml": (
         61,
-        {"precision": 0.85, "recall": 0.76, "urgent_recall": 0.83},
+        {"precision": 0.86, "recall": 0.79, "urgent_recall": 0.85},
     ),
     "complaints-blind4.yaml": (58, {"precision": 0.87, "recall": 0.90, "urgent_recall": 0.94}),
     "complaints-blind4-holdout.yaml": (
         62,
-        {"precision": 0.85, "recall": 0.71, "urgent_recall": 0.60},
+        {"precision": 0.85, "recall": 0.71, "urgent_recall": 0.65},
     ),
     "complaints-blind5.yaml": (45, {"precision": 0.84, "recall": 0.87, "urgent_recall": 0.97}),
     "complaints-blind5-holdout.yaml": (
         45,
-        {"precision": 0.83, "recall": 0.74, "urgent_recall": 0.67},
+        {"precision": 0.84, "recall": 0.76, "urgent_recall": 0.71},
     ),
-    "complaints-blind6.yaml": (69, {"precision": 0.83, "recall": 0.76, "urgent_recall": 0.58}),
+    "complaints-blind6.yaml": (69, {"precision": 0.85, "recall": 0.84, "urgent_recall": 0.94}),
     "complaints-blind6-holdout.yaml": (
         66,
-        {"precision": 0.79, "recall": 0.80, "urgent_recall": 0.68},
+        {"precision": 0.78, "recall": 0.81, "urgent_recall": 0.72},
     ),
 }
 

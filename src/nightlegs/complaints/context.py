@@ -45,6 +45,8 @@ SPEECH_REACH = 2
 RUN_ON = 12
 #: How many words after its "тоже" a relative's statement ("у мамы тоже такое было") goes on.
 STATEMENT_TAIL = 2
+#: How many words after a comparison word its relative stands ("як у мами", "like my mum's").
+COMPARED_REACH = 3
 
 Other = Literal["first", "other"]
 
@@ -96,27 +98,40 @@ class Context:
         self.past = self._reach(past, by_kind.get("now", []))
         self.same_words = by_kind.get("same", [])
         self.same = {where.segment[m.first] for m in self.same_words}
+        self._whose(by_kind)
+        self.denied_now = self._denied_now(by_kind.get("now", []))
+
+    def _whose(self, by_kind: dict[str, list[Match]]) -> None:
+        """Which segments are a relative's (:attr:`others`), which are the person's own
+        again after "у мами теж" (:attr:`own_again`), and the relatives compared."""
+        where, taken = self.where, self.taken
         # "у мами теж" is a whole statement: what follows it is the person's own again.
         closed = self.same
         # "Як соседка сказала", "my wife says": whoever says it is its source, not its subject.
         sources = {m.first for m in by_kind.get("speech", [])}
+        everyone = [*by_kind.get("relatives_first", []), *by_kind.get("relatives_other", [])]
         speaking = [
-            m
-            for m in (*by_kind.get("relatives_first", []), *by_kind.get("relatives_other", []))
-            if sources & set(range(m.last + 1, m.last + 1 + SPEECH_REACH))
+            m for m in everyone if sources & set(range(m.last + 1, m.last + 1 + SPEECH_REACH))
         ]
         closed = closed | {where.segment[m.first] for m in speaking}
-        first = self._reach(by_kind.get("relatives_first", []), by_kind.get("self", []), closed)
+        # "Крутить, як у мами", "just like my mum's": the person's own complaint, and a
+        # relative who has the same; not the relative's alone.
+        self.compared = _compared(by_kind.get("compared", []), everyone, speaking, where)
+        own_too = set(self.compared)
+        firsts = [m for m in by_kind.get("relatives_first", []) if m.positions not in own_too]
+        first = self._reach(firsts, by_kind.get("self", []), closed)
         # A spouse a finding's own phrase names ("з дружиною нічого не виходить") is not
         # whose finding it is.
-        spouses = [m for m in by_kind.get("relatives_other", []) if not set(m.positions) <= taken]
+        spouses = [
+            m
+            for m in by_kind.get("relatives_other", [])
+            if not set(m.positions) <= taken and m.positions not in own_too
+        ]
         other = self._reach(spouses, by_kind.get("self", []), closed)
         self.others: dict[int, Other] = dict.fromkeys(other, "other")
         self.others.update(dict.fromkeys(first, "first"))
-        relatives = [*by_kind.get("relatives_first", []), *spouses]
-        self.own_again = self._after_the_statement(relatives)
+        self.own_again = self._after_the_statement([*by_kind.get("relatives_first", []), *spouses])
         self.relatives = by_kind.get("relatives_first", [])
-        self.denied_now = self._denied_now(by_kind.get("now", []))
 
     def situation(self, positions: Sequence[int]) -> Situation:
         segments = {self.where.segment[p] for p in positions}
@@ -178,6 +193,10 @@ class Context:
         mentions = []
         for relative in self.relatives:
             own = segment[relative.first]
+            comparison = self.compared.get(relative.positions)
+            if comparison is not None and relative.first not in self.uncertain:
+                mentions.append((tuple(sorted({*comparison, *relative.positions})), False))
+                continue
             same = [m for m in self.same_words if segment[m.first] in (own, own + 1)]
             if not same or relative.first in self.uncertain:
                 continue
@@ -264,3 +283,25 @@ class Context:
 
     def _same_reach(self, segments: set[int]) -> bool:
         return any(s in self.same or s - 1 in self.same for s in segments)
+
+
+def _compared(
+    comparisons: Sequence[Match],
+    relatives: Sequence[Match],
+    speaking: Sequence[Match],
+    where: Layout,
+) -> dict[tuple[int, ...], tuple[int, ...]]:
+    """The relatives a comparison word stands just before in their segment ("як у мами",
+    "like my mum's"), by their words, with the comparison's words. A relative who says
+    something ("як мама каже") is its source, not compared."""
+    found: dict[tuple[int, ...], tuple[int, ...]] = {}
+    for relative in relatives:
+        if relative in speaking:
+            continue
+        for comparison in comparisons:
+            if (
+                where.segment[comparison.first] == where.segment[relative.first]
+                and 0 < relative.first - comparison.last <= COMPARED_REACH
+            ):
+                found[relative.positions] = comparison.positions
+    return found

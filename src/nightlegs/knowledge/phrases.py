@@ -56,6 +56,7 @@ CONTEXT_KINDS = (
     "relatives_first",  # a parent, sibling or child
     "relatives_other",  # anyone else
     "same",  # "теж", "too": the same complaint as the person's own
+    "compared",  # "як", "like" before a relative ("як у мами"): the person's own, and theirs
     "speech",  # "каже", "said": a relative who says something is its source, not its subject
     "boundary",  # words that start a new clause ("але", "but")
     "weak_boundary",  # words that end a negation's reach ("і", "and"; not "або", "or":
