@@ -192,3 +192,31 @@ def test_neither_me_nor_them_denies_nothing(pairs: Read, text: str, language: st
 def test_gone_a_colour_is_a_change_not_gone_away(pairs: Read) -> None:
     assert ("acute_cold_painful_leg", "present") in pairs("my foot has gone white and cold", "en")
     assert ("leg_swelling_both", "absent") in pairs("the swelling has gone", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("гомілка червона. Вчора ввечері було 38,9", "uk"),
+        ("голень красная, вчера было 38,7", "ru"),
+        ("calf red and hot, hit 39.2 last night", "en"),
+    ],
+)
+def test_a_temperature_with_no_name_after_was_or_hit(pairs: Read, text: str, language: str) -> None:
+    assert ("fever", "present") in pairs(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("гомілка червона, вчора було 37,2", "uk"),  # no fever, and none denied
+        ("мені 38,5 років", "uk"),
+        ("нове взуття 38,5 тисне", "uk"),
+        ("витамин Д 38,4, ферритин 12", "ru"),
+        ("vitamin D 38.4", "en"),
+    ],
+)
+def test_a_number_that_is_no_temperature_says_nothing_of_fever(
+    pairs: Read, text: str, language: str
+) -> None:
+    assert not any(f == "fever" for f, _ in pairs(text, language))

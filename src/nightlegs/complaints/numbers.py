@@ -25,6 +25,7 @@ Vague amounts ("кілька разів", "часто") give nothing: the interv
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 
 from nightlegs.complaints.drinks import alcohol, coffee, drinks_every_day, every_day
@@ -58,6 +59,8 @@ _BARE_AGE = (18, 110)
 _PUNCTUATION = frozenset(",.!?;\n")
 _SENTENCE_END = frozenset(".!?;\n")
 _NOT_BARE = frozenset("/-\u2013:%+")
+#: A number written with one decimal ("38,9", "39.2").
+_ONE_DECIMAL = re.compile(r"\d{2}[.,]\d")
 
 
 def read_numbers(
@@ -122,6 +125,7 @@ def _every_night(text: NumberText) -> Iterator[NumberReading]:
 
 def _read(text: NumberText, q: Quantity, rules: PhraseRules) -> NumberReading | None:
     readers = (
+        _temperature,
         _score,
         _frequency,
         _age,
@@ -136,6 +140,25 @@ def _read(text: NumberText, q: Quantity, rules: PhraseRules) -> NumberReading | 
         reading = reader(text, q, rules)
         if reading is not None:
             return reading
+    return None
+
+
+def _temperature(text: NumberText, q: Quantity, rules: PhraseRules) -> NumberReading | None:
+    """A number with one decimal after «було», "hit" (``temperature_before``), from fever
+    up («вчора ввечері було 38,9», "hit 39.2 last night"): a temperature with no name. Only
+    after such a word: "vitamin D 38.4" and «взуття 38,5» are not. Below fever it says
+    nothing (a red flag is never read as absent)."""
+    first = q.positions[0]
+    one_decimal = len(q.positions) == 1 and _ONE_DECIMAL.fullmatch(text.words[first].norm)
+    said = first > 0 and text.kind(first - 1, "temperature_before")
+    if (
+        not (one_decimal and said)
+        or q.unit is not None
+        or text.segment[first - 1] != text.segment[first]
+    ):
+        return None
+    if rules.fever_celsius <= q.value <= rules.hottest_celsius:
+        return NumberReading("fever", "present", q.positions)
     return None
 
 

@@ -13,8 +13,6 @@ The phrase syntax (one string, words separated by spaces) is documented in
 form only), ``a|b`` (either), ``@set`` (a named list of alternatives).
 """
 
-# ruff: noqa: RUF003 - Ukrainian and Russian examples are meant to be Cyrillic
-
 from __future__ import annotations
 
 import re
@@ -29,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from nightlegs.knowledge.compiled import FindingDef
 from nightlegs.knowledge.loader import default_kb_dir, load_kb
 from nightlegs.knowledge.phrase_files import read_sources
+from nightlegs.knowledge.phrase_kinds import CONTEXT_KINDS, NUMBER_KINDS
 from nightlegs.knowledge.yaml_source import Issue, KnowledgeBaseError, NodePath, SourceFile
 from nightlegs.languages import LANGUAGES
 
@@ -42,75 +41,6 @@ __all__ = [
     "read_phrases",
 ]
 
-#: The lists of small words every language file has (``words:``).
-CONTEXT_KINDS = (
-    "negation_before",  # "не", "no": denies the phrase that follows within a few words
-    "negation_after",  # "немає", "нет": denies the phrase just before it
-    "not_negation",  # "не тільки", "not only": a negation word that denies nothing
-    "almost_not",  # "майже не", "hardly": nearly a negation; the phrase is left out
-    "uncertainty",  # "здається", "maybe": the clause is left out
-    "past",  # "раніше", "used to": the clause is about the past
-    "not_past",  # "started years ago": a past word that dates the start of what is now
-    "now",  # "зараз", "now": the clause is about the present after all
-    "self",  # "у мене", "I": what follows is the person's own again
-    "relatives_first",  # a parent, sibling or child
-    "relatives_other",  # anyone else
-    "same",  # "теж", "too": the same complaint as the person's own
-    "compared",  # "як", "like" before a relative ("як у мами"): the person's own, and theirs
-    "speech",  # "каже", "said": a relative who says something is its source, not its subject
-    "boundary",  # words that start a new clause ("але", "but")
-    "weak_boundary",  # words that end a negation's reach ("і", "and"; not "або", "or":
-    # "no swelling or redness" denies both)
-    "greeting",  # "доброго вечора", "good evening": no finding's words
-    "after_medicine",  # "після", "after" a medicine's name: it started after it
-    "since_medicine",  # "відтоді", "since then" after a medicine named: it started with it
-    "not_taking",  # "кинула", "stopped", «ще не почала»: a medicine named is not taken now
-    "for_a_man",  # "пишу за батька", "typing this for my husband": the patient is a man
-    "for_a_woman",  # "пишу за маму", "writing for my mum": the patient is a woman
-    "opens_for_a_man",  # «Сину 15, ...», «Чоловік ...» opening a text about him
-    "opens_for_a_woman",  # «Мама на діалізі ...», "My mum is 84 ..." opening a text about her
-    "them",  # «вона», «їй», "she": a word for the person the opener names
-    "condition",  # "коли", "якщо", "when": its clause belongs to the one it explains
-    "ordinary",  # words never taken for a typo of a phrase word ("right" is not "night")
-    "not_self_verbs",  # verbs whose subject is mostly a thing, the complaint or a body part
-    # ("була", "боліла"): their gender says nothing of the writer's sex
-)
-#: The lists of number words every language file has (``numbers:``), besides ``words``.
-NUMBER_KINDS = (
-    "second",
-    "minute",
-    "hour",
-    "day",
-    "week",
-    "month",
-    "year",
-    "night",
-    "vague",  # "майже" (кожну ніч), "кілька" (разів): too vague for a number
-    "within",  # "за" (годину), "in" (an hour): not how long an episode lasts
-    "times",  # "раз": a frequency
-    "point",  # "бал": a score
-    "per",  # "на", "в", "a": "3 рази на тиждень"
-    "out_of",  # "з", "из", "out of": "7 з 10"
-    "scale_from",  # "від", "от", "from": "від 0 до 10, то 9"
-    "scale_to",  # "до", "to"
-    "every_night",  # "щоночі": 7 nights a week
-    "every",  # "кожну" (ніч), "every" (night)
-    "every_other",  # "через" (ніч), "other" (every other night): 3.5 a week
-    "age_before",  # "мені", "I'm": the number after is the age
-    "age_after",  # "old": the number before is the age
-    "age_of_them",  # "йому", "she's": the age of the patient a proxy writes for
-    "duration",  # "вже", "for": the quantity is how long
-    "ago",  # "тому", "ago"
-    "started",  # "почалося", "started": "... тому" is when it began
-    "cup",  # "чашка"
-    "coffee",  # "кава", "coffee"
-    "drink",  # "келих", "пляшка", "glass", "pint": a drink's container
-    "alcohol",  # "пиво", "вино", "горілка", "beer": what is drunk is alcohol
-    "pregnant",  # "вагітна": weeks and months are of the pregnancy
-    "birth",  # "народила", "gave birth": weeks since are postpartum (or long past)
-    "joins",  # "of", "and": "a couple of years", "a year and a half"
-    "activity",  # "за кермом", "drove", "shift": hours of it are no episode's length
-)
 _VALUE_KEYS = frozenset({"present", "absent", "denied"})
 _PHRASE = re.compile(r"^\S+( \S+)*$")
 
@@ -155,6 +85,7 @@ class _Rules(_Strict):
     family: _Family
     recent_weeks: dict[str, float]
     fever_celsius: float = Field(gt=35, lt=42)
+    hottest_celsius: float = Field(gt=38, lt=45)
     episode_minutes: float = Field(gt=0)
     trimester_weeks: list[int] = Field(min_length=2, max_length=2)
     postpartum_weeks: float = Field(gt=0)
@@ -202,6 +133,8 @@ class PhraseRules:
     family_own: frozenset[str]
     recent_weeks: Mapping[str, float]
     fever_celsius: float
+    #: The highest number a bare decimal may be to be read as a temperature.
+    hottest_celsius: float
     episode_minutes: float
     trimester_weeks: tuple[int, int]
     postpartum_weeks: float
@@ -315,6 +248,7 @@ class _Check:
             family_own=frozenset(data.family.own),
             recent_weeks=dict(data.recent_weeks),
             fever_celsius=data.fever_celsius,
+            hottest_celsius=data.hottest_celsius,
             episode_minutes=data.episode_minutes,
             trimester_weeks=(data.trimester_weeks[0], data.trimester_weeks[1]),
             postpartum_weeks=data.postpartum_weeks,
