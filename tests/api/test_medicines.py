@@ -78,7 +78,7 @@ def test_the_text_never_reaches_a_log(
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError(f"could not read {MARKER}")
 
-    monkeypatch.setattr(endpoint, "read_list", broken)
+    monkeypatch.setattr(endpoint, "taken_list", broken)
     with TestClient(client.app, raise_server_exceptions=False) as failing:
         assert failing.post(URL, json={"text": MARKER}).status_code == 500
     logged = "\n".join(f"{r.name}: {r.getMessage()} {r.exc_text or ''}" for r in caplog.records)

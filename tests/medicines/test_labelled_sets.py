@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from nightlegs.complaints.medicine_list import taken_list
 from nightlegs.knowledge.medicine_table import load_medicine_table
 from nightlegs.medicines import Table, read_labelled, score_file
 
@@ -31,7 +32,7 @@ def test_labels_use_the_table_s_inns_and_the_vocabulary_s_findings(path: Path) -
 
 
 def test_the_own_set_meets_the_targets(table: Table) -> None:
-    score = score_file(table, OWN)
+    score = score_file(table, OWN, taken_list)
     misses = "\n".join(f"{m.text!r}: {m.expected} != {m.found}" for m in score.misses)
     assert score.inn_accuracy >= 0.97, misses
     assert score.finding_precision >= 0.97, misses
@@ -42,7 +43,7 @@ def test_the_own_set_meets_the_targets(table: Table) -> None:
 def test_the_held_out_set_takes_no_class_description_for_a_medicine(
     table: Table, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    score = score_file(table, HOLDOUT)
+    score = score_file(table, HOLDOUT, taken_list)
     with capsys.disabled():
         print(
             f"\nheld-out medicines: {score.strings} strings, INN right {score.inn_accuracy:.1%},"
@@ -58,7 +59,9 @@ def test_the_held_out_set_takes_no_class_description_for_a_medicine(
 #: that nothing slips back; the held-out half is never tuned on.
 BLIND_FLOORS = {
     "medicines-blind.yaml": (102, 0.99),
-    "medicines-blind-holdout.yaml": (98, 0.90),
+    "medicines-blind-holdout.yaml": (98, 0.92),
+    "medicines-blind2.yaml": (100, 0.89),
+    "medicines-blind2-holdout.yaml": (100, 0.75),
 }
 
 
@@ -66,7 +69,7 @@ BLIND_FLOORS = {
 def test_the_blind_strings_do_not_slip_back(
     table: Table, name: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    score = score_file(table, PARSING / name)
+    score = score_file(table, PARSING / name, taken_list)
     count, floor = BLIND_FLOORS[name]
     with capsys.disabled():
         print(

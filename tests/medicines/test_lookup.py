@@ -128,6 +128,11 @@ KNOWN_NEAR = {
     ("methimazole", "metamizole"),
     # Two older antihistamines of the same class: a mix-up implies the same finding.
     ("chlorpheniramine", "chloropyramine"),
+    # Vitamin D and vitamin C, one letter apart: neither implies a finding.
+    ("вітамін д", "вітамін с"),
+    ("вітамін д", "vitamin c"),
+    ("вітамін д3", "вітамін с"),
+    ("вітамін д3", "vitamin c"),
 }
 
 

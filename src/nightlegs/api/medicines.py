@@ -14,8 +14,9 @@ from pydantic import BaseModel, ConfigDict, Field, StrictStr
 from nightlegs.api.errors import TOO_LARGE, UNPROCESSABLE, never_echo
 from nightlegs.api.schemas import RequestBody
 from nightlegs.api.strict_json import StrictJsonRoute
+from nightlegs.complaints.medicine_list import taken_list
 from nightlegs.http.deps import SettingsDep
-from nightlegs.medicines import Table, load_table, read_list
+from nightlegs.medicines import Table, load_table
 from nightlegs.settings import Language
 
 router = APIRouter(prefix="/medicines", tags=["medicines"], route_class=StrictJsonRoute)
@@ -71,9 +72,10 @@ def lookup_medicines(
     body: MedicineLookupRequest, table: TableDep, settings: SettingsDep
 ) -> MedicineLookup:
     """The medicines named in the text: brands sold in Ukraine and INNs, in Cyrillic and
-    Latin letters, typos tolerated; a description of a class ("ліки від тиску") names none."""
+    Latin letters, typos tolerated; a description of a class ("ліки від тиску") names none,
+    and a medicine the text says is not taken now («кинула», "stopped") is left out."""
     language = body.language or settings.default_language
-    found = read_list(table, body.text, language)
+    found = taken_list(table, body.text, language)
     return MedicineLookup(
         medicines=[
             MedicineFound(

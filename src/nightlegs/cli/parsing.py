@@ -198,9 +198,10 @@ def _medicine_report(file: Path, chosen: Path | None) -> dict[str, Any]:
     path = chosen or _medicine_file(file)
     if path is None or not path.exists():
         return {}
+    from nightlegs.complaints.medicine_list import taken_list
     from nightlegs.medicines import load_table, score_file
 
-    result = score_file(load_table(), path)
+    result = score_file(load_table(), path, taken_list)
     return {
         "medicines_file": str(path),
         "medicine_strings": result.strings,

@@ -41,6 +41,9 @@ class MedicinesTaken:
     readings: list[Reading]
     #: The words that name a medicine, taken or not.
     named: set[int]
+    #: The medicines the text says are not taken now («кинула», "stopped", «раніше пила»),
+    #: by their place in the text (start, end).
+    stopped: tuple[tuple[int, int], ...] = ()
 
 
 def medicines_taken(
@@ -63,6 +66,7 @@ def medicines_taken(
     mentions: list[MedicineMention] = []
     readings: list[Reading] = []
     named: set[int] = set()
+    stopped: list[tuple[int, int]] = []
     spans = [(match, positions) for match in found if (positions := _positions(tokens, match))]
     for index, (match, positions) in enumerate(spans):
         if set(results).intersection(positions):
@@ -77,9 +81,14 @@ def medicines_taken(
         if match.lab_name and _number_after(tokens, positions):
             continue  # "естрадіол 150": a result the vocabulary has no finding for
         situation = context.situation(positions)
-        if situation.other or situation.uncertain or situation.negated or situation.past:
+        if situation.other or situation.uncertain:
             continue
-        if not_taken([p for _, p in spans], index, stops, context.where, contrast):
+        if (
+            situation.negated
+            or situation.past
+            or not_taken([p for _, p in spans], index, stops, context.where, contrast)
+        ):
+            stopped.append((match.start, match.end))
             continue
         mentions.append(_mention(match))
         readings.extend(Reading(f, "present", positions) for f in match.findings)
@@ -94,7 +103,7 @@ def medicines_taken(
         if later is not None and not _denied_part(context, later):
             words_said = tuple(sorted({*positions, *later.positions}))
             readings.append(Reading(STARTED_AFTER, "present", words_said))
-    return MedicinesTaken(tuple(mentions), readings, named)
+    return MedicinesTaken(tuple(mentions), readings, named, tuple(stopped))
 
 
 def without_the_medicines(

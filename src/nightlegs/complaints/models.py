@@ -62,6 +62,8 @@ class ParseResult:
     candidates: tuple[Candidate, ...]
     medicines: tuple[MedicineMention, ...] = ()
     unrecognised: tuple[str, ...] = field(default=())
+    #: Medicines named but said not to be taken now, by (start, end); not in the answer.
+    not_taken: tuple[tuple[int, int], ...] = field(default=())
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -120,7 +120,8 @@ class Parser:
             )
         resolved = self.resolver.resolve([*readings, *medicine_readings], context)
         candidates = tuple(self._candidate(words, r) for r in resolved)
-        return ParseResult(language, candidates, medicines, _unrecognised(words, resolved))
+        unrecognised = _unrecognised(words, resolved)
+        return ParseResult(language, candidates, medicines, unrecognised, taken_now.stopped)
 
     def _rough_numbers(self, words: _Words, matches: list[matcher.Match]) -> list[matcher.Match]:
         """A doubt word right before a number says the number is rough, not that the

@@ -152,6 +152,8 @@ def _best_at(
         longest += 1
     for length in range(longest, 0, -1):
         tokens = segment[index : index + length]
+        if all(token.role == "generic" for token in tokens):
+            continue  # "vitamins" spells the key "витамин с" in Latin letters: still no name
         key = _exact(table, tokens)
         if key is not None:
             return key, length, True

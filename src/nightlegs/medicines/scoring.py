@@ -9,7 +9,7 @@ expected, recall the share expected that were given.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from nightlegs.knowledge.yaml_source import read
 from nightlegs.languages import Language
 from nightlegs.medicines.index import Table
-from nightlegs.medicines.lookup import read_list
+from nightlegs.medicines.lookup import MedicineList, read_list
 
 __all__ = ["LabelledMedicines", "MedicineScore", "Miss", "read_labelled", "score", "score_file"]
 
@@ -72,15 +72,23 @@ def read_labelled(path: Path) -> list[LabelledMedicines]:
     return TypeAdapter(list[LabelledMedicines]).validate_python(data)
 
 
-def score_file(table: Table, path: Path) -> MedicineScore:
-    return score(table, read_labelled(path))
+#: How a list is read: :func:`read_list`, or the product's reading of it
+#: (:func:`nightlegs.complaints.medicine_list.taken_list`, which leaves out what the text
+#: says is not taken now).
+ListReader = Callable[[Table, str, Language], MedicineList]
 
 
-def score(table: Table, items: Sequence[LabelledMedicines]) -> MedicineScore:
+def score_file(table: Table, path: Path, read: ListReader = read_list) -> MedicineScore:
+    return score(table, read_labelled(path), read)
+
+
+def score(
+    table: Table, items: Sequence[LabelledMedicines], read: ListReader = read_list
+) -> MedicineScore:
     inn_right = given = right = expected = descriptions = taken = 0
     misses: list[Miss] = []
     for item in items:
-        found = read_list(table, item.text, item.language).medicines
+        found = read(table, item.text, item.language).medicines
         inns = {match.inn for match in found}
         findings = {finding for match in found for finding in match.findings}
         if inns == set(item.inns):

@@ -25,10 +25,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import quote, unquote
 
+from nightlegs.complaints.medicine_list import taken_list
 from nightlegs.engine import KnowledgeBase, Question, Value
 from nightlegs.i18n import N_, Translator
 from nightlegs.languages import Language, is_language
-from nightlegs.medicines import Table, confirmation, load_table, read_list
+from nightlegs.medicines import Table, confirmation, load_table
 from nightlegs.medicines.confirm import label
 from nightlegs.report import NamedMedicine
 
@@ -95,7 +96,7 @@ def view(form: Mapping[str, Sequence[str]], lang: str, t: Translator) -> NamesVi
     """What "Find" found in the form's text (the medicines confirmed before stay ticked)."""
     language = _language(lang)
     text = next(iter(form.get(TEXT_FIELD, ())), "")[:MAX_CHARACTERS]
-    found = read_list(table(), text, language)
+    found = taken_list(table(), text, language)
     ticked = set(confirmed_ids(form))
     offers: dict[str, Offer] = {}
     for match in found.medicines:
