@@ -18,11 +18,10 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-import pymorphy3  # type: ignore[import-untyped]
 import pytest
-from ruamel.yaml import YAML
 
-from nightlegs.knowledge import default_kb_dir
+from nightlegs.complaints.morphology import Morphology
+from nightlegs.knowledge.phrases import load_phrases
 from nightlegs.languages import LANGUAGES
 
 #: English small words that begin phrases people write as one alternative.
@@ -35,7 +34,7 @@ _NEGATIONS = frozenset({"не", "ні", "ни"})
 
 @cache
 def _analyzer(language: str) -> Any:
-    return pymorphy3.MorphAnalyzer(lang=language, probability_estimator_cls=None)
+    return Morphology().analyzers[language]
 
 
 def _small(word: str, language: str) -> bool:
@@ -48,13 +47,12 @@ def _small(word: str, language: str) -> bool:
 
 
 def _phrases(language: str) -> Iterator[tuple[str, str]]:
-    path = default_kb_dir() / "phrases" / f"{language}.yaml"
-    book = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
-    for finding, by_value in book["findings"].items():
+    book = load_phrases().languages[language]
+    for finding, by_value in book.findings.items():
         for phrases in by_value.values():
             for phrase in phrases:
                 yield finding, phrase
-    for kind, phrases in book["words"].items():
+    for kind, phrases in book.words.items():
         for phrase in phrases:
             yield f"words: {kind}", phrase
 
