@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from nightlegs.complaints.phrasebook import CONTEXT, NUMBER, CompiledBook, Phrase, Slot
+from nightlegs.complaints.phrasebook import CONTEXT, CompiledBook, Phrase, Slot
 from nightlegs.complaints.text import Break, Token
 
 #: Words a finding's phrase may have besides its own, in all.
@@ -90,15 +90,17 @@ def context_matches(
         phrase = book.phrases[index]
         if phrase.finding != CONTEXT:
             continue
+        rest = phrase.slots[1:]
+        if not rest:  # most context phrases are one word: "не", "no", "мабуть"
+            matches.extend(Match(phrase, (start,)) for start in starts)
+            continue
         for start in starts:
-            span = range(start, start + len(phrase.slots))
-            if span[-1] >= len(words) or any(breaks[p] == "strong" for p in span[1:]):
-                continue
-            if all(
-                slot.takes(words[p].norm, forms[p])
-                for slot, p in zip(phrase.slots[1:], span[1:], strict=True)
+            end = start + len(phrase.slots)
+            if end <= len(words) and all(
+                breaks[p] != "strong" and slot.takes(words[p].norm, forms[p])
+                for p, slot in enumerate(rest, start + 1)
             ):
-                matches.append(Match(phrase, tuple(span)))
+                matches.append(Match(phrase, tuple(range(start, end))))
     return matches
 
 
@@ -164,7 +166,7 @@ def finding_matches(
         generous = phrase.finding in wide
         # A word said with a number ("=чоловік #") is set off by a comma as often as not:
         # "Чоловік, 52", "мне 50, женщина".
-        parts = where.sentence if generous or _has_number(phrase) else where.clause
+        parts = where.sentence if generous or phrase.numbered else where.clause
         for start in positions:
             if phrase.strict:
                 placed = _in_order(phrase, anchor, start, words, forms, where.clause)
@@ -173,10 +175,6 @@ def finding_matches(
             if placed is not None:
                 matches.append(Match(phrase, placed))
     return _longest(list(dict.fromkeys(matches)))
-
-
-def _has_number(phrase: Phrase) -> bool:
-    return any(NUMBER in slot.keys for slot in phrase.slots)
 
 
 def _place(

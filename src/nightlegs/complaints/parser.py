@@ -103,7 +103,7 @@ class Parser:
         labs = {m.phrase.finding for m in matches if m.phrase.value == "number"}
         results = {p for r in readings if r.number and r.finding in labs for p in r.positions}
         page = language if is_language(language) else DEFAULT_LANGUAGE
-        named_here = lookup(self.table, words.text, page, known_word=self.morphology.known)
+        named_here = lookup(self.table, words.text, page, known_word=self._ordinary)
         taken_now = medicines_taken(
             named_here, words.tokens, context, context_matches, results, matches
         )
@@ -262,6 +262,11 @@ class Parser:
         return Candidate(
             reading.finding, reading.value, start, end, words.text[start:end], reading.unit
         )
+
+    def _ordinary(self, word: str) -> bool:
+        """A word of the language, never read as a misspelt medicine: one a dictionary
+        knows, or, for English, which has no dictionary here, a word of the phrase book."""
+        return word.casefold() in self.english or self.morphology.known(word)
 
     def _english_words(self) -> frozenset[str]:
         phrases = self.book.languages.get("en")

@@ -49,6 +49,11 @@ class Phrase:
     language: str
     #: Written with a leading "^": its words only one after another, as written.
     strict: bool = False
+    #: A slot takes a number ("жінка #"). Set from the slots, never given.
+    numbered: bool = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "numbered", any(NUMBER in slot.keys for slot in self.slots))
 
     @property
     def ordered(self) -> bool:

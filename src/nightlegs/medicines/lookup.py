@@ -143,8 +143,19 @@ def _best_at(
     table: Table, segment: list[Token], index: int, known_word: KnownWord | None
 ) -> tuple[Key, int, bool] | None:
     """The longest key spelled from ``segment[index]`` on: exact before a typo at one length."""
-    if segment[index].role == "number":
+    first = segment[index]
+    if first.role == "number":
         return None
+    if (
+        first.skeleton
+        and first.skeleton not in table.heads
+        and not _may_be_misspelt(first, known_word)
+    ):
+        # No name of several words begins with this word (every beginning of one is in
+        # ``heads``), and a typo search needs every word misspellable: only the word
+        # alone can be a name, spelled exactly. Most words of a complaint end here.
+        key = None if first.role == "generic" else _exact_word(table, first)
+        return None if key is None else (key, 1, True)
     longest = 0
     while longest < table.max_words and index + longest < len(segment):
         if segment[index + longest].role == "number":
@@ -170,6 +181,15 @@ def _exact(table: Table, tokens: list[Token]) -> Key | None:
         return None  # no name of several words begins so
     for spelling in _inflections(tokens[-1]):
         key = table.exact.get(joined([*head, spelling]))
+        if key is not None:
+            return key
+    return None
+
+
+def _exact_word(table: Table, token: Token) -> Key | None:
+    """The key one word spells (:func:`_exact` for a single word, without the joining)."""
+    for spelling in _inflections(token):
+        key = table.exact.get(spelling)
         if key is not None:
             return key
     return None

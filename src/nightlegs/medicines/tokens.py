@@ -64,22 +64,23 @@ def segments(text: str, role_of: Callable[[str], Role | None]) -> Iterator[list[
     for found in _TOKENS.finditer(text):
         kind = found.lastgroup
         value = found.group()
+        if kind == "code":
+            value = value.translate(_CODE_LETTERS)
+        folded = fold(value)  # once: the role and the token both need it
         if kind == "sep":
             role: Role | None = None
         elif kind == "number":
             role = "number"
         elif kind == "code":
-            value = value.translate(_CODE_LETTERS)
             role = "name"
         else:
-            role = role_of(fold(value))
+            role = role_of(folded)
         if role is None:
             if current:
                 yield current
             current = []
             continue
-        current.append(
-            Token(found.start(), found.end(), found.group(), role, fold(value), skeleton(value))
-        )
+        start, end = found.span()
+        current.append(Token(start, end, found.group(), role, folded, skeleton(value)))
     if current:
         yield current
