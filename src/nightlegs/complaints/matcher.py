@@ -85,7 +85,7 @@ def context_matches(
     breaks: Sequence[Break],
 ) -> list[Match]:
     """The context phrases, each word right after the one before, within a sentence."""
-    matches = []
+    matches: list[Match] = []
     for (index, _anchor), starts in found.items():
         phrase = book.phrases[index]
         if phrase.finding != CONTEXT:
