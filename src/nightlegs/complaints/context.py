@@ -18,7 +18,7 @@ The rules (docs/parsing.md has them with examples):
 - **other people** ("у мами", "my father"): from their segment to the end of the
   sentence, until the person speaks of themself again ("а в мене", "I"); "у мами теж",
   a whole statement, reaches its own segment only, and in a run-on typed without a stop
-  only a word or two past its "теж".
+  only a word or two past its "теж"; in a run-on, nothing before the relative is theirs.
 """
 
 # ruff: noqa: RUF002, RUF003 - Ukrainian and Russian examples are meant to be Cyrillic
@@ -131,6 +131,7 @@ class Context:
         self.others: dict[int, Other] = dict.fromkeys(other, "other")
         self.others.update(dict.fromkeys(first, "first"))
         self.own_again = self._after_the_statement([*by_kind.get("relatives_first", []), *spouses])
+        self.own_again |= self._before_the_relative([*firsts, *spouses])
         self.relatives = by_kind.get("relatives_first", [])
 
     def situation(self, positions: Sequence[int]) -> Situation:
@@ -262,6 +263,23 @@ class Context:
                 reached.add(segment[position])
                 position += 1
         return reached
+
+    def _before_the_relative(self, relatives: Sequence[Match]) -> set[int]:
+        """The words before the first relative named in a run-on typed without a stop (a
+        segment of more than :data:`RUN_ON` words): the person's own. «болить страшно мне
+        74 года курю с армии жена говорит подожди до утра» is the writer's pain and age,
+        not the wife's."""
+        segment = self.where.segment
+        earliest: dict[int, int] = {}
+        for relative in relatives:
+            own = segment[relative.first]
+            earliest[own] = min(earliest.get(own, relative.first), relative.first)
+        found: set[int] = set()
+        for own, first in earliest.items():
+            words = [p for p, s in enumerate(segment) if s == own]
+            if len(words) > RUN_ON:
+                found.update(p for p in words if p < first)
+        return found
 
     def _after_the_statement(self, relatives: Sequence[Match]) -> set[int]:
         """The words around "у мамы тоже такое было" in a run-on typed without a stop: the
