@@ -229,6 +229,13 @@ def _age(text: NumberText, q: Quantity, _rules: PhraseRules) -> NumberReading | 
         text.kind(start - 1, "age_before")
         or (same and text.kind(start - 2, "age_before") and text.kind(start - 1, "duration"))
         or (text.for_someone and text.kind(start - 1, "age_of_them"))
+        # "she is 78", "my dad turned 80"
+        or (
+            text.for_someone
+            and same
+            and text.kind(start - 2, "age_of_them")
+            and text.kind(start - 1, "age_link")
+        )
     )
     if q.unit not in (None, "year"):
         return None

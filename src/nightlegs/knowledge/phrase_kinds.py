@@ -68,6 +68,7 @@ NUMBER_KINDS = (
     "temperature_before",  # «було», "hit": a number with one decimal after is a temperature
     "age_after",  # "old": the number before is the age
     "age_of_them",  # "йому", "she's": the age of the patient a proxy writes for
+    "age_link",  # "is", "turned": "she is 78" as "she's 78"
     "duration",  # "вже", "for": the quantity is how long
     "ago",  # "тому", "ago"
     "started",  # "почалося", "started": "... тому" is when it began
