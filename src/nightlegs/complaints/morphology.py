@@ -241,6 +241,10 @@ class Morphology:
         if transliterate:
             for language, spelled in transliterations(word).items():
                 lemmas = self.lemmas(spelled, language)
+                if not lemmas and language == "ru" and spelled.startswith("е"):
+                    # A Russian word's first "e" is as often "э" ("eto", "erekcija").
+                    lemmas = self.lemmas("э" + spelled[1:], language)
+                    spelled = "э" + spelled[1:] if lemmas else spelled
                 if not lemmas and spelled[-1:] not in _VOWELS:
                     # The soft sign is mostly left out in Latin letters ("spat" for "спать").
                     spelled += "ь"
