@@ -200,6 +200,18 @@ def test_words_of_class_descriptions_never_make_a_medicine(
     assert lookup(table, " ".join(words), "uk") == []
 
 
+def test_no_generic_word_alone_names_a_medicine_even_misspelt(table: Table) -> None:
+    """Every generic word, as written and with its last letter typed wrong: «железь» may be
+    «железы» as well as iron, and «вітамінкь» is no "vitamin C" run together."""
+    named = [
+        (spelled, [m.inn for m in found])
+        for word in generic_words(table)
+        for spelled in (word, word[:-1] + "ь", word[:-1] + "и")
+        if len(spelled) > 1 and (found := lookup(table, spelled, "uk"))
+    ]
+    assert named == []
+
+
 def test_nothing_said_is_nothing_unrecognised(table: Table) -> None:
     assert read_list(table, "нічого не приймаю", "uk").unrecognised == []
     assert read_list(table, "ничего", "ru").unrecognised == []

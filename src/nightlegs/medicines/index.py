@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from nightlegs.knowledge.medicine_table import Brand, Medicine, MedicineTable, load_medicine_table
-from nightlegs.medicines.spelling import fold, joined
+from nightlegs.medicines.spelling import fold, joined, skeleton
 from nightlegs.medicines.tokens import Role, Token, segments
 
 __all__ = ["Key", "Table", "TableError", "build_table", "load_table"]
@@ -58,6 +58,9 @@ class Table:
     #: before a name's last one must spell one, so most runs of words are passed over
     #: without a look-up per ending of the last word.
     heads: frozenset[str] = field(default=frozenset())
+    #: The skeletons of the generic words ("вітаміни", "железы"): a word within a typo of
+    #: one is never read as a misspelt name, nor as a name of several words run together.
+    generic: tuple[str, ...] = ()
     #: Each medicine by its id, and by its INN and ATC code (as an answer keeps it).
     by_id: dict[str, Medicine] = field(default_factory=dict)
     by_code: dict[tuple[str, str], Medicine] = field(default_factory=dict)
@@ -105,6 +108,7 @@ def build_table(data: MedicineTable) -> Table:
         exact=exact,
         by_words_and_initial=dict(grouped),
         roles=roles,
+        generic=tuple(sorted({skeleton(w) for w, role in roles.items() if role == "generic"})),
         max_words=max(key.words for key in exact.values()),
         by_id={medicine.id: medicine for medicine in data.medicines},
         by_code={(medicine.inn, medicine.atc): medicine for medicine in data.medicines},

@@ -168,7 +168,9 @@ def _best_at(
         key = _exact(table, tokens)
         if key is not None:
             return key, length, True
-        if all(_may_be_misspelt(token, known_word) for token in tokens):
+        if all(_may_be_misspelt(token, known_word) for token in tokens) and not all(
+            _near_generic(table, token.skeleton) for token in tokens
+        ):  # a typo of generic words is no name ("железь": «железы» or iron?)
             key = _near(table, joined([t.skeleton for t in tokens]), length)
             if key is not None:
                 return key, length, False
@@ -179,20 +181,30 @@ def _exact(table: Table, tokens: list[Token]) -> Key | None:
     head = [t.skeleton for t in tokens[:-1]]
     if head and joined(head) not in table.heads:
         return None  # no name of several words begins so
-    for spelling in _inflections(tokens[-1]):
+    for number, spelling in enumerate(_inflections(tokens[-1])):
         key = table.exact.get(joined([*head, spelling]))
-        if key is not None:
+        if key is not None and _spelled(table, key, tokens, number):
             return key
     return None
 
 
 def _exact_word(table: Table, token: Token) -> Key | None:
     """The key one word spells (:func:`_exact` for a single word, without the joining)."""
-    for spelling in _inflections(token):
+    for number, spelling in enumerate(_inflections(token)):
         key = table.exact.get(spelling)
-        if key is not None:
+        if key is not None and _spelled(table, key, [token], number):
             return key
     return None
+
+
+def _spelled(table: Table, key: Key, tokens: list[Token], inflection: int) -> bool:
+    """Whether ``tokens`` spell ``key`` (found by the last word's ``inflection``-th
+    spelling, 0 for its skeleton): fewer words than the name's run together only as
+    written, never from a stem («вітамінка» is not "vitamin C" run together), and never
+    when the last of them is a generic word or nearly one ("вітамінкь")."""
+    if key.words == len(tokens):
+        return True
+    return inflection == 0 and not _near_generic(table, tokens[-1].skeleton)
 
 
 def _inflections(token: Token) -> tuple[str, ...]:
@@ -240,6 +252,13 @@ def _near(table: Table, query: str, words: int) -> Key | None:
     best = min(distance for distance, _ in nearest)
     closest = {key.medicine.id: key for distance, key in nearest if distance == best}
     return next(iter(closest.values())) if len(closest) == 1 else None
+
+
+def _near_generic(table: Table, query: str) -> bool:
+    """Whether a skeleton is a generic word's or within the typo tolerance of one."""
+    limit = max_edits(len(query))
+    found = process.extractOne(query, table.generic, scorer=OSA.distance, score_cutoff=limit)
+    return found is not None
 
 
 def _leftovers(text: str, segment: list[Token], covered: set[int], matched: bool) -> list[str]:
