@@ -168,11 +168,10 @@ def _best_at(
         key = _exact(table, tokens)
         if key is not None:
             return key, length, True
-        if all(_may_be_misspelt(token, known_word) for token in tokens) and not all(
-            _near_generic(table, token.skeleton) for token in tokens
-        ):  # a typo of generic words is no name ("железь": «железы» or iron?)
+        if all(_may_be_misspelt(token, known_word) for token in tokens):
             key = _near(table, joined([t.skeleton for t in tokens]), length)
-            if key is not None:
+            # A typo of generic words is no name ("железь": «железы» or iron?).
+            if key is not None and not all(_near_generic(table, t.skeleton) for t in tokens):
                 return key, length, False
     return None
 
