@@ -131,7 +131,7 @@ class Context:
         self.others: dict[int, Other] = dict.fromkeys(other, "other")
         self.others.update(dict.fromkeys(first, "first"))
         self.own_again = self._after_the_statement([*by_kind.get("relatives_first", []), *spouses])
-        self.own_again |= self._before_the_relative([*firsts, *spouses])
+        self.own_again |= self._before_the_relative([*firsts, *spouses], by_kind.get("self", []))
         self.relatives = by_kind.get("relatives_first", [])
 
     def situation(self, positions: Sequence[int]) -> Situation:
@@ -264,11 +264,11 @@ class Context:
                 position += 1
         return reached
 
-    def _before_the_relative(self, relatives: Sequence[Match]) -> set[int]:
-        """The words before the first relative named in a run-on typed without a stop (a
-        segment of more than :data:`RUN_ON` words): the person's own. «болить страшно мне
-        74 года курю с армии жена говорит подожди до утра» is the writer's pain and age,
-        not the wife's."""
+    def _before_the_relative(self, relatives: Sequence[Match], selves: Sequence[Match]) -> set[int]:
+        """The words before the first relative named in its segment, when the segment is a
+        run-on typed without a stop (more than :data:`RUN_ON` words) or the writer spoke
+        of themself before the relative in it: the writer's own. «болить страшно мне 74
+        года курю с армии жена говорит подожди» is the writer's pain and age."""
         segment = self.where.segment
         earliest: dict[int, int] = {}
         for relative in relatives:
@@ -277,7 +277,8 @@ class Context:
         found: set[int] = set()
         for own, first in earliest.items():
             words = [p for p, s in enumerate(segment) if s == own]
-            if len(words) > RUN_ON:
+            said_self = any(segment[m.first] == own and m.last < first for m in selves)
+            if len(words) > RUN_ON or said_self:
                 found.update(p for p in words if p < first)
         return found
 
