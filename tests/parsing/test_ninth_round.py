@@ -170,3 +170,19 @@ def test_words_that_only_look_like_a_finding(
     pairs: Read, text: str, language: str, not_read: str
 ) -> None:
     assert not any(f == not_read for f, _ in pairs(text, language))
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "sex"),
+    [
+        ("на 20 тижні вагітності, ноги крутить вночі", "uk", "female"),
+        ("беременна, 30 недель, сводит икры", "ru", "female"),
+        ("gave birth 3 weeks ago, legs crawly at night", "en", "female"),
+        ("I'm not pregnant, legs crawly at night", "en", None),
+        ("встала з-за столу і знепритомніла", "uk", "female"),
+    ],
+)
+def test_the_sex_from_a_pregnancy_or_a_verb_beside_a_finding(
+    pairs: Read, text: str, language: str, sex: str | None
+) -> None:
+    assert dict(pairs(text, language)).get("sex") == sex

@@ -143,8 +143,15 @@ class Resolver:
         """The findings present readings imply: present even where the text denies them
         ("ноги не болять, але не можу лежати спокійно" has leg symptoms)."""
         given = {r.finding for r in readings if r.value == "present"}
+        read = {r.finding for r in readings}
         added = []
         for reading in readings:
+            # "Я на 32 тижні вагітності": a woman, unless the text says the sex itself.
+            by_value = self.rules.implies_values.get(reading.finding, {})
+            for other, value in by_value.get(str(reading.value), {}).items():
+                if other not in read:
+                    added.append(Reading(other, value, reading.positions))
+                    read.add(other)
             if reading.value != "present":
                 continue
             for implied in self.rules.implies.get(reading.finding, ()):

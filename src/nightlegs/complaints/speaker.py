@@ -129,6 +129,8 @@ def _subject_of_gender(
     for other, readings in enumerate(parses):
         if other == position or clause[other] != own:
             continue
+        if any(p.tag.POS == "VERB" for p in readings):
+            continue  # «знепритомніла» may be a noun too, but beside a verb it is a verb
         function_word = any(p.tag.POS in _FUNCTION_WORDS for p in readings)
         subjects = [p for p in readings if _may_be_subject(p.tag, gender, function_word)]
         if subjects and not _object_too(subjects, readings, gender):

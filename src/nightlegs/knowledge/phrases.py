@@ -76,6 +76,7 @@ class _Rules(_Strict):
     negated: dict[str, str]
     negated_number: dict[str, float] = Field(default_factory=dict)
     implies: dict[str, list[str]]
+    implies_values: dict[str, dict[str, dict[str, str]]] = Field(default_factory=dict)
     overrides: dict[str, list[str]]
     overrides_nearby: dict[str, list[str]]
     numbers_belong_to: list[str]
@@ -118,6 +119,9 @@ class PhraseRules:
     #: number finding -> its value when a phrase for it is denied ("не п'ю алкоголь": 0).
     negated_number: Mapping[str, float]
     implies: Mapping[str, tuple[str, ...]]
+    #: finding -> value -> the findings and values a reading of it gives too
+    #: (pregnant: a woman).
+    implies_values: Mapping[str, Mapping[str, Mapping[str, str]]]
     #: finding -> findings it replaces when both are read from the same words.
     overrides: Mapping[str, tuple[str, ...]]
     #: finding -> findings it replaces when both are read in the same segment.
@@ -214,6 +218,13 @@ class _Check:
             *(("negated_number", f) for f in data.negated_number),
             *(("implies", f) for f in data.implies),
             *(("implies", f) for fs in data.implies.values() for f in fs),
+            *(("implies_values", f) for f in data.implies_values),
+            *(
+                ("implies_values", f)
+                for by_value in data.implies_values.values()
+                for given in by_value.values()
+                for f in given
+            ),
             *(("overrides", f) for f in data.overrides),
             *(("overrides", f) for fs in data.overrides.values() for f in fs),
             *(("overrides_nearby", f) for f in data.overrides_nearby),
@@ -232,12 +243,18 @@ class _Check:
         self.negated_number = frozenset(data.negated_number)
         for finding, value in {**data.past, **data.negated}.items():
             self._value_known("rules", ("past",), finding, value, extra={"keep"})
+        for finding, by_value in data.implies_values.items():
+            for value, given in by_value.items():
+                self._value_known("rules", ("implies_values",), finding, value, extra=set())
+                for other, other_value in given.items():
+                    self._value_known("rules", ("implies_values",), other, other_value, extra=set())
         return PhraseRules(
             never_absent=frozenset(data.never_absent),
             past=dict(data.past),
             negated=dict(data.negated),
             negated_number=dict(data.negated_number),
             implies={k: tuple(v) for k, v in data.implies.items()},
+            implies_values=data.implies_values,
             overrides={k: tuple(v) for k, v in data.overrides.items()},
             overrides_nearby={k: tuple(v) for k, v in data.overrides_nearby.items()},
             numbers_belong_to=frozenset(data.numbers_belong_to),
