@@ -211,32 +211,7 @@ class _Check:
         data: _Rules | None = self.model("rules", _Rules)
         if data is None:
             return None
-        named = [
-            *(("never_absent", f) for f in data.never_absent),
-            *(("past", f) for f in data.past),
-            *(("negated", f) for f in data.negated),
-            *(("negated_number", f) for f in data.negated_number),
-            *(("implies", f) for f in data.implies),
-            *(("implies", f) for fs in data.implies.values() for f in fs),
-            *(("implies_values", f) for f in data.implies_values),
-            *(
-                ("implies_values", f)
-                for by_value in data.implies_values.values()
-                for given in by_value.values()
-                for f in given
-            ),
-            *(("overrides", f) for f in data.overrides),
-            *(("overrides", f) for fs in data.overrides.values() for f in fs),
-            *(("overrides_nearby", f) for f in data.overrides_nearby),
-            *(("overrides_nearby", f) for fs in data.overrides_nearby.values() for f in fs),
-            *(("numbers_belong_to", f) for f in data.numbers_belong_to),
-            *(("numbers_kept", f) for f in data.numbers_kept),
-            *(("never_doubted", f) for f in data.never_doubted),
-            *(("medicine_times", f) for f in data.medicine_times),
-            *(("recent_weeks", f) for f in data.recent_weeks),
-            ("family", data.family.finding),
-            *(("family", f) for f in data.family.own),
-        ]
+        named = _rule_findings(data)
         for key, finding in named:
             if finding not in self.findings:
                 self.complain("rules", (key,), f"unknown finding {finding}")
@@ -347,3 +322,33 @@ class _Check:
                         self.complain(name, where, f"unknown set {part}")
                     elif not part or part in {"*", "="}:
                         self.complain(name, where, f"empty word in {phrase!r}")
+
+
+def _rule_findings(data: _Rules) -> list[tuple[str, str]]:
+    """Every finding ``rules.yaml`` names, with the key it stands under."""
+    return [
+        *(("never_absent", f) for f in data.never_absent),
+        *(("past", f) for f in data.past),
+        *(("negated", f) for f in data.negated),
+        *(("negated_number", f) for f in data.negated_number),
+        *(("implies", f) for f in data.implies),
+        *(("implies", f) for fs in data.implies.values() for f in fs),
+        *(("implies_values", f) for f in data.implies_values),
+        *(
+            ("implies_values", f)
+            for by_value in data.implies_values.values()
+            for given in by_value.values()
+            for f in given
+        ),
+        *(("overrides", f) for f in data.overrides),
+        *(("overrides", f) for fs in data.overrides.values() for f in fs),
+        *(("overrides_nearby", f) for f in data.overrides_nearby),
+        *(("overrides_nearby", f) for fs in data.overrides_nearby.values() for f in fs),
+        *(("numbers_belong_to", f) for f in data.numbers_belong_to),
+        *(("numbers_kept", f) for f in data.numbers_kept),
+        *(("never_doubted", f) for f in data.never_doubted),
+        *(("medicine_times", f) for f in data.medicine_times),
+        *(("recent_weeks", f) for f in data.recent_weeks),
+        ("family", data.family.finding),
+        *(("family", f) for f in data.family.own),
+    ]
