@@ -198,9 +198,9 @@ def _exact_word(table: Table, token: Token) -> Key | None:
 
 def _spelled(table: Table, key: Key, tokens: list[Token], inflection: int) -> bool:
     """Whether ``tokens`` spell ``key`` (found by the last word's ``inflection``-th
-    spelling, 0 for its skeleton): fewer words than the name's run together only as
-    written, never from a stem («вітамінка» is not "vitamin C" run together), and never
-    when the last of them is a generic word or nearly one ("вітамінкь")."""
+    spelling, 0 for its skeleton): words that run a name together or split it spell it
+    only as written, never from a stem («вітамінка» is not "vitamin C" run together), and
+    never when the last of them is a generic word or nearly one ("вітамінкь")."""
     if key.words == len(tokens):
         return True
     return inflection == 0 and not _near_generic(table, tokens[-1].skeleton)
