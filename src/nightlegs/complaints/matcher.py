@@ -159,10 +159,13 @@ def finding_matches(
     phrase with a number ("Чоловік, 52"); other phrases stay in a clause.
     """
     matches = []
+    possible = _SlotsInText(words, forms)
     for (index, anchor), positions in found.items():
         phrase = book.phrases[index]
         if phrase.finding == CONTEXT:
             continue
+        if not all(possible(slot) for number, slot in enumerate(phrase.slots) if number != anchor):
+            continue  # a word of the phrase is nowhere in the text
         generous = phrase.finding in wide
         # A word said with a number ("=чоловік #") is set off by a comma as often as not:
         # "Чоловік, 52", "мне 50, женщина".
@@ -175,6 +178,26 @@ def finding_matches(
             if placed is not None:
                 matches.append(Match(phrase, placed))
     return _longest(list(dict.fromkeys(matches)))
+
+
+class _SlotsInText:
+    """Whether a slot takes any word of the text (remembered per slot for one text)."""
+
+    def __init__(self, words: Sequence[Token], forms: Sequence[frozenset[str]]) -> None:
+        self.norms = frozenset(word.norm for word in words)
+        self.forms: frozenset[str] = frozenset().union(*forms)
+        self.known: dict[int, bool] = {}
+
+    def __call__(self, slot: Slot) -> bool:
+        found = self.known.get(id(slot))
+        if found is None:
+            found = (
+                not slot.surfaces.isdisjoint(self.norms)
+                or not slot.keys.isdisjoint(self.forms)
+                or bool(slot.prefixes and any(f.startswith(slot.prefixes) for f in self.forms))
+            )
+            self.known[id(slot)] = found
+        return found
 
 
 def _place(
@@ -259,14 +282,11 @@ def _longest(matches: list[Match]) -> list[Match]:
     value ("температура" before a number) and a phrase of the finding are kept both."""
     ordered = sorted(matches, key=lambda m: (-len(m.positions), m.first))
     kept: list[Match] = []
+    covered: dict[tuple[str, bool], list[frozenset[int]]] = {}
     for match in ordered:
-        words = set(match.positions)
-        named = match.phrase.value == "number"
-        if not any(
-            k.phrase.finding == match.phrase.finding
-            and (k.phrase.value == "number") == named
-            and words <= set(k.positions)
-            for k in kept
-        ):
+        words = frozenset(match.positions)
+        longer = covered.setdefault((match.phrase.finding, match.phrase.value == "number"), [])
+        if not any(words <= other for other in longer):
             kept.append(match)
+            longer.append(words)
     return sorted(kept, key=lambda m: (m.first, m.last))

@@ -38,8 +38,11 @@ class Slot:
         return any(form.startswith(self.prefixes) for form in forms) if self.prefixes else False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Phrase:
+    """One phrase of the book. Compared and hashed as itself: each is made once, and the
+    matcher hashes its placements of it many times a text."""
+
     #: The finding id, or :data:`CONTEXT` for a context word.
     finding: str
     #: present, absent, denied, a choice value or number; for context: its kind.
