@@ -164,6 +164,8 @@ def test_carers_and_relatives_give_the_patient_s_age_and_sex(
         ("вена на гомілці як шнурок, червона, болить як торкнусь", "uk", "calf_tenderness_one_leg"),
         ("колол Клексан неделю после операции", "ru", "tingling"),
         ("a blister on my heel", "en", "unsuitable_footwear"),
+        ("на гомілках червона сіточка", "uk", "leg_redness_warmth"),
+        ("little red thread veins on both thighs", "en", "leg_redness_warmth"),
     ],
 )
 def test_words_that_only_look_like_a_finding(
