@@ -105,6 +105,9 @@ def test_words_that_are_no_relative(pairs: Read, text: str, language: str) -> No
         ("a cut on my toe that isn't healing", "en", "foot_wound"),
         ("scratched my shin on a nail, now it's red and hot", "en", "after_injury"),
         ("поперек болит, erekcii net", "ru", "cauda_equina_sexual_dysfunction"),
+        ("ноги слабкі, ледве встаю зі стільця, кожного дня гірше", "uk", "progressive_weakness"),
+        ("ноги слабые, подкашиваются, с каждым днем хуже", "ru", "progressive_weakness"),
+        ("my legs feel weak and it's worse every day", "en", "progressive_weakness"),
     ],
 )
 def test_urgent_signs_of_the_seventh_set_in_other_words(
