@@ -75,6 +75,10 @@ class Context:
         self, matches: Sequence[Match], where: Layout, taken: frozenset[int] = frozenset()
     ) -> None:
         self.where = where
+        #: Each segment's words, in order (several rules ask for them).
+        self.segment_words: dict[int, list[int]] = {}
+        for position, number in enumerate(where.segment):
+            self.segment_words.setdefault(number, []).append(position)
         #: The words the findings' phrases took: a negation among them is theirs
         #: ("не можу заснути" denies nothing else).
         self.taken = taken
@@ -214,7 +218,7 @@ class Context:
         found = set()
         for marker in markers:
             own = segment[marker.first]
-            words = [p for p, s in enumerate(segment) if s == own]
+            words = self.segment_words[own]
             alone = len(words) <= ALONE + 1 and not self.taken.intersection(words)
             if alone and any(segment[n.first] == own for n in negations):
                 found.add(own)
@@ -229,11 +233,11 @@ class Context:
         found: set[int] = set()
         for marker in markers:
             own = segment[marker.first]
-            words = [p for p, s in enumerate(segment) if s == own]
+            words = self.segment_words[own]
             found.update(
                 p for p in words if marker.first - DOUBT_REACH <= p <= marker.last + DOUBT_REACH
             )
-            following = [p for p, s in enumerate(segment) if s == own + 1]
+            following = self.segment_words.get(own + 1, [])
             alone = len(words) <= ALONE
             if alone and following and sentence[following[0]] == sentence[marker.first]:
                 found.update(following)
@@ -276,7 +280,7 @@ class Context:
             earliest[own] = min(earliest.get(own, relative.first), relative.first)
         found: set[int] = set()
         for own, first in earliest.items():
-            words = [p for p, s in enumerate(segment) if s == own]
+            words = self.segment_words[own]
             said_self = any(segment[m.first] == own and m.last < first for m in selves)
             if len(words) > RUN_ON or said_self:
                 found.update(p for p in words if p < first)
@@ -291,7 +295,7 @@ class Context:
         found: set[int] = set()
         for relative in relatives:
             own = segment[relative.first]
-            words = [p for p, s in enumerate(segment) if s == own]
+            words = self.segment_words[own]
             same = [m for m in self.same_words if segment[m.first] == own]
             if len(words) <= RUN_ON or not same:
                 continue
